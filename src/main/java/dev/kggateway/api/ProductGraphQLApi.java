@@ -1,0 +1,139 @@
+package dev.kggateway.api;
+
+import dev.kggateway.api.error.InvalidArgumentException;
+import dev.kggateway.api.types.PageInfo;
+import dev.kggateway.api.types.ProductConnection;
+import dev.kggateway.api.types.ProductEdge;
+import dev.kggateway.api.types.ProductFilter;
+import dev.kggateway.api.types.ProductProperty;
+import dev.kggateway.api.types.SimilarProduct;
+import dev.kggateway.domain.Ids;
+import dev.kggateway.domain.Page;
+import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductQuery;
+import dev.kggateway.domain.PropertyLink;
+import dev.kggateway.domain.PropertySource;
+import dev.kggateway.domain.SimilarityMetric;
+import dev.kggateway.service.CatalogService;
+import dev.kggateway.service.Cursors;
+import dev.kggateway.service.PageRequest;
+import dev.kggateway.service.SimilarityService;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/** The product aggregate: product lookups, filtered listings, links and similarity. */
+@GraphQLApi
+public class ProductGraphQLApi {
+
+    static final String METRICS = "SHARED_COUNT (default), JACCARD or IDF";
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    SimilarityService similarity;
+
+    @Inject
+    ProductFilters filters;
+
+    @Query("product")
+    @Description("The product with this id, or null when there is none.")
+    public Product product(@Id @NonNull @Name("id") String id) {
+        return catalog.product(id);
+    }
+
+    @Query("products")
+    @NonNull
+    @Description("Products matching the filter, in id order (Relay cursor pagination).")
+    public ProductConnection products(@Name("filter") ProductFilter filter,
+            @Name("first") @DefaultValue("20") Integer first, @Name("after") String after) {
+        int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
+        ProductQuery query = filters.toQuery(filter);
+        return connection(catalog.products(query, n, after), query, null);
+    }
+
+    static ProductConnection connection(Page<Product> page, ProductQuery query,
+            dev.kggateway.domain.PropertyNode ofProperty) {
+        List<ProductEdge> edges = new ArrayList<>(page.items().size());
+        for (Product p : page.items()) {
+            edges.add(new ProductEdge(Cursors.encode(CatalogService.PRODUCT_CURSOR, p.id()), p));
+        }
+        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor;
+        return new ProductConnection(edges, new PageInfo(page.hasNext(), end), query, ofProperty);
+    }
+
+    @Name("totalCount")
+    @NonNull
+    @Description("Number of products in the whole listing, not just this page.")
+    public int totalCount(@Source ProductConnection connection) {
+        if (connection.ofProperty != null) {
+            return catalog.productCounts(List.of(connection.ofProperty)).get(connection.ofProperty.id());
+        }
+        return catalog.count(connection.query);
+    }
+
+    @Query("similarProducts")
+    @NonNull
+    @Description("Products ranked by the property nodes they share with the given one. metric: " + METRICS + ".")
+    public List<@NonNull SimilarProduct> similarProducts(@Id @NonNull @Name("id") String id,
+            @Name("first") @DefaultValue("10") Integer first, @Name("minShared") @DefaultValue("2") Integer minShared,
+            @Name("metric") @DefaultValue("SHARED_COUNT") String metric) {
+        int n = PageRequest.first(first, 10, catalog.limits().maxSimilar());
+        int min = minShared == null ? 2 : minShared;
+        return similarity.similar(Ids.productId(id), n, min, metric(metric)).stream().map(SimilarProduct::of).toList();
+    }
+
+    @Name("similarProducts")
+    @NonNull
+    @Description("Products ranked by the property nodes they share with this one. metric: " + METRICS + ".")
+    public List<@NonNull SimilarProduct> similarProductsOf(@Source Product product,
+            @Name("first") @DefaultValue("10") Integer first, @Name("minShared") @DefaultValue("2") Integer minShared,
+            @Name("metric") @DefaultValue("SHARED_COUNT") String metric) {
+        return similarProducts(product.id(), first, minShared, metric);
+    }
+
+    @Name("properties")
+    @Description("The product's property links, optionally of one type or one source.")
+    public List<@NonNull List<@NonNull ProductProperty>> properties(@Source List<Product> products,
+            @Name("type") String type, @Name("source") PropertySource source) {
+        String wantedType = type == null ? null : Ids.propertyType(type);
+        Map<String, List<PropertyLink>> links = catalog.links(products.stream().map(Product::id).toList());
+        List<List<ProductProperty>> result = new ArrayList<>(products.size());
+        for (Product p : products) {
+            result.add(links.getOrDefault(p.id(), List.of()).stream()
+                    .filter(l -> wantedType == null || l.property().type().equals(wantedType))
+                    .filter(l -> source == null || l.source() == source)
+                    .map(ProductProperty::of)
+                    .toList());
+        }
+        return result;
+    }
+
+    @Name("product")
+    @Description("The similar product.")
+    public List<@NonNull Product> productOf(@Source List<SimilarProduct> hits) {
+        return catalog.productsInOrder(hits.stream().map(h -> h.productId).toList());
+    }
+
+    static SimilarityMetric metric(String metric) {
+        if (metric == null) {
+            return SimilarityMetric.SHARED_COUNT;
+        }
+        try {
+            return SimilarityMetric.valueOf(metric.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException("unknown metric '" + metric + "': use " + METRICS);
+        }
+    }
+}

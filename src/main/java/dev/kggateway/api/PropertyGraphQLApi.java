@@ -1,0 +1,75 @@
+package dev.kggateway.api;
+
+import dev.kggateway.api.types.PageInfo;
+import dev.kggateway.api.types.ProductConnection;
+import dev.kggateway.api.types.PropertyConnection;
+import dev.kggateway.api.types.PropertyEdge;
+import dev.kggateway.api.types.PropertyTypeCount;
+import dev.kggateway.domain.Page;
+import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.service.CatalogService;
+import dev.kggateway.service.Cursors;
+import dev.kggateway.service.PageRequest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/** The property aggregate: property nodes, their types and the products sharing them. */
+@GraphQLApi
+public class PropertyGraphQLApi {
+
+    @Inject
+    CatalogService catalog;
+
+    @Query("properties")
+    @NonNull
+    @Description("Property nodes ordered by type then value, optionally of one type.")
+    public PropertyConnection properties(@Name("type") String type, @Name("first") @DefaultValue("20") Integer first,
+            @Name("after") String after) {
+        int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
+        Page<PropertyNode> page = catalog.properties(type, n, after);
+        List<PropertyEdge> edges = page.items().stream()
+                .map(p -> new PropertyEdge(Cursors.encode(CatalogService.PROPERTY_CURSOR, p.id()), p))
+                .toList();
+        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor;
+        return new PropertyConnection(edges, new PageInfo(page.hasNext(), end));
+    }
+
+    @Query("property")
+    @Description("The property node with this id (type/percent-encoded value), or null when no product has it.")
+    public PropertyNode property(@Id @NonNull @Name("id") String id) {
+        PropertyNode node = catalog.property(id);
+        return catalog.productCounts(List.of(node)).get(node.id()) > 0 ? node : null;
+    }
+
+    @Query("propertyTypes")
+    @NonNull
+    @Description("Every property type with its number of property nodes and of products using it.")
+    public List<@NonNull PropertyTypeCount> propertyTypes() {
+        return catalog.propertyTypes().stream().map(PropertyTypeCount::of).toList();
+    }
+
+    @Name("productCount")
+    @Description("Number of products linked to this property node.")
+    public List<@NonNull Integer> productCount(@Source List<PropertyNode> nodes) {
+        Map<String, Integer> counts = catalog.productCounts(nodes);
+        return nodes.stream().map(n -> counts.getOrDefault(n.id(), 0)).toList();
+    }
+
+    @Name("products")
+    @NonNull
+    @Description("Products linked to this property node, in id order.")
+    public ProductConnection products(@Source PropertyNode node, @Name("first") @DefaultValue("20") Integer first,
+            @Name("after") String after) {
+        int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
+        return ProductGraphQLApi.connection(catalog.productsWith(node, n, after), null, node);
+    }
+}

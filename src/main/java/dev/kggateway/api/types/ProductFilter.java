@@ -1,0 +1,20 @@
+package dev.kggateway.api.types;
+
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("All given conditions must hold.")
+@org.eclipse.microprofile.graphql.Input("ProductFilter")
+public class ProductFilter {
+    @Description("Products linked to every one of these property nodes (type + value, normalised like stored values).")
+    public List<@NonNull PropertyInput> properties;
+    @Description("Products with at least one property of this type.")
+    public String propertyType;
+    @Description("Manufacturer, compared case-insensitively.")
+    public String manufacturer;
+    public Double minPrice;
+    public Double maxPrice;
+    @Description("Text contained (case-insensitively) in the name or description.")
+    public String text;
+}

@@ -1,0 +1,35 @@
+package dev.kggateway.api.types;
+
+import dev.kggateway.domain.PropertyLink;
+import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.PropertySource;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("A product–property link with its provenance.")
+public class ProductProperty {
+    @NonNull
+    public String type;
+    @NonNull
+    public String value;
+    @NonNull
+    @Description("VENDOR when the input gave it (also when the model agrees), NER when only the model found it.")
+    public PropertySource source;
+    @Description("Mean token probability when the model extracted this property.")
+    public Double confidence;
+    @Description("Version of the model that extracted this property.")
+    public String modelVersion;
+    @NonNull
+    public PropertyNode property;
+
+    public static ProductProperty of(PropertyLink link) {
+        ProductProperty p = new ProductProperty();
+        p.type = link.property().type();
+        p.value = link.property().value();
+        p.source = link.source();
+        p.confidence = link.confidence();
+        p.modelVersion = link.modelVersion();
+        p.property = link.property();
+        return p;
+    }
+}

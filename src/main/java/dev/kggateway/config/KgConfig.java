@@ -1,0 +1,72 @@
+package dev.kggateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Operator-facing configuration; every key is documented in the README. */
+@ConfigMapping(prefix = "kg")
+public interface KgConfig {
+
+    /** Base namespace under which product, property and graph IRIs are minted. */
+    @WithDefault("https://data.kg-gateway.dev/")
+    String baseIri();
+
+    Store store();
+
+    Api api();
+
+    Sample sample();
+
+    interface Store {
+        /** {@code embedded} (persistent RDF4J store on local disk) or {@code sparql} (remote SPARQL 1.1 endpoint). */
+        @WithDefault("embedded")
+        StoreKind kind();
+
+        /** Folder of the embedded store; created when missing. */
+        @WithDefault("data")
+        String path();
+
+        /** Embedded engine: {@code lmdb} or {@code native}. See README for the measurement behind the default. */
+        @WithDefault("lmdb")
+        EmbeddedEngine engine();
+
+        /** Triple indexes of the embedded store. */
+        @WithDefault("spoc,posc,opsc,cspo")
+        String indexes();
+
+        /** Query endpoint of a remote SPARQL 1.1 server ({@code kind=sparql}). */
+        Optional<String> queryEndpoint();
+
+        /** Update endpoint of a remote SPARQL 1.1 server; defaults to the query endpoint. */
+        Optional<String> updateEndpoint();
+    }
+
+    interface Api {
+        /** Largest page size a client may ask for with {@code first}. */
+        @WithDefault("100")
+        int maxFirst();
+
+        /** Largest {@code first} for similarity results. */
+        @WithDefault("100")
+        int maxSimilar();
+    }
+
+    interface Sample {
+        /** Load the bundled sample catalogue on start when the store holds no product. */
+        @WithDefault("true")
+        boolean loadOnEmpty();
+
+        /** Classpath resource or file path of the JSON-lines catalogue loaded on first start. */
+        @WithDefault("sample/catalogue.jsonl")
+        String resource();
+    }
+
+    enum StoreKind {
+        EMBEDDED, SPARQL
+    }
+
+    enum EmbeddedEngine {
+        LMDB, NATIVE
+    }
+}

@@ -1,0 +1,113 @@
+package dev.kggateway.service;
+
+import dev.kggateway.api.error.InvalidArgumentException;
+import dev.kggateway.api.error.InvalidIdException;
+import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.Ids;
+import dev.kggateway.domain.Page;
+import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductQuery;
+import dev.kggateway.domain.PropertyLink;
+import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.PropertyTypeStats;
+import dev.kggateway.store.Iris;
+import dev.kggateway.store.ProductRepository;
+import dev.kggateway.store.PropertyRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Read side of the catalogue: products, property nodes and their statistics. */
+@ApplicationScoped
+public class CatalogService {
+
+    public static final String PRODUCT_CURSOR = "product";
+    public static final String PROPERTY_CURSOR = "property";
+
+    @Inject
+    ProductRepository products;
+
+    @Inject
+    PropertyRepository properties;
+
+    @Inject
+    KgConfig config;
+
+    /** The product, or null when the id is well-formed but unknown. */
+    public Product product(String id) {
+        return products.findByIds(List.of(Ids.productId(id))).get(id);
+    }
+
+    /** Products in the order of the ids; unknown ids give null entries. */
+    public List<Product> productsInOrder(List<String> ids) {
+        Map<String, Product> found = products.findByIds(ids);
+        List<Product> ordered = new ArrayList<>(ids.size());
+        ids.forEach(id -> ordered.add(found.get(id)));
+        return ordered;
+    }
+
+    public Page<Product> products(ProductQuery query, int first, String afterCursor) {
+        String after = Cursors.decode(PRODUCT_CURSOR, afterCursor);
+        if (after != null && !Ids.isProductId(after)) {
+            throw new InvalidArgumentException("cursor does not hold a product position");
+        }
+        if (first == 0) {
+            return new Page<>(List.of(), products.findIds(query, after, 0).hasNext());
+        }
+        Page<String> ids = products.findIds(query, after, first);
+        // A product removed between the two reads is skipped rather than returned as null.
+        List<Product> page = productsInOrder(ids.items()).stream().filter(java.util.Objects::nonNull).toList();
+        return new Page<>(page, ids.hasNext());
+    }
+
+    public int count(ProductQuery query) {
+        return products.count(query);
+    }
+
+    public Map<String, List<PropertyLink>> links(Collection<String> productIds) {
+        return products.linksOf(productIds);
+    }
+
+    public Page<PropertyNode> properties(String type, int first, String afterCursor) {
+        String normalisedType = type == null ? null : Ids.propertyType(type);
+        String after = Cursors.decode(PROPERTY_CURSOR, afterCursor);
+        PropertyNode afterNode = null;
+        if (after != null) {
+            try {
+                afterNode = Iris.propertyFromId(after);
+            } catch (InvalidIdException e) {
+                throw new InvalidArgumentException("cursor does not hold a property position");
+            }
+        }
+        return properties.find(normalisedType, afterNode, first);
+    }
+
+    public PropertyNode property(String id) {
+        return Iris.propertyFromId(id);
+    }
+
+    public Map<String, Integer> productCounts(Collection<PropertyNode> nodes) {
+        return properties.productCounts(nodes);
+    }
+
+    public Page<Product> productsWith(PropertyNode node, int first, String afterCursor) {
+        String after = Cursors.decode(PRODUCT_CURSOR, afterCursor);
+        if (after != null && !Ids.isProductId(after)) {
+            throw new InvalidArgumentException("cursor does not hold a product position");
+        }
+        Page<String> ids = properties.productIds(node, after, first);
+        List<Product> page = productsInOrder(ids.items()).stream().filter(java.util.Objects::nonNull).toList();
+        return new Page<>(page, ids.hasNext());
+    }
+
+    public List<PropertyTypeStats> propertyTypes() {
+        return properties.typeStats();
+    }
+
+    public KgConfig.Api limits() {
+        return config.api();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kggateway.service;
+
+import dev.kggateway.api.error.InvalidArgumentException;
+import dev.kggateway.domain.Ids;
+import dev.kggateway.domain.PropertyLink;
+import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.SimilarityHit;
+import dev.kggateway.domain.SimilarityMetric;
+import dev.kggateway.store.ProductRepository;
+import dev.kggateway.store.SimilarityRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code similarProducts}: products ranked by the property nodes (vendor and NER) they share with a given product,
+ * the product itself excluded, ties broken by id.
+ */
+@ApplicationScoped
+public class SimilarityService {
+
+    @Inject
+    ProductRepository products;
+
+    @Inject
+    SimilarityRepository similarity;
+
+    public List<SimilarityHit> similar(String id, int first, int minShared, SimilarityMetric metric) {
+        Ids.productId(id);
+        if (minShared < 1) {
+            throw new InvalidArgumentException("minShared must be at least 1: " + minShared);
+        }
+        if (first == 0) {
+            return List.of();
+        }
+        List<PropertyLink> links = products.linksOf(List.of(id)).get(id);
+        if (links.isEmpty()) {
+            return List.of();
+        }
+        Map<PropertyNode, Double> weights = new LinkedHashMap<>();
+        SimilarityMetric m = metric == null ? SimilarityMetric.SHARED_COUNT : metric;
+        switch (m) {
+            case SHARED_COUNT, JACCARD -> links.forEach(l -> weights.put(l.property(), 1.0));
+            case IDF -> {
+                Map<String, Integer> df = similarity.documentFrequencies(id);
+                int total = products.totalProducts();
+                // ln(N / df) is 0 for a property every product has: it then says nothing about similarity.
+                links.forEach(l -> weights.put(l.property(),
+                        Math.log((double) total / Math.max(1, df.getOrDefault(l.property().id(), 1)))));
+            }
+        }
+        return similarity.similar(id, weights, minShared, first, m == SimilarityMetric.JACCARD ? links.size() : null);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.kggateway.store;
+
+import dev.kggateway.config.KgConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.File;
+import org.eclipse.rdf4j.repository.Repository;
+import org.eclipse.rdf4j.repository.sail.SailRepository;
+import org.eclipse.rdf4j.sail.Sail;
+import org.eclipse.rdf4j.sail.lmdb.LmdbStore;
+import org.eclipse.rdf4j.sail.lmdb.config.LmdbStoreConfig;
+import org.eclipse.rdf4j.sail.nativerdf.NativeStore;
+
+/** The default store: a persistent RDF4J store in {@code kg.store.path}, LMDB or NativeStore. */
+@ApplicationScoped
+public class EmbeddedRepositoryFactory implements GraphRepositoryFactory {
+
+    @Override
+    public KgConfig.StoreKind kind() {
+        return KgConfig.StoreKind.EMBEDDED;
+    }
+
+    @Override
+    public Repository open(KgConfig config) {
+        File dir = new File(config.store().path(), config.store().engine().name().toLowerCase());
+        if (!dir.isDirectory() && !dir.mkdirs()) {
+            throw new IllegalStateException("cannot create store folder " + dir.getAbsolutePath());
+        }
+        SailRepository repository = new SailRepository(sail(config.store().engine(), dir, config.store().indexes()));
+        repository.init();
+        return repository;
+    }
+
+    static Sail sail(KgConfig.EmbeddedEngine engine, File dir, String indexes) {
+        return switch (engine) {
+            case LMDB -> {
+                LmdbStoreConfig lmdb = new LmdbStoreConfig(indexes);
+                // Durable commits: an acknowledged write must survive a crash (kill -9, power loss).
+                lmdb.setForceSync(true);
+                yield new LmdbStore(dir, lmdb);
+            }
+            case NATIVE -> {
+                NativeStore store = new NativeStore(dir, indexes);
+                store.setForceSync(true);
+                yield store;
+            }
+        };
+    }
+
+    @Override
+    public String describe(KgConfig config) {
+        return "embedded " + config.store().engine().name().toLowerCase() + " store at "
+                + new File(config.store().path()).getAbsolutePath();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.kggateway.store;
+
+import dev.kggateway.api.error.StoreUnavailableException;
+import dev.kggateway.config.KgConfig;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.rdf4j.query.BindingSet;
+import org.eclipse.rdf4j.query.QueryResults;
+import org.eclipse.rdf4j.repository.Repository;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.repository.RepositoryException;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs named SPARQL against the configured repository (embedded or remote). The only class that holds the
+ * repository; repositories per aggregate ({@link ProductRepository}, …) go through it.
+ */
+@Startup
+@ApplicationScoped
+public class GraphStore {
+
+    private static final Logger LOG = Logger.getLogger(GraphStore.class);
+
+    @Inject
+    KgConfig config;
+
+    @Inject
+    Instance<GraphRepositoryFactory> factories;
+
+    private Repository repository;
+    private String description;
+    private final AtomicLong queries = new AtomicLong();
+    private final AtomicLong updates = new AtomicLong();
+
+    @PostConstruct
+    void open() {
+        GraphRepositoryFactory factory = factories.stream()
+                .filter(f -> f.kind() == config.store().kind())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no store for kg.store.kind=" + config.store().kind()));
+        description = factory.describe(config);
+        repository = factory.open(config);
+        LOG.infof("Graph store open: %s", description);
+    }
+
+    @PreDestroy
+    void close() {
+        if (repository != null) {
+            repository.shutDown();
+            LOG.infof("Graph store closed: %s", description);
+        }
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Evaluates a named SELECT query and materialises its rows. */
+    public List<BindingSet> select(String queryName, Map<String, ?> args) {
+        String sparql = NamedQuery.of(queryName).render(args);
+        queries.incrementAndGet();
+        try (RepositoryConnection connection = repository.getConnection()) {
+            return QueryResults.asList(connection.prepareTupleQuery(sparql).evaluate());
+        } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException e) {
+            throw unavailable(queryName, e);
+        } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
+            throw malformed(queryName, sparql, e);
+        }
+    }
+
+    /** A query the server assembled is malformed: a bug here, never the client's fault. */
+    private IllegalStateException malformed(String queryName, String sparql, Exception e) {
+        LOG.errorf(e, "malformed SPARQL %s:%n%s", queryName, sparql);
+        return new IllegalStateException("internal error in query " + queryName, e);
+    }
+
+    public boolean ask(String queryName, Map<String, ?> args) {
+        String sparql = NamedQuery.of(queryName).render(args);
+        queries.incrementAndGet();
+        try (RepositoryConnection connection = repository.getConnection()) {
+            return connection.prepareBooleanQuery(sparql).evaluate();
+        } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException e) {
+            throw unavailable(queryName, e);
+        } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
+            throw malformed(queryName, sparql, e);
+        }
+    }
+
+    /**
+     * Executes a SPARQL update request (possibly several operations separated by ';') as one transaction.
+     */
+    public void update(String queryName, String sparqlUpdate) {
+        updates.incrementAndGet();
+        try (RepositoryConnection connection = repository.getConnection()) {
+            connection.begin();
+            try {
+                connection.prepareUpdate(sparqlUpdate).execute();
+                connection.commit();
+            } catch (RuntimeException e) {
+                if (connection.isActive()) {
+                    connection.rollback();
+                }
+                throw e;
+            }
+        } catch (RepositoryException | org.eclipse.rdf4j.query.UpdateExecutionException e) {
+            throw unavailable(queryName, e);
+        } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
+            throw malformed(queryName, sparqlUpdate, e);
+        }
+    }
+
+    /** Renders a named query for callers in this package that assemble multi-operation updates. */
+    String render(String queryName, Map<String, ?> args) {
+        return NamedQuery.of(queryName).render(args);
+    }
+
+    /** Number of SELECT/ASK queries sent since start; used to prove batching (no N+1). */
+    public long queryCount() {
+        return queries.get();
+    }
+
+    public long updateCount() {
+        return updates.get();
+    }
+
+    /** Cheap round trip used by readiness. */
+    public boolean ping() {
+        try (RepositoryConnection connection = repository.getConnection()) {
+            connection.prepareBooleanQuery("ASK { }").evaluate();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "store ping failed");
+            return false;
+        }
+    }
+
+    private StoreUnavailableException unavailable(String queryName, Exception e) {
+        LOG.warnf(e, "SPARQL %s failed against %s", queryName, description);
+        // The cause stays in the server log: its text may name internal hosts.
+        return new StoreUnavailableException("graph store request '" + queryName + "' failed ("
+                + rootCause(e).getClass().getSimpleName() + ")", e);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

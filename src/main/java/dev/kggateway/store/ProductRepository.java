@@ -1,0 +1,234 @@
+package dev.kggateway.store;
+
+import dev.kggateway.domain.Page;
+import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductQuery;
+import dev.kggateway.domain.PropertyLink;
+import dev.kggateway.domain.PropertySource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Literal;
+import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.model.ValueFactory;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.query.BindingSet;
+
+/** Reads and writes the product aggregate: a product node, its links and the extraction records of its links. */
+@ApplicationScoped
+public class ProductRepository {
+
+    private static final ValueFactory VF = SimpleValueFactory.getInstance();
+    private static final IRI PRODUCT = VF.createIRI(Vocab.NS, "Product");
+    private static final IRI PROPERTY = VF.createIRI(Vocab.NS, "Property");
+    private static final IRI EXTRACTION = VF.createIRI(Vocab.NS, "Extraction");
+    private static final IRI PRODUCT_ID = VF.createIRI(Vocab.NS, "productId");
+    private static final IRI NAME = VF.createIRI(Vocab.NS, "name");
+    private static final IRI DESCRIPTION = VF.createIRI(Vocab.NS, "description");
+    private static final IRI PRICE = VF.createIRI(Vocab.NS, "price");
+    private static final IRI CURRENCY = VF.createIRI(Vocab.NS, "currency");
+    private static final IRI MANUFACTURER = VF.createIRI(Vocab.NS, "manufacturer");
+    private static final IRI PROPERTY_COUNT = VF.createIRI(Vocab.NS, "propertyCount");
+    private static final IRI HAS_PROPERTY = VF.createIRI(Vocab.NS, "hasProperty");
+    private static final IRI VENDOR_PROPERTY = VF.createIRI(Vocab.NS, "vendorProperty");
+    private static final IRI EXTRACTED_PROPERTY = VF.createIRI(Vocab.NS, "extractedProperty");
+    private static final IRI PROPERTY_TYPE = VF.createIRI(Vocab.NS, "propertyType");
+    private static final IRI PROPERTY_VALUE = VF.createIRI(Vocab.NS, "propertyValue");
+    private static final IRI OF_PRODUCT = VF.createIRI(Vocab.NS, "ofProduct");
+    private static final IRI OF_PROPERTY = VF.createIRI(Vocab.NS, "ofProperty");
+    private static final IRI CONFIDENCE = VF.createIRI(Vocab.NS, "confidence");
+    private static final IRI MODEL_VERSION = VF.createIRI(Vocab.NS, "modelVersion");
+
+    @Inject
+    GraphStore store;
+
+    @Inject
+    Iris iris;
+
+    @Inject
+    ProductFilterSparql filters;
+
+    /** Products by id, in no particular order; unknown ids are absent from the map. */
+    public Map<String, Product> findByIds(Collection<String> ids) {
+        Map<String, Product> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<IRI> products = ids.stream().distinct().map(iris::product).toList();
+        for (BindingSet row : store.select("products-by-iri", Map.of("graph", iris.catalogGraph(), "products", products))) {
+            Product p = new Product(
+                    row.getValue("id").stringValue(),
+                    row.getValue("name").stringValue(),
+                    string(row, "description"),
+                    number(row, "price"),
+                    string(row, "currency"),
+                    string(row, "manufacturer"));
+            found.put(p.id(), p);
+        }
+        return found;
+    }
+
+    /** Every link of each product, vendor links first then by type and value. */
+    public Map<String, List<PropertyLink>> linksOf(Collection<String> ids) {
+        Map<String, List<PropertyLink>> links = new LinkedHashMap<>();
+        ids.forEach(id -> links.put(id, new ArrayList<>()));
+        if (ids.isEmpty()) {
+            return links;
+        }
+        List<IRI> products = ids.stream().distinct().map(iris::product).toList();
+        for (BindingSet row : store.select("links-of-products", Map.of("graph", iris.catalogGraph(), "products", products))) {
+            String productId = iris.productId(row.getValue("product").stringValue());
+            boolean vendor = row.hasBinding("vendor");
+            links.get(productId).add(new PropertyLink(
+                    productId,
+                    iris.propertyFromIri(row.getValue("property").stringValue()),
+                    vendor ? PropertySource.VENDOR : PropertySource.NER,
+                    number(row, "confidence"),
+                    string(row, "modelVersion")));
+        }
+        links.values().forEach(list -> list.sort(LINK_ORDER));
+        return links;
+    }
+
+    private static final java.util.Comparator<PropertyLink> LINK_ORDER = java.util.Comparator
+            .comparing((PropertyLink l) -> l.source().ordinal())
+            .thenComparing(l -> l.property().type())
+            .thenComparing(l -> l.property().value());
+
+    /** One keyset page of product ids matching the query, after {@code afterId} (exclusive), in id order. */
+    public Page<String> findIds(ProductQuery query, String afterId, int first) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("graph", iris.catalogGraph());
+        args.put("where", filters.where(query));
+        args.put("after", filters.after("id", afterId));
+        args.put("limit", first + 1);
+        List<String> ids = new ArrayList<>();
+        for (BindingSet row : store.select("products-page", args)) {
+            ids.add(row.getValue("id").stringValue());
+        }
+        boolean hasNext = ids.size() > first;
+        return new Page<>(hasNext ? ids.subList(0, first) : ids, hasNext);
+    }
+
+    public int count(ProductQuery query) {
+        List<BindingSet> rows = store.select("products-count",
+                Map.of("graph", iris.catalogGraph(), "where", filters.where(query)));
+        return rows.isEmpty() ? 0 : ((Literal) rows.get(0).getValue("count")).intValue();
+    }
+
+    public boolean isEmpty() {
+        return !store.ask("any-product", Map.of("graph", iris.catalogGraph()));
+    }
+
+    public boolean exists(String id) {
+        return store.ask("product-exists", Map.of("graph", iris.catalogGraph(), "product", iris.product(id)));
+    }
+
+    public int totalProducts() {
+        List<BindingSet> rows = store.select("product-count", Map.of("graph", iris.catalogGraph()));
+        return rows.isEmpty() ? 0 : ((Literal) rows.get(0).getValue("count")).intValue();
+    }
+
+    /**
+     * Replaces each product (fields, links, extraction records) with the given version. All records go to the store
+     * in one update request, i.e. one transaction: readers see either the old or the new version of every product.
+     */
+    public void replaceAll(List<ProductRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        StringBuilder update = new StringBuilder(records.size() * 2048);
+        for (ProductRecord record : records) {
+            if (update.length() > 0) {
+                update.append(" ;\n");
+            }
+            update.append(stripPrefixes(store.render("replace-product", Map.of(
+                    "graph", iris.catalogGraph(),
+                    "product", iris.product(record.product().id()),
+                    "triples", new NamedQuery.Fragment(triples(record)))), update.length() > 0));
+        }
+        store.update("replace-product", update.toString());
+    }
+
+    /** Removes a product and the property nodes only it used; false when it did not exist. */
+    public boolean remove(String id) {
+        if (!exists(id)) {
+            return false;
+        }
+        store.update("remove-product", store.render("remove-product",
+                Map.of("graph", iris.catalogGraph(), "product", iris.product(id))));
+        return true;
+    }
+
+    /** Keeps the PREFIX header only on the first operation of a multi-operation request. */
+    private static String stripPrefixes(String operation, boolean strip) {
+        if (!strip) {
+            return operation;
+        }
+        return operation.replaceAll("(?m)^PREFIX [^\\n]*\\n", "");
+    }
+
+    private String triples(ProductRecord record) {
+        Product p = record.product();
+        IRI product = iris.product(p.id());
+        StringBuilder t = new StringBuilder(1024);
+        triple(t, product, RDF.TYPE, PRODUCT);
+        triple(t, product, PRODUCT_ID, VF.createLiteral(p.id()));
+        triple(t, product, NAME, VF.createLiteral(p.name()));
+        if (p.description() != null) {
+            triple(t, product, DESCRIPTION, VF.createLiteral(p.description()));
+        }
+        if (p.price() != null) {
+            triple(t, product, PRICE, VF.createLiteral(BigDecimal.valueOf(p.price())));
+        }
+        if (p.currency() != null) {
+            triple(t, product, CURRENCY, VF.createLiteral(p.currency()));
+        }
+        if (p.manufacturer() != null) {
+            triple(t, product, MANUFACTURER, VF.createLiteral(p.manufacturer()));
+        }
+        triple(t, product, PROPERTY_COUNT, VF.createLiteral(record.links().size()));
+        for (ProductRecord.Link link : record.links()) {
+            IRI property = iris.property(link.property());
+            triple(t, property, RDF.TYPE, PROPERTY);
+            triple(t, property, PROPERTY_TYPE, VF.createLiteral(link.property().type()));
+            triple(t, property, PROPERTY_VALUE, VF.createLiteral(link.property().value()));
+            triple(t, product, HAS_PROPERTY, property);
+            if (link.vendor()) {
+                triple(t, product, VENDOR_PROPERTY, property);
+            }
+            if (link.extracted()) {
+                triple(t, product, EXTRACTED_PROPERTY, property);
+                IRI extraction = iris.extraction(p.id(), link.property());
+                triple(t, extraction, RDF.TYPE, EXTRACTION);
+                triple(t, extraction, OF_PRODUCT, product);
+                triple(t, extraction, OF_PROPERTY, property);
+                triple(t, extraction, CONFIDENCE, VF.createLiteral(link.confidence()));
+                triple(t, extraction, MODEL_VERSION, VF.createLiteral(link.modelVersion()));
+            }
+        }
+        return t.toString();
+    }
+
+    private static void triple(StringBuilder out, IRI s, IRI p, Value o) {
+        out.append(NamedQuery.term(s)).append(' ').append(NamedQuery.term(p)).append(' ').append(NamedQuery.term(o))
+                .append(" .\n");
+    }
+
+    static String string(BindingSet row, String name) {
+        Value v = row.getValue(name);
+        return v == null ? null : v.stringValue();
+    }
+
+    static Double number(BindingSet row, String name) {
+        Value v = row.getValue(name);
+        return v == null ? null : ((Literal) v).doubleValue();
+    }
+}

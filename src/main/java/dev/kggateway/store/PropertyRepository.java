@@ -1,0 +1,94 @@
+package dev.kggateway.store;
+
+import dev.kggateway.domain.Page;
+import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.PropertyTypeStats;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Literal;
+import org.eclipse.rdf4j.model.ValueFactory;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
+import org.eclipse.rdf4j.query.BindingSet;
+
+/** Reads property nodes, their usage counts and the products linked to them. */
+@ApplicationScoped
+public class PropertyRepository {
+
+    private static final ValueFactory VF = SimpleValueFactory.getInstance();
+
+    @Inject
+    GraphStore store;
+
+    @Inject
+    Iris iris;
+
+    /** Keyset page of property nodes ordered by (type, value), optionally of one type, after {@code after}. */
+    public Page<PropertyNode> find(String type, PropertyNode after, int first) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("graph", iris.catalogGraph());
+        args.put("typeFilter", new NamedQuery.Fragment(type == null ? ""
+                : "FILTER(?type = " + NamedQuery.term(VF.createLiteral(type)) + ")"));
+        args.put("after", new NamedQuery.Fragment(after == null ? ""
+                : "FILTER(STR(?type) > " + lit(after.type()) + " || (STR(?type) = " + lit(after.type())
+                        + " && STR(?value) > " + lit(after.value()) + "))"));
+        args.put("limit", first + 1);
+        List<PropertyNode> nodes = new ArrayList<>();
+        for (BindingSet row : store.select("properties-page", args)) {
+            nodes.add(Iris.propertyNode(row.getValue("type").stringValue(), row.getValue("value").stringValue()));
+        }
+        boolean hasNext = nodes.size() > first;
+        return new Page<>(hasNext ? nodes.subList(0, first) : nodes, hasNext);
+    }
+
+    /** Number of products linked to each node; nodes without products map to 0. */
+    public Map<String, Integer> productCounts(Collection<PropertyNode> nodes) {
+        Map<String, Integer> counts = new HashMap<>();
+        nodes.forEach(n -> counts.put(n.id(), 0));
+        if (nodes.isEmpty()) {
+            return counts;
+        }
+        List<IRI> properties = nodes.stream().map(iris::property).distinct().toList();
+        for (BindingSet row : store.select("property-product-counts",
+                Map.of("graph", iris.catalogGraph(), "properties", properties))) {
+            PropertyNode node = iris.propertyFromIri(row.getValue("property").stringValue());
+            counts.put(node.id(), ((Literal) row.getValue("count")).intValue());
+        }
+        return counts;
+    }
+
+    /** Keyset page of the ids of products linked to a node, in id order. */
+    public Page<String> productIds(PropertyNode node, String afterId, int first) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("graph", iris.catalogGraph());
+        args.put("property", iris.property(node));
+        args.put("after", new NamedQuery.Fragment(afterId == null ? "" : "FILTER(STR(?id) > " + lit(afterId) + ")"));
+        args.put("limit", first + 1);
+        List<String> ids = new ArrayList<>();
+        for (BindingSet row : store.select("products-with-property", args)) {
+            ids.add(row.getValue("id").stringValue());
+        }
+        boolean hasNext = ids.size() > first;
+        return new Page<>(hasNext ? ids.subList(0, first) : ids, hasNext);
+    }
+
+    public List<PropertyTypeStats> typeStats() {
+        List<PropertyTypeStats> stats = new ArrayList<>();
+        for (BindingSet row : store.select("property-type-stats", Map.of("graph", iris.catalogGraph()))) {
+            stats.add(new PropertyTypeStats(row.getValue("type").stringValue(),
+                    ((Literal) row.getValue("properties")).intValue(),
+                    ((Literal) row.getValue("products")).intValue()));
+        }
+        return stats;
+    }
+
+    private static String lit(String s) {
+        return NamedQuery.term(VF.createLiteral(s));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.kggateway.store;
+
+import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.SimilarityHit;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.rdf4j.model.Literal;
+import org.eclipse.rdf4j.model.ValueFactory;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
+import org.eclipse.rdf4j.query.BindingSet;
+
+/** Ranks products by the property nodes they share with a given product. */
+@ApplicationScoped
+public class SimilarityRepository {
+
+    private static final ValueFactory VF = SimpleValueFactory.getInstance();
+
+    @Inject
+    GraphStore store;
+
+    @Inject
+    Iris iris;
+
+    /**
+     * Top products sharing at least {@code minShared} of the given weighted nodes with {@code productId}. With
+     * {@code jaccardOf} set (the source's node count), the score is |A∩B| / |A∪B|; otherwise the summed weight.
+     */
+    public List<SimilarityHit> similar(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
+            Integer jaccardOf) {
+        if (weights.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder values = new StringBuilder();
+        weights.forEach((node, w) -> values.append('(').append(NamedQuery.term(iris.property(node))).append(' ')
+                .append(NamedQuery.term(VF.createLiteral(BigDecimal.valueOf(w)))).append(") "));
+        String score = jaccardOf == null
+                ? "BIND(?weight AS ?score)"
+                : "GRAPH " + NamedQuery.term(iris.catalogGraph()) + " { ?other kg:propertyCount ?otherCount }\n"
+                        + "BIND(?shared / (" + jaccardOf + " + ?otherCount - ?shared) AS ?score)";
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("graph", iris.catalogGraph());
+        args.put("product", iris.product(productId));
+        args.put("weights", new NamedQuery.Fragment(values.toString()));
+        args.put("minShared", Math.max(1, minShared));
+        args.put("score", new NamedQuery.Fragment(score));
+        args.put("limit", first);
+        List<SimilarityHit> hits = new ArrayList<>();
+        for (BindingSet row : store.select("similar-products", args)) {
+            List<PropertyNode> shared = Arrays.stream(row.getValue("sharedProperties").stringValue().split(" "))
+                    .map(iris::propertyFromIri)
+                    .sorted(java.util.Comparator.comparing(PropertyNode::type).thenComparing(PropertyNode::value))
+                    .toList();
+            hits.add(new SimilarityHit(
+                    iris.productId(row.getValue("other").stringValue()),
+                    ((Literal) row.getValue("score")).doubleValue(),
+                    ((Literal) row.getValue("shared")).intValue(),
+                    shared));
+        }
+        return hits;
+    }
+
+    /** Document frequency (number of products carrying it) of each node of a product. */
+    public Map<String, Integer> documentFrequencies(String productId) {
+        Map<String, Integer> df = new HashMap<>();
+        for (BindingSet row : store.select("document-frequencies",
+                Map.of("graph", iris.catalogGraph(), "product", iris.product(productId)))) {
+            df.put(iris.propertyFromIri(row.getValue("property").stringValue()).id(),
+                    ((Literal) row.getValue("df")).intValue());
+        }
+        return df;
+    }
+}
