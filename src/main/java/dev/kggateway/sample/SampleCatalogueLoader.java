@@ -36,7 +36,7 @@ public class SampleCatalogueLoader {
     ProductRepository products;
 
     void onStart(@Observes StartupEvent event) throws IOException {
-        if (!config.sample().loadOnEmpty() || !products.isEmpty()) {
+        if (dev.kggateway.cli.KgMain.commandMode || !config.sample().loadOnEmpty() || !products.isEmpty()) {
             return;
         }
         String resource = config.sample().resource();
