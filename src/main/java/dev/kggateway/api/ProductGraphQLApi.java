@@ -11,7 +11,6 @@ import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Page;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
-import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertySource;
 import dev.kggateway.domain.SimilarityMetric;
 import dev.kggateway.service.CatalogService;
@@ -22,7 +21,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -47,10 +45,17 @@ public class ProductGraphQLApi {
     @Inject
     ProductFilters filters;
 
+    @Inject
+    ProductLinkLoader linkLoader;
+
     @Query("product")
     @Description("The product with this id, or null when there is none.")
     public Product product(@Id @NonNull @Name("id") String id) {
-        return catalog.product(id);
+        Product product = catalog.product(id);
+        if (product != null) {
+            linkLoader.expect(List.of(product.id()));
+        }
+        return product;
     }
 
     @Query("products")
@@ -60,7 +65,9 @@ public class ProductGraphQLApi {
             @Name("first") @DefaultValue("20") Integer first, @Name("after") String after) {
         int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
         ProductQuery query = filters.toQuery(filter);
-        return connection(catalog.products(query, n, after), query, null);
+        Page<Product> page = catalog.products(query, n, after);
+        linkLoader.expect(page.items().stream().map(Product::id).toList());
+        return connection(page, query, null);
     }
 
     static ProductConnection connection(Page<Product> page, ProductQuery query,
@@ -104,26 +111,24 @@ public class ProductGraphQLApi {
     }
 
     @Name("properties")
+    @NonNull
     @Description("The product's property links, optionally of one type or one source.")
-    public List<@NonNull List<@NonNull ProductProperty>> properties(@Source List<Product> products,
-            @Name("type") String type, @Name("source") PropertySource source) {
+    public List<@NonNull ProductProperty> properties(@Source Product product, @Name("type") String type,
+            @Name("source") PropertySource source) {
         String wantedType = type == null ? null : Ids.propertyType(type);
-        Map<String, List<PropertyLink>> links = catalog.links(products.stream().map(Product::id).toList());
-        List<List<ProductProperty>> result = new ArrayList<>(products.size());
-        for (Product p : products) {
-            result.add(links.getOrDefault(p.id(), List.of()).stream()
-                    .filter(l -> wantedType == null || l.property().type().equals(wantedType))
-                    .filter(l -> source == null || l.source() == source)
-                    .map(ProductProperty::of)
-                    .toList());
-        }
-        return result;
+        return linkLoader.linksOf(product.id()).stream()
+                .filter(l -> wantedType == null || l.property().type().equals(wantedType))
+                .filter(l -> source == null || l.source() == source)
+                .map(ProductProperty::of)
+                .toList();
     }
 
     @Name("product")
     @Description("The similar product.")
     public List<@NonNull Product> productOf(@Source List<SimilarProduct> hits) {
-        return catalog.productsInOrder(hits.stream().map(h -> h.productId).toList());
+        List<Product> products = catalog.productsInOrder(hits.stream().map(h -> h.productId).toList());
+        linkLoader.expect(products.stream().filter(java.util.Objects::nonNull).map(Product::id).toList());
+        return products;
     }
 
     static SimilarityMetric metric(String metric) {
