@@ -36,6 +36,7 @@ public class ProductRepository {
     private static final IRI CURRENCY = VF.createIRI(Vocab.NS, "currency");
     private static final IRI MANUFACTURER = VF.createIRI(Vocab.NS, "manufacturer");
     private static final IRI PROPERTY_COUNT = VF.createIRI(Vocab.NS, "propertyCount");
+    private static final IRI ENRICHED_WITH = VF.createIRI(Vocab.NS, "enrichedWith");
     private static final IRI HAS_PROPERTY = VF.createIRI(Vocab.NS, "hasProperty");
     private static final IRI VENDOR_PROPERTY = VF.createIRI(Vocab.NS, "vendorProperty");
     private static final IRI EXTRACTED_PROPERTY = VF.createIRI(Vocab.NS, "extractedProperty");
@@ -195,6 +196,9 @@ public class ProductRepository {
             triple(t, product, MANUFACTURER, VF.createLiteral(p.manufacturer()));
         }
         triple(t, product, PROPERTY_COUNT, VF.createLiteral(record.links().size()));
+        if (record.enrichedWith() != null) {
+            triple(t, product, ENRICHED_WITH, VF.createLiteral(record.enrichedWith()));
+        }
         for (ProductRecord.Link link : record.links()) {
             IRI property = iris.property(link.property());
             triple(t, property, RDF.TYPE, PROPERTY);
