@@ -45,17 +45,10 @@ public class ProductGraphQLApi {
     @Inject
     ProductFilters filters;
 
-    @Inject
-    ProductLinkLoader linkLoader;
-
     @Query("product")
     @Description("The product with this id, or null when there is none.")
     public Product product(@Id @NonNull @Name("id") String id) {
-        Product product = catalog.product(id);
-        if (product != null) {
-            linkLoader.expect(List.of(product.id()));
-        }
-        return product;
+        return catalog.product(id);
     }
 
     @Query("products")
@@ -65,9 +58,7 @@ public class ProductGraphQLApi {
             @Name("first") @DefaultValue("20") Integer first, @Name("after") String after) {
         int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
         ProductQuery query = filters.toQuery(filter);
-        Page<Product> page = catalog.products(query, n, after);
-        linkLoader.expect(page.items().stream().map(Product::id).toList());
-        return connection(page, query, null);
+        return connection(catalog.products(query, n, after), query, null);
     }
 
     static ProductConnection connection(Page<Product> page, ProductQuery query,
@@ -116,7 +107,8 @@ public class ProductGraphQLApi {
     public List<@NonNull ProductProperty> properties(@Source Product product, @Name("type") String type,
             @Name("source") PropertySource source) {
         String wantedType = type == null ? null : Ids.propertyType(type);
-        return linkLoader.linksOf(product.id()).stream()
+        // Links arrive with the product (same query, same version): no further store access here.
+        return product.links().stream()
                 .filter(l -> wantedType == null || l.property().type().equals(wantedType))
                 .filter(l -> source == null || l.source() == source)
                 .map(ProductProperty::of)
@@ -126,9 +118,7 @@ public class ProductGraphQLApi {
     @Name("product")
     @Description("The similar product.")
     public List<@NonNull Product> productOf(@Source List<SimilarProduct> hits) {
-        List<Product> products = catalog.productsInOrder(hits.stream().map(h -> h.productId).toList());
-        linkLoader.expect(products.stream().filter(java.util.Objects::nonNull).map(Product::id).toList());
-        return products;
+        return catalog.productsInOrder(hits.stream().map(h -> h.productId).toList());
     }
 
     static SimilarityMetric metric(String metric) {

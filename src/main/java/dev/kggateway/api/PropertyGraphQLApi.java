@@ -29,9 +29,6 @@ public class PropertyGraphQLApi {
     @Inject
     CatalogService catalog;
 
-    @Inject
-    ProductLinkLoader linkLoader;
-
     @Query("properties")
     @NonNull
     @Description("Property nodes ordered by type then value, optionally of one type.")
@@ -73,8 +70,6 @@ public class PropertyGraphQLApi {
     public ProductConnection products(@Source PropertyNode node, @Name("first") @DefaultValue("20") Integer first,
             @Name("after") String after) {
         int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
-        Page<dev.kggateway.domain.Product> page = catalog.productsWith(node, n, after);
-        linkLoader.expect(page.items().stream().map(dev.kggateway.domain.Product::id).toList());
-        return ProductGraphQLApi.connection(page, null, node);
+        return ProductGraphQLApi.connection(catalog.productsWith(node, n, after), null, node);
     }
 }

@@ -18,6 +18,22 @@ public interface KgConfig {
 
     Sample sample();
 
+    Ingest ingest();
+
+    interface Ingest {
+        /** Largest number of products in one {@code addProducts} call. */
+        @WithDefault("1000")
+        int maxBatch();
+
+        /** Longest accepted description, in characters; the model reads it in chunks of its sequence length. */
+        @WithDefault("10000")
+        int maxDescriptionLength();
+
+        /** Products written per SPARQL update request (one transaction) during batch ingest. */
+        @WithDefault("250")
+        int writeChunk();
+    }
+
     interface Store {
         /** {@code embedded} (persistent RDF4J store on local disk) or {@code sparql} (remote SPARQL 1.1 endpoint). */
         @WithDefault("embedded")
