@@ -9,16 +9,17 @@
 # Environment (all optional):
 #   SKIP_BUILD=1        reuse the existing target/quarkus-app (no ./mvnw package)
 #   PORT=18080          port for the gateway (default: first free port from 18080)
-#   GENERATE_CMD='...'  data-generator command, run from the repository root BEFORE the gateway
-#                       starts, with KG_STORE_PATH (the temp store) and LOADTEST_IDS_FILE exported.
-#                       It must fill the store and write the product ids to $LOADTEST_IDS_FILE
-#                       (CSV with an "id" column, or .jsonl). The generator's command line is not
-#                       known yet - the service team documents it; until then leave it unset and
-#                       the smoke uses the sample catalogue (KG_SAMPLE_LOAD_ON_EMPTY=true)
-#                       with ids from products(first: 100).
+#   GENERATE_COUNT=N    instead of the sample catalogue, generate N synthetic products with the
+#                       gateway's generator (java -jar target/quarkus-app/quarkus-run.jar
+#                       generate N FILE SEED, JSON lines of ProductInput), load them through the
+#                       addProducts mutation once the gateway is ready (enrich:false - loading is
+#                       set-up, not measurement) and use their ids as the feeder.
+#   GENERATE_CMD='...'  override the generator command; it must write JSON lines of ProductInput
+#                       to $LOADTEST_PRODUCTS_FILE (exported). Implies GENERATE_COUNT mode.
 #   GATEWAY_CMD='...'   how to start the gateway (default: java $JAVA_OPTS -jar
 #                       target/quarkus-app/quarkus-run.jar). The configuration is passed through
 #                       the environment, so e.g. a native binary works too.
+#   LOAD_BATCH=100      products per addProducts call when loading generated data
 #   READY_TIMEOUT=240   seconds to wait for /q/health/ready (model load included)
 #   KEEP_DATA=1         keep the temp store and gateway log for inspection
 #   GATLING_ARGS='...'  extra -D arguments for the simulation (e.g. "-Drate=2 -Dduration=60")
@@ -77,19 +78,43 @@ export TENSORFLOW_LIBRARY_PATH="$ROOT/target/tensorflow-natives"
 export KG_NER_CACHE_DIR="$WORK/ner-cache"
 
 IDS_ARG=()
-if [[ -n "${GENERATE_CMD:-}" ]]; then
-  export LOADTEST_IDS_FILE="$ROOT/load-tests/data/product-ids.csv"
-  mkdir -p "$(dirname "$LOADTEST_IDS_FILE")"
+GENERATED=0
+if [[ -n "${GENERATE_COUNT:-}" || -n "${GENERATE_CMD:-}" ]]; then
+  GENERATED=1
+  export LOADTEST_PRODUCTS_FILE="$ROOT/load-tests/data/products.jsonl"
+  mkdir -p "$(dirname "$LOADTEST_PRODUCTS_FILE")"
+  GENERATE_CMD="${GENERATE_CMD:-java -jar target/quarkus-app/quarkus-run.jar generate ${GENERATE_COUNT} $LOADTEST_PRODUCTS_FILE 42}"
   echo "[smoke] generating data: $GENERATE_CMD"
-  bash -c "$GENERATE_CMD"
-  [[ -s "$LOADTEST_IDS_FILE" ]] || { echo "[smoke] GENERATE_CMD did not write $LOADTEST_IDS_FILE" >&2; exit 1; }
+  # Command mode starts the application too: point it at its own scratch store so it neither
+  # creates nor locks the store the gateway is about to open.
+  KG_STORE_PATH="$WORK/generator-store" KG_SAMPLE_LOAD_ON_EMPTY=false bash -c "$GENERATE_CMD"
+  [[ -s "$LOADTEST_PRODUCTS_FILE" ]] || { echo "[smoke] the generator did not write $LOADTEST_PRODUCTS_FILE" >&2; exit 1; }
   export KG_SAMPLE_LOAD_ON_EMPTY=false
-  IDS_ARG=("-DidsFile=$LOADTEST_IDS_FILE")
+  IDS_ARG=("-DidsFile=$LOADTEST_PRODUCTS_FILE")
 else
   export KG_SAMPLE_LOAD_ON_EMPTY=true
-  # An ids file left by an earlier generated run would not match this fresh store.
+  # Ids left in load-tests/data/ by an earlier generated run would not exist in this fresh
+  # store: point the feeder at a file that does not exist, so products(first: 100) is used.
   IDS_ARG=("-DidsFile=$WORK/no-ids-file")
 fi
+
+# Loads JSON lines of ProductInput through addProducts, LOAD_BATCH per call, failing on any
+# rejected product. Plain bash + curl: the lines are JSON objects already, so a batch is just
+# the lines joined with commas.
+load_products() {
+  local file="$1" batch="${LOAD_BATCH:-100}" total=0 chunk body response
+  local query='mutation Load($inputs: [ProductInput!]!) { addProducts(inputs: $inputs) { added failed } }'
+  while IFS= read -r chunk || [[ -n "$chunk" ]]; do
+    body="{\"query\":\"$query\",\"variables\":{\"inputs\":[${chunk}]}}"
+    response="$(curl -fsS -X POST "$BASE_URL/graphql" -H 'Content-Type: application/json' \
+      -H "X-API-Key: $KG_API_KEY" --data-binary "$body")" || { echo "[smoke] load request failed" >&2; return 1; }
+    if ! [[ "$response" =~ \"failed\":[[:space:]]*0[,}[:space:]] ]] || [[ "$response" =~ \"errors\":[[:space:]]*\[[[:space:]]*\{ ]]; then
+      echo "[smoke] loading products failed: ${response:0:500}" >&2; return 1
+    fi
+    total=$((total + $(grep -o '"added":[[:space:]]*[0-9]*' <<<"$response" | grep -o '[0-9]*$')))
+  done < <(sed 's/^{/{"enrich":false,/' "$file" | paste -d, $(printf -- '- %.0s' $(seq 1 "$batch")) | sed 's/,*$//')
+  echo "[smoke] loaded $total products from $file"
+}
 
 GATEWAY_CMD="${GATEWAY_CMD:-java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar}"
 echo "[smoke] starting gateway on $BASE_URL (store $KG_STORE_PATH, log $GATEWAY_LOG)"
@@ -110,7 +135,11 @@ until curl -fsS -o /dev/null "$BASE_URL/q/health/ready" 2>/dev/null; do
   fi
   echo -n "."; sleep 2
 done
-echo " ready after ${SECONDS}s"
+echo " ready (${SECONDS}s since the script started)"
+
+if [[ $GENERATED -eq 1 ]]; then
+  load_products "$LOADTEST_PRODUCTS_FILE"
+fi
 
 set +e
 # shellcheck disable=SC2086 # GATLING_ARGS is a list of -D arguments

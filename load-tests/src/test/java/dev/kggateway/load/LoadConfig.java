@@ -36,9 +36,12 @@ final class LoadConfig {
         return integer("warmup", def);
     }
 
-    /** Feeder file with product ids (.csv with an "id" column, or .jsonl with an "id" field). */
+    /**
+     * Feeder file with product ids: .jsonl/.ndjson with an "id" field (the gateway's generator writes
+     * ProductInput JSON lines, usable as is), or .csv with an "id" column.
+     */
     static String idsFile() {
-        return System.getProperty("idsFile", "data/product-ids.csv");
+        return System.getProperty("idsFile", "data/products.jsonl");
     }
 
     /** Optional file of free texts for extractProperties, one per line. */
