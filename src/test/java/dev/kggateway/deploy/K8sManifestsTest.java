@@ -380,6 +380,46 @@ class K8sManifestsTest {
         }
     }
 
+    /**
+     * The manifests rely on facts about the JVM image: its user (runAsUser), its port and where
+     * it puts the model (KG_NER_MODEL_PATH defaults to the copy in the image).
+     */
+    @Test
+    void manifestsAgreeWithTheJvmImage() throws IOException {
+        Path dockerfile = root.resolve("src/main/docker/Dockerfile.jvm");
+        if (!Files.exists(dockerfile)) {
+            return; // nothing to compare with
+        }
+        String user = null;
+        String modelDir = null;
+        Set<String> exposed = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(dockerfile, StandardCharsets.UTF_8)) {
+            String t = line.strip();
+            if (t.startsWith("USER ")) {
+                user = t.substring(5).strip();
+            } else if (t.startsWith("EXPOSE ")) {
+                exposed.addAll(List.of(t.substring(7).strip().split("\\s+")));
+            } else if (t.startsWith("COPY ") && t.contains(" model/ner")) {
+                String[] parts = t.split("\\s+");
+                modelDir = stripSlash(parts[parts.length - 1]);
+            }
+        }
+        assertTrue(exposed.contains(String.valueOf(HTTP_PORT)), dockerfile + " does not EXPOSE " + HTTP_PORT);
+        assertNotNull(modelDir, dockerfile + " does not copy model/ner into the image");
+        for (Doc w : workloads()) {
+            Map<String, Object> podSc = map(map(podTemplate(w), "spec"), "securityContext");
+            if (podSc.get("runAsUser") != null) {
+                assertEquals(user, String.valueOf(podSc.get("runAsUser")), w + ": runAsUser differs from the image's USER");
+            }
+            for (Map<String, Object> c : containers(w)) {
+                String model = envValue(w, c, toEnvVar("kg.ner.model-path"));
+                if (model != null && !model.startsWith("s3://")) {
+                    assertEquals(modelDir, stripSlash(model), w + ": KG_NER_MODEL_PATH is not where the image has the model");
+                }
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------------------
     // Helpers
 
@@ -426,6 +466,10 @@ class K8sManifestsTest {
             }
         }
         return found;
+    }
+
+    static String stripSlash(String p) {
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     static boolean isUnder(String path, Set<String> mounts) {
