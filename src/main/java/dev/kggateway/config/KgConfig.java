@@ -20,6 +20,34 @@ public interface KgConfig {
 
     Ingest ingest();
 
+    Ner ner();
+
+    interface Ner {
+        /** Load the NER model at start-up; when false, enrichment requests fail with MODEL_UNAVAILABLE. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Model folder (see MODEL_CONTRACT.md), or {@code s3://bucket/prefix} / a {@code .tar.gz} there. */
+        @WithDefault("model/ner")
+        String modelPath();
+
+        /** Where models given as s3:// are downloaded and unpacked. */
+        @WithDefault("model-cache")
+        String cacheDir();
+
+        /** Folder holding libjnitensorflow.so, libtensorflow_cc.so.2 and libtensorflow_framework.so.2. */
+        @WithDefault("target/tensorflow-natives")
+        String tensorflowLibraryPath();
+
+        /** Sequences (chunks of at most max_sequence_length pieces) per predict call. */
+        @WithDefault("64")
+        int batchSize();
+
+        /** Predictors in the pool; each runs one batch at a time (DJL predictors are not thread-safe). */
+        @WithDefault("2")
+        int predictors();
+    }
+
     interface Ingest {
         /** Largest number of products in one {@code addProducts} call. */
         @WithDefault("1000")
