@@ -14,6 +14,8 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import dev.kggateway.security.RequiresReader;
+import dev.kggateway.security.RequiresWriter;
 
 /** Ingest: product upserts with enrichment, removal, and a read-only preview of the model. */
 @GraphQLApi
@@ -23,6 +25,7 @@ public class IngestGraphQLApi {
     IngestService ingest;
 
     @Mutation("addProduct")
+    @RequiresWriter
     @NonNull
     @Description("Creates or replaces the product with this id (fields and links, atomically). The description is "
             + "run through the NER model unless enrich is false; vendor properties are stored as VENDOR.")
@@ -31,6 +34,7 @@ public class IngestGraphQLApi {
     }
 
     @Mutation("addProducts")
+    @RequiresWriter
     @NonNull
     @Description("Batch upsert: the model reads all descriptions in one batch; an invalid item is reported with its "
             + "index and does not stop the others.")
@@ -39,6 +43,7 @@ public class IngestGraphQLApi {
     }
 
     @Mutation("removeProduct")
+    @RequiresWriter
     @NonNull
     @Description("Removes the product and the property nodes no other product uses; false when there was none.")
     public boolean removeProduct(@Id @NonNull @Name("id") String id) {
@@ -46,6 +51,7 @@ public class IngestGraphQLApi {
     }
 
     @Query("extractProperties")
+    @RequiresReader
     @NonNull
     @Description("What the NER model finds in a text; writes nothing.")
     public List<@NonNull ExtractedProperty> extractProperties(@NonNull @Name("text") String text) {

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 /** The product aggregate: product lookups, filtered listings, links and similarity. */
 @GraphQLApi
+@dev.kggateway.security.RequiresReader
 public class ProductGraphQLApi {
 
     static final String METRICS = "SHARED_COUNT (default), JACCARD or IDF";

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 /** The property aggregate: property nodes, their types and the products sharing them. */
 @GraphQLApi
+@dev.kggateway.security.RequiresReader
 public class PropertyGraphQLApi {
 
     @Inject

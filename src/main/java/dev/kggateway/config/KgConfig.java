@@ -22,6 +22,54 @@ public interface KgConfig {
 
     Ner ner();
 
+    /** Request limits (prod hardening; see docs/production.md). */
+    Limits limits();
+
+    /** Credentials for mutations and, optionally, queries (prod hardening; see docs/production.md). */
+    Auth auth();
+
+    interface Limits {
+        /** Deepest selection-set nesting a document may have (fragments expanded). */
+        @WithDefault("12")
+        int maxDepth();
+
+        /**
+         * Largest complexity: every selected field costs 1, multiplied by the {@code first} (page size) of each
+         * enclosing list field, so that a nested page inside a page is priced as the rows it can produce.
+         */
+        @WithDefault("5000")
+        int maxComplexity();
+
+        /** Most aliased fields in one document (aliases multiply work without deepening the query). */
+        @WithDefault("30")
+        int maxAliases();
+
+        /** Most operation definitions in one document (only one runs; the rest are parse/validate cost). */
+        @WithDefault("5")
+        int maxOperations();
+
+        /** Wall-clock budget of one GraphQL execution; resolvers starting after it fail with TIMEOUT. 0 = off. */
+        @WithDefault("30s")
+        java.time.Duration requestTimeout();
+
+        /** Concurrent model inference calls; further calls fail fast with OVERLOADED instead of queueing. */
+        @WithDefault("2")
+        int inferenceConcurrency();
+    }
+
+    interface Auth {
+        /** When false, every operation is open (dev and test profiles only). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Accepted values of the X-API-Key header (comma list; from a Secret). Empty: no key is accepted. */
+        Optional<java.util.List<String>> apiKeys();
+
+        /** Queries need role kg-reader (or kg-writer) too; by default they are open. */
+        @WithDefault("false")
+        boolean protectQueries();
+    }
+
     interface Ner {
         /** Load the NER model at start-up; when false, enrichment requests fail with MODEL_UNAVAILABLE. */
         @WithDefault("true")

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
  */
 @Startup
 @ApplicationScoped
+@dev.kggateway.observability.StoreObserved // prod: SPARQL timer, span, circuit breaker (interceptor)
 public class GraphStore {
 
     private static final Logger LOG = Logger.getLogger(GraphStore.class);

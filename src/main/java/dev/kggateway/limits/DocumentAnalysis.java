@@ -1,0 +1,183 @@
+package dev.kggateway.limits;
+
+import graphql.language.Definition;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.IntValue;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCompositeType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.InputValueWithState;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Walks a GraphQL document with fragments expanded and measures what the limits are about. The walk stops as soon
+ * as a budget is exceeded, so a document built to explode (fragments spreading each other twice per level) costs
+ * no more than the limit to measure. Introspection fields ({@code __schema}, {@code __type}) are not counted: their
+ * size is bounded by the schema, and GraphiQL's introspection query is deeper than any sensible data query.
+ */
+final class DocumentAnalysis {
+
+    private final Map<String, FragmentDefinition> fragments = new HashMap<>();
+    private final GraphQLSchema schema;
+    private final Map<String, Object> variables;
+    private final int depthBudget;
+    private final long complexityBudget;
+    private final int aliasBudget;
+
+    int maxDepth;
+    long complexity;
+    int aliases;
+    int operations;
+
+    private DocumentAnalysis(Document document, GraphQLSchema schema, Map<String, Object> variables, int depthBudget,
+            long complexityBudget, int aliasBudget) {
+        this.schema = schema;
+        this.variables = variables == null ? Map.of() : variables;
+        this.depthBudget = depthBudget;
+        this.complexityBudget = complexityBudget;
+        this.aliasBudget = aliasBudget;
+        for (Definition<?> d : document.getDefinitions()) {
+            if (d instanceof FragmentDefinition f) {
+                fragments.put(f.getName(), f);
+            } else if (d instanceof OperationDefinition) {
+                operations++;
+            }
+        }
+    }
+
+    /** Depth, aliases and operation count of every operation: independent of variables. */
+    static DocumentAnalysis shape(Document document, GraphQLSchema schema, int depthBudget, int aliasBudget) {
+        DocumentAnalysis a = new DocumentAnalysis(document, schema, Map.of(), depthBudget, Long.MAX_VALUE, aliasBudget);
+        for (Definition<?> d : document.getDefinitions()) {
+            if (d instanceof OperationDefinition op) {
+                a.walk(op.getSelectionSet(), rootType(schema, op), 0, 1, new HashSet<>());
+            }
+        }
+        return a;
+    }
+
+    /** Complexity of the operation that runs, with the request's variables (page sizes may be variables). */
+    static DocumentAnalysis cost(Document document, OperationDefinition operation, GraphQLSchema schema,
+            Map<String, Object> variables, long complexityBudget) {
+        DocumentAnalysis a = new DocumentAnalysis(document, schema, variables, Integer.MAX_VALUE, complexityBudget,
+                Integer.MAX_VALUE);
+        a.walk(operation.getSelectionSet(), rootType(schema, operation), 0, 1, new HashSet<>());
+        return a;
+    }
+
+    private boolean overBudget() {
+        return maxDepth > depthBudget || complexity > complexityBudget || aliases > aliasBudget;
+    }
+
+    private static GraphQLCompositeType rootType(GraphQLSchema schema, OperationDefinition op) {
+        return switch (op.getOperation()) {
+            case MUTATION -> schema.getMutationType();
+            case SUBSCRIPTION -> schema.getSubscriptionType();
+            default -> schema.getQueryType();
+        };
+    }
+
+    private void walk(SelectionSet set, GraphQLCompositeType parent, int depth, long multiplier, Set<String> visiting) {
+        if (set == null || overBudget()) {
+            return;
+        }
+        for (Selection<?> selection : set.getSelections()) {
+            if (overBudget()) {
+                return;
+            }
+            if (selection instanceof Field field) {
+                if (field.getName().startsWith("__")) {
+                    continue;
+                }
+                if (field.getAlias() != null) {
+                    aliases++;
+                }
+                int fieldDepth = depth + 1;
+                maxDepth = Math.max(maxDepth, fieldDepth);
+                complexity = saturatedAdd(complexity, multiplier);
+                GraphQLFieldDefinition def = parent instanceof GraphQLFieldsContainer c ? c.getFieldDefinition(field.getName()) : null;
+                GraphQLCompositeType child = null;
+                long rows = 1;
+                if (def != null) {
+                    GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(def.getType());
+                    child = unwrapped instanceof GraphQLCompositeType ct ? ct : null;
+                    rows = rows(field, def);
+                }
+                walk(field.getSelectionSet(), child, fieldDepth, saturatedMultiply(multiplier, rows), visiting);
+            } else if (selection instanceof InlineFragment inline) {
+                GraphQLCompositeType type = parent;
+                if (inline.getTypeCondition() != null && schema.getType(inline.getTypeCondition().getName()) instanceof GraphQLCompositeType t) {
+                    type = t;
+                }
+                walk(inline.getSelectionSet(), type, depth, multiplier, visiting);
+            } else if (selection instanceof FragmentSpread spread) {
+                FragmentDefinition fragment = fragments.get(spread.getName());
+                // A cycle is a validation error reported later; here it must only not recurse forever.
+                if (fragment == null || !visiting.add(spread.getName())) {
+                    continue;
+                }
+                GraphQLCompositeType type = schema.getType(fragment.getTypeCondition().getName()) instanceof GraphQLCompositeType t ? t : parent;
+                walk(fragment.getSelectionSet(), type, depth, multiplier, visiting);
+                visiting.remove(spread.getName());
+            }
+        }
+    }
+
+    /** Rows a field can return: its {@code first} (literal, variable or default), else 1. */
+    private long rows(Field field, GraphQLFieldDefinition def) {
+        GraphQLArgument first = def.getArgument("first");
+        if (first != null) {
+            Long n = null;
+            for (graphql.language.Argument arg : field.getArguments()) {
+                if (arg.getName().equals("first")) {
+                    n = number(arg.getValue());
+                }
+            }
+            if (n == null && first.hasSetDefaultValue()) {
+                InputValueWithState d = first.getArgumentDefaultValue();
+                n = d.getValue() instanceof Value<?> v ? number(v) : d.getValue() instanceof Number num ? num.longValue() : null;
+            }
+            if (n != null) {
+                return Math.max(1, n);
+            }
+        }
+        // Lists without a page size (edges of a page, a product's properties) are bounded by their parent's page or
+        // by the data model; multiplying by them again would price ordinary queries out.
+        return 1;
+    }
+
+    private Long number(Value<?> value) {
+        if (value instanceof IntValue i) {
+            return i.getValue().min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
+        }
+        if (value instanceof VariableReference ref && variables.get(ref.getName()) instanceof Number n) {
+            return n.longValue();
+        }
+        return null;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return r < 0 ? Long.MAX_VALUE : r;
+    }
+
+    private static long saturatedMultiply(long a, long b) {
+        return b != 0 && a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
+    }
+}

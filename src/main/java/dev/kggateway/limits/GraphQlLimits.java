@@ -1,0 +1,46 @@
+package dev.kggateway.limits;
+
+import dev.kggateway.config.KgConfig;
+import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds {@link LimitsInstrumentation} to the graphql-java engine SmallRye GraphQL builds (needs
+ * {@code quarkus.smallrye-graphql.events.enabled=true}, which fires the builder as a CDI event). SmallRye has already
+ * set its own chain (query cache, optional depth/complexity) and the builder has no getter, so the chain is read
+ * reflectively and kept: replacing it would silently drop SmallRye's validated-document cache.
+ */
+@ApplicationScoped
+public class GraphQlLimits {
+
+    @Inject
+    KgConfig config;
+
+    void addLimits(@Observes GraphQL.Builder builder) {
+        List<Instrumentation> chain = new ArrayList<>();
+        chain.add(new LimitsInstrumentation(config.limits()));
+        Instrumentation existing = existing(builder);
+        if (existing != null) {
+            chain.add(existing);
+        }
+        builder.instrumentation(new ChainedInstrumentation(chain));
+    }
+
+    private static Instrumentation existing(GraphQL.Builder builder) {
+        try {
+            Field f = GraphQL.Builder.class.getDeclaredField("instrumentation");
+            f.setAccessible(true);
+            return (Instrumentation) f.get(builder);
+        } catch (ReflectiveOperationException e) {
+            // Fail start-up rather than run without limits or without SmallRye's chain after a library upgrade.
+            throw new IllegalStateException("cannot read graphql-java's instrumentation chain", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.kggateway.limits;
+
+import dev.kggateway.config.KgConfig;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.schema.DataFetcher;
+import graphql.validation.ValidationError;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * OWASP GraphQL limits as a graphql-java instrumentation: shape limits (depth, aliases, operations) before
+ * validation, whose cost they bound; complexity before execution, because it depends on variables and validated
+ * documents are cached by text; the request deadline on every non-trivial field fetch.
+ */
+final class LimitsInstrumentation extends SimplePerformantInstrumentation {
+
+    private final KgConfig.Limits limits;
+
+    LimitsInstrumentation(KgConfig.Limits limits) {
+        this.limits = limits;
+    }
+
+    /** Per-execution state: when the request budget ends. */
+    static final class Deadline implements InstrumentationState {
+        final long endNanos;
+
+        Deadline(long endNanos) {
+            this.endNanos = endNanos;
+        }
+    }
+
+    @Override
+    public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
+        long budget = limits.requestTimeout().toNanos();
+        return CompletableFuture.completedFuture(budget <= 0 ? null : new Deadline(System.nanoTime() + budget));
+    }
+
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+            InstrumentationState state) {
+        DocumentAnalysis shape = DocumentAnalysis.shape(parameters.getDocument(), parameters.getSchema(),
+                limits.maxDepth(), limits.maxAliases());
+        if (shape.operations > limits.maxOperations()) {
+            throw LimitViolation.TOO_MANY_OPERATIONS.abort("the document holds " + shape.operations
+                    + " operations; at most " + limits.maxOperations() + " are accepted");
+        }
+        if (shape.aliases > limits.maxAliases()) {
+            throw LimitViolation.TOO_MANY_ALIASES.abort("more than " + limits.maxAliases() + " aliased fields");
+        }
+        if (shape.maxDepth > limits.maxDepth()) {
+            throw LimitViolation.QUERY_TOO_DEEP.abort("the query is deeper than " + limits.maxDepth() + " levels");
+        }
+        return super.beginValidation(parameters, state);
+    }
+
+    @Override
+    public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        ExecutionContext ctx = parameters.getExecutionContext();
+        DocumentAnalysis cost = DocumentAnalysis.cost(ctx.getDocument(), ctx.getOperationDefinition(),
+                ctx.getGraphQLSchema(), ctx.getCoercedVariables().toMap(), limits.maxComplexity());
+        if (cost.complexity > limits.maxComplexity()) {
+            throw LimitViolation.QUERY_TOO_COMPLEX.abort("the query may produce more than " + limits.maxComplexity()
+                    + " field values (each field counts once per row of every enclosing page)");
+        }
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        if (!(state instanceof Deadline deadline) || parameters.isTrivialDataFetcher()) {
+            return dataFetcher;
+        }
+        return environment -> {
+            // Cooperative: a resolver already running is bounded by the store's own timeouts; new ones do not start.
+            if (System.nanoTime() - deadline.endNanos > 0) {
+                throw new RequestTimeoutException("the request exceeded its time budget of " + limits.requestTimeout());
+            }
+            return dataFetcher.get(environment);
+        };
+    }
+}

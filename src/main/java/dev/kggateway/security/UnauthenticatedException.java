@@ -1,0 +1,12 @@
+package dev.kggateway.security;
+
+import dev.kggateway.api.error.ApiException;
+import io.smallrye.graphql.api.ErrorCode;
+
+/** No credential was sent for an operation that needs one (HTTP 401). */
+@ErrorCode("UNAUTHENTICATED")
+public class UnauthenticatedException extends ApiException {
+    public UnauthenticatedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.kggateway.limits;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.kggateway.support.Gql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each configured limit rejects the request with its code; requests just inside the limits still run. */
+@QuarkusTest
+class LimitsTest {
+
+    /** 14 levels: products > edges > node > (similarProducts > product) x5 > id. */
+    static final String DEEP = "{ products(first: 1) { edges { node { similarProducts(first: 1) { product { similarProducts(first: 1) { product {"
+            + " similarProducts(first: 1) { product { similarProducts(first: 1) { product { similarProducts(first: 1) { product { id } } } } } } } } } } } } } }";
+
+    @Test
+    void tooDeep() {
+        assertEquals("QUERY_TOO_DEEP", Gql.errorCode(Gql.post(DEEP)));
+    }
+
+    @Test
+    void deepViaFragmentsCountsExpanded() {
+        String q = "query { products(first: 1) { edges { node { ...A } } } }"
+                + " fragment A on Product { similarProducts(first: 1) { product { ...B } } }"
+                + " fragment B on Product { similarProducts(first: 1) { product { ...C } } }"
+                + " fragment C on Product { similarProducts(first: 1) { product { ...D } } }"
+                + " fragment D on Product { similarProducts(first: 1) { product { ...E } } }"
+                + " fragment E on Product { similarProducts(first: 1) { product { id } } }";
+        assertEquals("QUERY_TOO_DEEP", Gql.errorCode(Gql.post(q)));
+    }
+
+    @Test
+    void justWithinDepthRuns() {
+        // 12 levels (products > edges > node > (similarProducts > product) x4 > id).
+        String q = "{ products(first: 1) { edges { node { similarProducts(first: 1) { product { similarProducts(first: 1) { product {"
+                + " similarProducts(first: 1) { product { similarProducts(first: 1) { product { id } } } } } } } } } } } }";
+        Gql.ok(q);
+    }
+
+    @Test
+    void tooManyAliases() {
+        StringBuilder q = new StringBuilder("{");
+        for (int i = 0; i < 31; i++) {
+            q.append(" a").append(i).append(": propertyTypes { type }");
+        }
+        JsonPath json = Gql.post(q.append(" }").toString());
+        assertEquals("TOO_MANY_ALIASES", Gql.errorCode(json));
+        assertNull(json.get("data"));
+    }
+
+    @Test
+    void thirtyAliasesRun() {
+        StringBuilder q = new StringBuilder("{");
+        for (int i = 0; i < 30; i++) {
+            q.append(" a").append(i).append(": propertyTypes { type }");
+        }
+        assertNotNull(Gql.ok(q.append(" }").toString()).get("data.a29"));
+    }
+
+    @Test
+    void tooManyOperations() {
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            q.append("query Q").append(i).append(" { propertyTypes { type } }\n");
+        }
+        String response = given().contentType(ContentType.JSON)
+                .body(Map.of("query", q.toString(), "operationName", "Q0"))
+                .post("/graphql").then().statusCode(200).extract().asString();
+        assertEquals("TOO_MANY_OPERATIONS", Gql.errorCode(new JsonPath(response)));
+    }
+
+    @Test
+    void tooComplexWithLiteralAndVariablePageSizes() {
+        // 100 products x 100 similar each: 10,000 rows of product ids, over the 5,000 budget.
+        String q = "{ products(first: 100) { edges { node { similarProducts(first: 100) { product { id } } } } } }";
+        assertEquals("QUERY_TOO_COMPLEX", Gql.errorCode(Gql.post(q)));
+        String v = "query($n: Int) { products(first: $n) { edges { node { similarProducts(first: $n) { product { id } } } } } }";
+        // Same document text: the second run hits SmallRye's validated-document cache, complexity is still checked.
+        Gql.ok(v, Map.of("n", 3));
+        assertEquals("QUERY_TOO_COMPLEX", Gql.errorCode(Gql.post(v, Map.of("n", 100))));
+    }
+
+    @Test
+    void ordinaryFullPageRuns() {
+        Gql.ok("{ products(first: 100) { edges { node { id name properties { type value source } } } } }");
+    }
+
+    @TestHTTPResource("/graphql")
+    URI graphql;
+
+    @Test
+    void oversizedBodyIs413() throws Exception {
+        String big = "{\"query\": \"{ propertyTypes { type } }\", \"pad\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+        // Expect: 100-continue lets the server refuse on Content-Length before the client streams 5 MB into a
+        // connection the server is about to close.
+        HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(graphql).expectContinue(true)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(big)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, r.statusCode());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kggateway.security;
+
+import static dev.kggateway.security.AuthHttp.apiKey;
+import static dev.kggateway.security.AuthHttp.bearer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** kg.auth.protect-queries=true: queries need kg-reader (or kg-writer). */
+@QuarkusTest
+@TestProfile(AuthOnProfile.ProtectedQueries.class)
+class ProtectedQueriesTest {
+
+    static final String Q = "{ propertyTypes { type } products(first: 1) { totalCount } }";
+
+    @Test
+    void anonymousQueryIs401() {
+        Response r = AuthHttp.post(Q, Map.of(), Map.of());
+        assertEquals(401, r.statusCode());
+        assertEquals("UNAUTHENTICATED", r.jsonPath().getString("errors[0].extensions.code"));
+    }
+
+    @Test
+    void readerWriterAndApiKeyMayQuery() {
+        for (Map<String, String> h : new Map[] { bearer(TestKeys.token(Roles.READER)), bearer(TestKeys.token(Roles.WRITER)),
+                apiKey(AuthOnProfile.KEY_ONE) }) {
+            Response r = AuthHttp.post(Q, Map.of(), h);
+            assertEquals(200, r.statusCode(), r.asString());
+            assertNull(r.jsonPath().get("errors"));
+        }
+    }
+
+    @Test
+    void tokenWithoutRolesIs403() {
+        Response r = AuthHttp.post(Q, Map.of(), bearer(TestKeys.token("some-other-role")));
+        assertEquals(403, r.statusCode());
+        assertEquals("FORBIDDEN", r.jsonPath().getString("errors[0].extensions.code"));
+    }
+}
