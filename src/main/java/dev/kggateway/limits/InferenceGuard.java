@@ -12,7 +12,8 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 @ApplicationScoped
 public class InferenceGuard {
 
-    @Bulkhead(2)
+    // 1 here, 2 by default through application.properties: ObservabilityTest proves the configured value wins.
+    @Bulkhead(1)
     public <T> T run(Supplier<T> work) {
         return work.get();
     }

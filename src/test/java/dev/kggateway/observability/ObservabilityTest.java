@@ -1,0 +1,110 @@
+package dev.kggateway.observability;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kggateway.limits.InferenceGuard;
+import dev.kggateway.support.Gql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.junit.jupiter.api.Test;
+
+/** Metrics, request ids, liveness and the inference bulkhead, on the default test profile. */
+@QuarkusTest
+class ObservabilityTest {
+
+    @Inject
+    InferenceGuard inference;
+
+    static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void metricsNameGraphQlOperationsAndSparqlQueries() {
+        Gql.ok("{ products(first: 3) { edges { node { id } } } propertyTypes { type } }");
+        String m = metrics();
+        // SPARQL latency per named query (our interceptor on GraphStore).
+        assertTrue(Pattern.compile("kg_sparql_seconds_count\\{[^}]*query=\"products-page\"").matcher(m).find(),
+                "no SPARQL timer for products-page in\n" + grep(m, "kg_sparql"));
+        assertTrue(Pattern.compile("kg_sparql_seconds_count\\{[^}]*operation=\"select\"[^}]*outcome=\"ok\"").matcher(m).find()
+                || Pattern.compile("kg_sparql_seconds_count\\{[^}]*outcome=\"ok\"").matcher(m).find());
+        // GraphQL latency per operation/field (SmallRye GraphQL's Micrometer integration).
+        assertTrue(Pattern.compile("mp_graphql_seconds_count\\{[^}]*name=\"products\"").matcher(m).find(),
+                "no GraphQL timer for products in\n" + grep(m, "graphql"));
+        // HTTP server latency, for the /graphql route as a whole.
+        assertTrue(m.contains("http_server_requests_seconds_count"), grep(m, "http_server"));
+    }
+
+    static String grep(String text, String word) {
+        StringBuilder b = new StringBuilder();
+        text.lines().filter(l -> l.contains(word)).limit(30).forEach(l -> b.append(l).append('\n'));
+        return b.toString();
+    }
+
+    @Test
+    void requestIdIsEchoedOrGenerated() {
+        String echoed = given().header("X-Request-Id", "trace-abc.123").contentType(ContentType.JSON)
+                .body(Map.of("query", "{ propertyTypes { type } }")).post("/graphql")
+                .then().statusCode(200).extract().header("X-Request-Id");
+        assertEquals("trace-abc.123", echoed);
+        String generated = given().get("/q/health/live").then().extract().header("X-Request-Id");
+        assertTrue(generated != null && generated.matches("[0-9a-f-]{36}"), generated);
+        String other = given().get("/q/health/live").then().extract().header("X-Request-Id");
+        assertNotEquals(generated, other);
+        // An id unfit for logs (spaces, quotes) is replaced, not echoed.
+        String replaced = given().header("X-Request-Id", "bad id\" injected").get("/q/health/live")
+                .then().extract().header("X-Request-Id");
+        assertTrue(replaced.matches("[0-9a-f-]{36}"), replaced);
+    }
+
+    @Test
+    void livenessIsUpAndIndependentOfTheStore() {
+        String body = given().get("/q/health/live").then().statusCode(200).extract().asString();
+        assertTrue(body.contains("\"jvm\""), body);
+        assertTrue(!body.contains("graph-store"), body);
+    }
+
+    @Test
+    void inferenceBulkheadRejectsBeyondConfiguredConcurrency() throws Exception {
+        // kg.limits.inference-concurrency=2 (the annotation says 1): two calls run, the third is refused at once.
+        CountDownLatch running = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> a = pool.submit(() -> inference.run(() -> hold(running, release)));
+            Future<?> b = pool.submit(() -> inference.run(() -> hold(running, release)));
+            assertTrue(running.await(10, TimeUnit.SECONDS), "two inference calls should run side by side");
+            assertThrows(BulkheadException.class, () -> inference.run(() -> "third"));
+            release.countDown();
+            a.get(10, TimeUnit.SECONDS);
+            b.get(10, TimeUnit.SECONDS);
+            assertEquals("after", inference.run(() -> "after"));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static String hold(CountDownLatch running, CountDownLatch release) {
+        running.countDown();
+        try {
+            release.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "held";
+    }
+}
