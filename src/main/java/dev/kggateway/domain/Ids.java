@@ -49,7 +49,8 @@ public final class Ids {
      * trimmed. Empty or over-long values are rejected.
      */
     public static String propertyValue(String value) {
-        String normalised = normaliseText(value);
+        // prod: control characters and lone surrogates do not survive storage verbatim (HostileInputTest).
+        String normalised = normaliseText(text("property value", value, Integer.MAX_VALUE));
         if (normalised.isEmpty() || normalised.length() > MAX_PROPERTY_VALUE_LENGTH) {
             throw new InvalidArgumentException("property value must be 1 to " + MAX_PROPERTY_VALUE_LENGTH
                     + " characters after normalisation: " + abbreviate(value));
