@@ -39,6 +39,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-seq", defaultValue = "64") int maxSeq;
     @Option(names = "--vocab-size", defaultValue = "4000") int vocabSize;
     @Option(names = "--dropout", defaultValue = "0.1") float dropout;
+    @Option(names = "--unk-prob", defaultValue = "0.08", description = "probability of replacing a word piece by [UNK] during training")
+    float unkProbability;
     @Option(names = "--patience", defaultValue = "2") int patience;
     @Option(names = "--seed", defaultValue = "42") long seed;
     @Option(names = "--threads", defaultValue = "2") int threads;
@@ -56,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
             val = new ArrayList<>(train.subList(cut, train.size()));
             train = new ArrayList<>(train.subList(0, cut));
         }
-        TrainingOptions options = new TrainingOptions(hidden, layers, heads, ff, maxSeq, vocabSize, dropout, epochs,
+        TrainingOptions options = new TrainingOptions(hidden, layers, heads, ff, maxSeq, vocabSize, dropout, unkProbability, epochs,
                 batchSize, lr, 0.06f, patience, seed, threads);
         TrainedModel trained = new NerTrainer(options, System.out).train(train, val);
         ModelFolder.export(trained, out, threads);

@@ -15,6 +15,7 @@ import java.util.Set;
  * vocabulary and format variants.
  */
 public final class ProductDescriptionGenerator {
+    private static final Set<String> HELD_OUT_TEMPLATES = Set.copyOf(Templates.heldOut());
     private final Random random;
     private final boolean heldOut;
     private final List<String> templates;
@@ -35,7 +36,10 @@ public final class ProductDescriptionGenerator {
 
     public TaggedSentence next(String id) {
         Family family = Lexicon.FAMILIES.get(random.nextInt(Lexicon.FAMILIES.size()));
-        String template = templates.get(random.nextInt(templates.size()));
+        // training mode: half fixed templates, half composed by the grammar; held-out mode: held-out templates only
+        String template = !heldOut && random.nextBoolean()
+                ? RandomTemplate.next(random, HELD_OUT_TEMPLATES)
+                : templates.get(random.nextInt(templates.size()));
         List<String> words = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         Set<String> used = new HashSet<>();

@@ -6,6 +6,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Identity;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -36,14 +37,21 @@ public final class AdamOptimizer {
         beta2Power = tf.withName("adam_beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         List<Variable<TFloat32>> vars = new ArrayList<>(model.variables().values());
         Gradients grads = tf.gradients(model.loss, vars);
+        // Every update waits for every gradient: backprop reads the (ref) variables, so an early ApplyAdam would
+        // otherwise race with gradient ops that still need the old weights, making training non-deterministic.
+        List<Identity<TFloat32>> gradValues = new ArrayList<>();
+        for (int i = 0; i < vars.size(); i++) {
+            Output<TFloat32> g = grads.dy(i);
+            gradValues.add(tf.identity(g));
+        }
+        Ops afterGradients = tf.withControlDependencies(new ArrayList<Op>(gradValues));
         for (int i = 0; i < vars.size(); i++) {
             Variable<TFloat32> v = vars.get(i);
             Shape shape = model.shapes().get(new ArrayList<>(model.variables().keySet()).get(i));
             Variable<TFloat32> m = init.variable(init.zeros(init.constant(shape), TFloat32.class));
             Variable<TFloat32> s = init.variable(init.zeros(init.constant(shape), TFloat32.class));
-            Output<TFloat32> g = grads.dy(i);
-            updates.add(tf.train.applyAdam(v, m, s, beta1Power, beta2Power, learningRate,
-                    tf.constant(BETA1), tf.constant(BETA2), tf.constant(EPSILON), (Operand<TFloat32>) g));
+            updates.add(afterGradients.train.applyAdam(v, m, s, beta1Power, beta2Power, learningRate,
+                    tf.constant(BETA1), tf.constant(BETA2), tf.constant(EPSILON), gradValues.get(i)));
         }
     }
 }

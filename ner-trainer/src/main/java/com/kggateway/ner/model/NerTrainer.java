@@ -97,7 +97,9 @@ public final class NerTrainer {
                     for (List<EncodedWindow> batchWindows : batches) {
                         step++;
                         float lr = learningRate(step, warmup, totalSteps);
-                        float loss = trainStep(session, model, adam, Batch.padToLongest(batchWindows), lr, step);
+                        Batch batch = Batch.padToLongest(batchWindows);
+                        maskPieces(batch, vocab, new Random(options.seed() * 1_000_003L + step));
+                        float loss = trainStep(session, model, adam, batch, lr, step);
                         lossSum += loss;
                         if (afterStep != null) {
                             afterStep.accept(loss);
@@ -143,6 +145,23 @@ public final class NerTrainer {
         }
         Collections.shuffle(batches, random);
         return batches;
+    }
+
+    /**
+     * Word-piece dropout: replaces random pieces by [UNK] so the model must also read context, which is what
+     * carries it through brands, series and products it has never seen.
+     */
+    private void maskPieces(Batch batch, Vocab vocab, Random random) {
+        if (options.unkProbability() <= 0) {
+            return;
+        }
+        for (int i = 0; i < batch.inputIds.length; i++) {
+            int id = batch.inputIds[i];
+            if (id != vocab.padId() && id != vocab.clsId() && id != vocab.sepId()
+                    && random.nextDouble() < options.unkProbability()) {
+                batch.inputIds[i] = vocab.unkId();
+            }
+        }
     }
 
     private float learningRate(int step, int warmup, int totalSteps) {
