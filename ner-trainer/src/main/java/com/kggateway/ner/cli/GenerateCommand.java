@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write seeded synthetic CSV splits: train.csv, val.csv, test.csv (in-distribution) and "
-                + "test_heldout.csv (held-out templates and vocabulary).")
+                + "test_heldout.csv (held-out templates and held-out vocabulary), test_heldout_templates.csv (held-out templates, "
+                + "training vocabulary).")
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output directory") Path out;
     @Option(names = "--train", defaultValue = "12000") int train;
@@ -28,7 +29,8 @@ final class GenerateCommand implements Callable<Integer> {
         write("train.csv", new ProductDescriptionGenerator(seed * 1000 + 1, false).generate(train, "train-"));
         write("val.csv", new ProductDescriptionGenerator(seed * 1000 + 2, false).generate(val, "val-"));
         write("test.csv", new ProductDescriptionGenerator(seed * 1000 + 3, false).generate(test, "test-"));
-        write("test_heldout.csv", new ProductDescriptionGenerator(seed * 1000 + 4, true).generate(heldout, "heldout-"));
+        write("test_heldout.csv", new ProductDescriptionGenerator(seed * 1000 + 4, true, true).generate(heldout, "heldout-"));
+        write("test_heldout_templates.csv", new ProductDescriptionGenerator(seed * 1000 + 5, true, false).generate(heldout, "heldout-templates-"));
         return 0;
     }
 

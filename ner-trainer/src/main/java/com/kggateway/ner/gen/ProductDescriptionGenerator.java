@@ -15,15 +15,31 @@ import java.util.Set;
  * vocabulary and format variants.
  */
 public final class ProductDescriptionGenerator {
+    private static final Set<String> PSEUDO_SLOTS = Set.of("brand", "series", "product", "material", "type", "addon", "grade");
+    /** Share of training phrases replaced by invented words (training splits only). */
+    private static final double PSEUDO_PROBABILITY = 0.12;
+    private static final double CROSS_FAMILY_PROBABILITY = 0.2;
     private static final Set<String> HELD_OUT_TEMPLATES = Set.copyOf(Templates.heldOut());
     private final Random random;
+    /** Held-out vocabulary and format variants (70 % of phrases). */
     private final boolean heldOut;
+    private final boolean heldOutTemplates;
     private final List<String> templates;
 
+    /** Training distribution ({@code heldOut=false}) or held-out templates with held-out vocabulary. */
     public ProductDescriptionGenerator(long seed, boolean heldOut) {
+        this(seed, heldOut, heldOut);
+    }
+
+    /**
+     * @param heldOutTemplates use only the held-out templates
+     * @param heldOutVocabulary draw most phrases and formats from the held-out vocabulary
+     */
+    public ProductDescriptionGenerator(long seed, boolean heldOutTemplates, boolean heldOutVocabulary) {
         this.random = new Random(seed);
-        this.heldOut = heldOut;
-        this.templates = heldOut ? Templates.heldOut() : Templates.training();
+        this.heldOut = heldOutVocabulary;
+        this.heldOutTemplates = heldOutTemplates;
+        this.templates = heldOutTemplates ? Templates.heldOut() : Templates.training();
     }
 
     public List<TaggedSentence> generate(int count, String idPrefix) {
@@ -37,7 +53,7 @@ public final class ProductDescriptionGenerator {
     public TaggedSentence next(String id) {
         Family family = Lexicon.FAMILIES.get(random.nextInt(Lexicon.FAMILIES.size()));
         // training mode: half fixed templates, half composed by the grammar; held-out mode: held-out templates only
-        String template = !heldOut && random.nextBoolean()
+        String template = !heldOutTemplates && random.nextBoolean()
                 ? RandomTemplate.next(random, HELD_OUT_TEMPLATES)
                 : templates.get(random.nextInt(templates.size()));
         List<String> words = new ArrayList<>();
@@ -70,11 +86,15 @@ public final class ProductDescriptionGenerator {
     }
 
     private String phrase(Family family, String slot, Set<String> used) {
+        if (!heldOut && !heldOutTemplates && PSEUDO_SLOTS.contains(slot) && random.nextDouble() < PSEUDO_PROBABILITY) {
+            return PseudoWords.phrase(slot, random);
+        }
         switch (slot) {
             case "with":
                 return Lexicon.WITH.get(random.nextInt(Lexicon.WITH.size()));
             case "filler":
-                return pickFrom(Lexicon.FILLERS, used);
+                return !heldOut && !heldOutTemplates && random.nextDouble() < PSEUDO_PROBABILITY
+                        ? PseudoWords.filler(random) : pickFrom(Lexicon.FILLERS, used);
             case "cat":
                 return PhraseFormats.catalogNumber(random, heldOut);
             case "size":
@@ -82,7 +102,10 @@ public final class ProductDescriptionGenerator {
             case "quantity":
                 return PhraseFormats.quantity(random, heldOut);
             default:
-                List<String> all = family.slots().get(slot);
+                // sometimes borrow the slot's phrase from another family: more lexical variety per context
+                Family source = !heldOutTemplates && random.nextDouble() < CROSS_FAMILY_PROBABILITY
+                        ? Lexicon.FAMILIES.get(random.nextInt(Lexicon.FAMILIES.size())) : family;
+                List<String> all = source.slots().get(slot);
                 if (all == null) {
                     throw new IllegalStateException("family " + family.name() + " has no slot " + slot);
                 }
