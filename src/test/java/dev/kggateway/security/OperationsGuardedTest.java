@@ -1,0 +1,54 @@
+package dev.kggateway.security;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Query;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every GraphQL operation in dev.kggateway.api carries its access annotation: a mutation added later without
+ * {@link RequiresWriter} would otherwise be open to anyone. Plain reflection over the compiled API classes.
+ */
+class OperationsGuardedTest {
+
+    @Test
+    void everyMutationNeedsWriterAndEveryQueryNeedsReader() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path dir = Path.of(GraphQLApi.class.getClassLoader().getResource("dev/kggateway/api").toURI());
+        List<String> unguarded = new ArrayList<>();
+        int operations = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                String name = "dev.kggateway.api." + f.getFileName().toString().replace(".class", "");
+                Class<?> c = Class.forName(name);
+                if (!c.isAnnotationPresent(GraphQLApi.class)) {
+                    continue;
+                }
+                for (Method m : c.getDeclaredMethods()) {
+                    if (m.isAnnotationPresent(Mutation.class)) {
+                        operations++;
+                        if (!m.isAnnotationPresent(RequiresWriter.class)) {
+                            unguarded.add(name + "#" + m.getName() + " (mutation without @RequiresWriter)");
+                        }
+                    } else if (m.isAnnotationPresent(Query.class)) {
+                        operations++;
+                        if (!m.isAnnotationPresent(RequiresReader.class) && !c.isAnnotationPresent(RequiresReader.class)) {
+                            unguarded.add(name + "#" + m.getName() + " (query without @RequiresReader)");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(operations >= 10, "found only " + operations + " operations; is the scan looking in the right place?");
+        assertTrue(unguarded.isEmpty(), String.join("\n", unguarded));
+    }
+}
