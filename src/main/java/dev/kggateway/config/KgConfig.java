@@ -34,10 +34,10 @@ public interface KgConfig {
         int maxDepth();
 
         /**
-         * Largest complexity: every selected field costs 1, multiplied by the {@code first} (page size) of each
-         * enclosing list field, so that a nested page inside a page is priced as the rows it can produce.
+         * Largest complexity: every selected field costs 1 per row of every enclosing page ({@code first}, capped at
+         * the largest accepted page size), so a nested page inside a page is priced as the rows it can produce.
          */
-        @WithDefault("5000")
+        @WithDefault("50000")
         int maxComplexity();
 
         /** Most aliased fields in one document (aliases multiply work without deepening the query). */

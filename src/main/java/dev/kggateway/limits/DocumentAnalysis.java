@@ -39,6 +39,7 @@ final class DocumentAnalysis {
     private final int depthBudget;
     private final long complexityBudget;
     private final int aliasBudget;
+    private long maxRows = Long.MAX_VALUE;
 
     int maxDepth;
     long complexity;
@@ -66,7 +67,7 @@ final class DocumentAnalysis {
         DocumentAnalysis a = new DocumentAnalysis(document, schema, Map.of(), depthBudget, Long.MAX_VALUE, aliasBudget);
         for (Definition<?> d : document.getDefinitions()) {
             if (d instanceof OperationDefinition op) {
-                a.walk(op.getSelectionSet(), rootType(schema, op), 0, 1, new HashSet<>());
+                a.walk(op.getSelectionSet(), rootType(schema, op), 0, 1, 1, new HashSet<>());
             }
         }
         return a;
@@ -74,10 +75,12 @@ final class DocumentAnalysis {
 
     /** Complexity of the operation that runs, with the request's variables (page sizes may be variables). */
     static DocumentAnalysis cost(Document document, OperationDefinition operation, GraphQLSchema schema,
-            Map<String, Object> variables, long complexityBudget) {
+            Map<String, Object> variables, long complexityBudget, long maxRows) {
         DocumentAnalysis a = new DocumentAnalysis(document, schema, variables, Integer.MAX_VALUE, complexityBudget,
                 Integer.MAX_VALUE);
-        a.walk(operation.getSelectionSet(), rootType(schema, operation), 0, 1, new HashSet<>());
+        // A larger `first` is refused by the resolver with INVALID_ARGUMENT; price it at the most it could return.
+        a.maxRows = maxRows;
+        a.walk(operation.getSelectionSet(), rootType(schema, operation), 0, 1, 1, new HashSet<>());
         return a;
     }
 
@@ -93,7 +96,14 @@ final class DocumentAnalysis {
         };
     }
 
-    private void walk(SelectionSet set, GraphQLCompositeType parent, int depth, long multiplier, Set<String> visiting) {
+    /**
+     * @param multiplier how many times each field here is resolved (rows of the enclosing lists)
+     * @param pending rows announced by a paged field ({@code first}) returning an object (a Relay connection): they
+     *        multiply from the next list field down ({@code edges}), not the connection's own scalars
+     *        ({@code totalCount}, {@code pageInfo})
+     */
+    private void walk(SelectionSet set, GraphQLCompositeType parent, int depth, long multiplier, long pending,
+            Set<String> visiting) {
         if (set == null || overBudget()) {
             return;
         }
@@ -113,19 +123,26 @@ final class DocumentAnalysis {
                 complexity = saturatedAdd(complexity, multiplier);
                 GraphQLFieldDefinition def = parent instanceof GraphQLFieldsContainer c ? c.getFieldDefinition(field.getName()) : null;
                 GraphQLCompositeType child = null;
-                long rows = 1;
+                long childMultiplier = multiplier;
+                long childPending = pending;
                 if (def != null) {
                     GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(def.getType());
                     child = unwrapped instanceof GraphQLCompositeType ct ? ct : null;
-                    rows = rows(field, def);
+                    long rows = Math.min(rows(field, def), maxRows);
+                    if (GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(def.getType()))) {
+                        childMultiplier = saturatedMultiply(multiplier, saturatedMultiply(pending, rows));
+                        childPending = 1;
+                    } else {
+                        childPending = saturatedMultiply(pending, rows);
+                    }
                 }
-                walk(field.getSelectionSet(), child, fieldDepth, saturatedMultiply(multiplier, rows), visiting);
+                walk(field.getSelectionSet(), child, fieldDepth, childMultiplier, childPending, visiting);
             } else if (selection instanceof InlineFragment inline) {
                 GraphQLCompositeType type = parent;
                 if (inline.getTypeCondition() != null && schema.getType(inline.getTypeCondition().getName()) instanceof GraphQLCompositeType t) {
                     type = t;
                 }
-                walk(inline.getSelectionSet(), type, depth, multiplier, visiting);
+                walk(inline.getSelectionSet(), type, depth, multiplier, pending, visiting);
             } else if (selection instanceof FragmentSpread spread) {
                 FragmentDefinition fragment = fragments.get(spread.getName());
                 // A cycle is a validation error reported later; here it must only not recurse forever.
@@ -133,7 +150,7 @@ final class DocumentAnalysis {
                     continue;
                 }
                 GraphQLCompositeType type = schema.getType(fragment.getTypeCondition().getName()) instanceof GraphQLCompositeType t ? t : parent;
-                walk(fragment.getSelectionSet(), type, depth, multiplier, visiting);
+                walk(fragment.getSelectionSet(), type, depth, multiplier, pending, visiting);
                 visiting.remove(spread.getName());
             }
         }

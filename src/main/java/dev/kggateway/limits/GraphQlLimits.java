@@ -25,7 +25,7 @@ public class GraphQlLimits {
 
     void addLimits(@Observes GraphQL.Builder builder) {
         List<Instrumentation> chain = new ArrayList<>();
-        chain.add(new LimitsInstrumentation(config.limits()));
+        chain.add(new LimitsInstrumentation(config.limits(), config.api()));
         Instrumentation existing = existing(builder);
         if (existing != null) {
             chain.add(existing);

@@ -22,9 +22,11 @@ import java.util.concurrent.CompletableFuture;
 final class LimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final KgConfig.Limits limits;
+    private final long maxRows;
 
-    LimitsInstrumentation(KgConfig.Limits limits) {
+    LimitsInstrumentation(KgConfig.Limits limits, KgConfig.Api api) {
         this.limits = limits;
+        this.maxRows = Math.max(api.maxFirst(), api.maxSimilar());
     }
 
     /** Per-execution state: when the request budget ends. */
@@ -65,10 +67,10 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation {
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext ctx = parameters.getExecutionContext();
         DocumentAnalysis cost = DocumentAnalysis.cost(ctx.getDocument(), ctx.getOperationDefinition(),
-                ctx.getGraphQLSchema(), ctx.getCoercedVariables().toMap(), limits.maxComplexity());
+                ctx.getGraphQLSchema(), ctx.getCoercedVariables().toMap(), limits.maxComplexity(), maxRows);
         if (cost.complexity > limits.maxComplexity()) {
             throw LimitViolation.QUERY_TOO_COMPLEX.abort("the query may produce more than " + limits.maxComplexity()
-                    + " field values (each field counts once per row of every enclosing page)");
+                    + " field values (each field counts once per row of every enclosing page: nested pages multiply)");
         }
         return super.beginExecuteOperation(parameters, state);
     }

@@ -83,10 +83,10 @@ class LimitsTest {
 
     @Test
     void tooComplexWithLiteralAndVariablePageSizes() {
-        // 100 products x 100 similar each: 10,000 rows of product ids, over the 5,000 budget.
-        String q = "{ products(first: 100) { edges { node { similarProducts(first: 100) { product { id } } } } } }";
+        // 100 products x 100 similar x 10 similar: 100,000 product ids, over the 50,000 budget.
+        String q = "{ products(first: 100) { edges { node { similarProducts(first: 100) { product { similarProducts(first: 10) { product { id } } } } } } } }";
         assertEquals("QUERY_TOO_COMPLEX", Gql.errorCode(Gql.post(q)));
-        String v = "query($n: Int) { products(first: $n) { edges { node { similarProducts(first: $n) { product { id } } } } } }";
+        String v = "query($n: Int) { products(first: $n) { edges { node { similarProducts(first: $n) { product { similarProducts(first: 10) { product { id } } } } } } } }";
         // Same document text: the second run hits SmallRye's validated-document cache, complexity is still checked.
         Gql.ok(v, Map.of("n", 3));
         assertEquals("QUERY_TOO_COMPLEX", Gql.errorCode(Gql.post(v, Map.of("n", 100))));
@@ -95,6 +95,10 @@ class LimitsTest {
     @Test
     void ordinaryFullPageRuns() {
         Gql.ok("{ products(first: 100) { edges { node { id name properties { type value source } } } } }");
+        // A page of pages (about 20,000 values) is still fine.
+        Gql.ok("{ properties(first: 100) { edges { node { id type value products(first: 100) { totalCount edges { node { id } } } } } } }");
+        // An over-large page size is the resolver's INVALID_ARGUMENT, not a complexity error: priced at max-first.
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post("{ products(first: 100000) { totalCount edges { node { id } } } }")));
     }
 
     @TestHTTPResource("/graphql")

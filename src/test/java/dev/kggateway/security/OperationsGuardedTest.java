@@ -23,7 +23,9 @@ class OperationsGuardedTest {
 
     @Test
     void everyMutationNeedsWriterAndEveryQueryNeedsReader() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path dir = Path.of(GraphQLApi.class.getClassLoader().getResource("dev/kggateway/api").toURI());
+        // The main classes' own location: a getResource lookup would find test-classes/dev/kggateway/api first.
+        Path dir = Path.of(dev.kggateway.api.IngestGraphQLApi.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("dev/kggateway/api");
         List<String> unguarded = new ArrayList<>();
         int operations = 0;
         try (Stream<Path> files = Files.list(dir)) {
