@@ -87,7 +87,12 @@ public final class ProductDescriptionGenerator {
 
     private String phrase(Family family, String slot, Set<String> used) {
         if (!heldOut && !heldOutTemplates && PSEUDO_SLOTS.contains(slot) && random.nextDouble() < PSEUDO_PROBABILITY) {
-            return PseudoWords.phrase(slot, random);
+            String invented;
+            do {
+                // templated inventions such as "ISO Class 5" can coincide with a held-out phrase: never leak those
+                invented = PseudoWords.phrase(slot, random);
+            } while (VocabularySplit.isHeldOut(invented));
+            return invented;
         }
         switch (slot) {
             case "with":
