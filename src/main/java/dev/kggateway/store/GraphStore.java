@@ -38,6 +38,7 @@ public class GraphStore {
     private Repository repository;
     private String description;
     private final AtomicLong queries = new AtomicLong();
+    private final Map<String, AtomicLong> queriesByName = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong updates = new AtomicLong();
 
     @PostConstruct
@@ -66,7 +67,7 @@ public class GraphStore {
     /** Evaluates a named SELECT query and materialises its rows. */
     public List<BindingSet> select(String queryName, Map<String, ?> args) {
         String sparql = NamedQuery.of(queryName).render(args);
-        queries.incrementAndGet();
+        count(queryName);
         try (RepositoryConnection connection = repository.getConnection()) {
             return QueryResults.asList(connection.prepareTupleQuery(sparql).evaluate());
         } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException e) {
@@ -84,7 +85,7 @@ public class GraphStore {
 
     public boolean ask(String queryName, Map<String, ?> args) {
         String sparql = NamedQuery.of(queryName).render(args);
-        queries.incrementAndGet();
+        count(queryName);
         try (RepositoryConnection connection = repository.getConnection()) {
             return connection.prepareBooleanQuery(sparql).evaluate();
         } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException e) {
@@ -120,6 +121,18 @@ public class GraphStore {
     /** Renders a named query for callers in this package that assemble multi-operation updates. */
     String render(String queryName, Map<String, ?> args) {
         return NamedQuery.of(queryName).render(args);
+    }
+
+    private void count(String queryName) {
+        queries.incrementAndGet();
+        queriesByName.computeIfAbsent(queryName, n -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** SELECT/ASK queries sent since start, per named query. */
+    public Map<String, Long> queryCountsByName() {
+        Map<String, Long> copy = new java.util.TreeMap<>();
+        queriesByName.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
     }
 
     /** Number of SELECT/ASK queries sent since start; used to prove batching (no N+1). */

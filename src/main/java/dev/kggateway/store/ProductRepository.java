@@ -56,6 +56,9 @@ public class ProductRepository {
     @Inject
     ProductFilterSparql filters;
 
+    @Inject
+    jakarta.enterprise.event.Event<dev.kggateway.cache.ProductsChanged> changes;
+
     /** Products with their links, by id, in no particular order; unknown ids are absent from the map. */
     public Map<String, Product> findByIds(Collection<String> ids) {
         Map<String, Product> found = new LinkedHashMap<>();
@@ -198,6 +201,7 @@ public class ProductRepository {
                     "triples", new NamedQuery.Fragment(triples(record)))), update.length() > 0));
         }
         store.update("replace-product", update.toString());
+        changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
     }
 
     /** Removes a product and the property nodes only it used; false when it did not exist. */
@@ -207,6 +211,7 @@ public class ProductRepository {
         }
         store.update("remove-product", store.render("remove-product",
                 Map.of("graph", iris.catalogGraph(), "product", iris.product(id))));
+        changes.fire(new dev.kggateway.cache.ProductsChanged(List.of(id)));
         return true;
     }
 

@@ -44,6 +44,14 @@ class ObservabilityTest {
         // GraphQL latency per operation/field (SmallRye GraphQL's Micrometer integration).
         assertTrue(Pattern.compile("mp_graphql_seconds_count\\{[^}]*name=\"products\"").matcher(m).find(),
                 "no GraphQL timer for products in\n" + grep(m, "graphql"));
+        // Cache hit ratio inputs (result caches from main): the same product twice is a miss then a hit.
+        String id = Gql.ok("{ products(first: 1) { edges { node { id } } } }").getString("data.products.edges[0].node.id");
+        Gql.ok("query($id: ID!) { product(id: $id) { id } }", Map.of("id", id));
+        Gql.ok("query($id: ID!) { product(id: $id) { id } }", Map.of("id", id));
+        String m2 = metrics();
+        assertTrue(Pattern.compile("cache_gets_total\\{[^}]*cache=\"kg-products\"[^}]*result=\"hit\"[^}]*} [1-9]").matcher(m2).find()
+                || Pattern.compile("cache_gets_total\\{[^}]*result=\"hit\"[^}]*cache=\"kg-products\"[^}]*} [1-9]").matcher(m2).find(),
+                grep(m2, "cache_gets"));
         // HTTP server latency, for the /graphql route as a whole.
         assertTrue(m.contains("http_server_requests_seconds_count"), grep(m, "http_server"));
     }
