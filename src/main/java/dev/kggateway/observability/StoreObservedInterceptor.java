@@ -54,7 +54,7 @@ public class StoreObservedInterceptor {
         long start = System.nanoTime();
         String outcome = "error";
         try (Scope ignored = span.makeCurrent()) {
-            Object result = guard.call(ctx);
+            Object result = guard.call(ctx::proceed);
             outcome = "ok";
             return result;
         } catch (CircuitBreakerOpenException e) {
