@@ -135,6 +135,8 @@ public class BenchmarkCommand implements KgCommand {
             results.add(measure("extractProperties (one description)", calls, 1,
                     i -> gql("query($t: String!) { extractProperties(text: $t) { type value confidence } }",
                             Map.of("t", texts.get(i % texts.size())))));
+            results.add(measure("NER one description, in-process DJL (tokenise + predict + decode)", calls, 1,
+                    i -> extractor.get().extract(List.of(texts.get(i % texts.size())))));
             LatencyRecorder batch = new LatencyRecorder("NER batch of 200 descriptions (in-process)");
             long start = System.nanoTime();
             for (int r = 0; r < 5; r++) {
