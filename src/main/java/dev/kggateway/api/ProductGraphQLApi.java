@@ -11,7 +11,6 @@ import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Page;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
-import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertySource;
 import dev.kggateway.domain.SimilarityMetric;
 import dev.kggateway.service.CatalogService;
@@ -22,7 +21,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -104,20 +102,17 @@ public class ProductGraphQLApi {
     }
 
     @Name("properties")
+    @NonNull
     @Description("The product's property links, optionally of one type or one source.")
-    public List<@NonNull List<@NonNull ProductProperty>> properties(@Source List<Product> products,
-            @Name("type") String type, @Name("source") PropertySource source) {
+    public List<@NonNull ProductProperty> properties(@Source Product product, @Name("type") String type,
+            @Name("source") PropertySource source) {
         String wantedType = type == null ? null : Ids.propertyType(type);
-        Map<String, List<PropertyLink>> links = catalog.links(products.stream().map(Product::id).toList());
-        List<List<ProductProperty>> result = new ArrayList<>(products.size());
-        for (Product p : products) {
-            result.add(links.getOrDefault(p.id(), List.of()).stream()
-                    .filter(l -> wantedType == null || l.property().type().equals(wantedType))
-                    .filter(l -> source == null || l.source() == source)
-                    .map(ProductProperty::of)
-                    .toList());
-        }
-        return result;
+        // Links arrive with the product (same query, same version): no further store access here.
+        return product.links().stream()
+                .filter(l -> wantedType == null || l.property().type().equals(wantedType))
+                .filter(l -> source == null || l.source() == source)
+                .map(ProductProperty::of)
+                .toList();
     }
 
     @Name("product")

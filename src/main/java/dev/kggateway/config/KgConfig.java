@@ -18,6 +18,50 @@ public interface KgConfig {
 
     Sample sample();
 
+    Ingest ingest();
+
+    Ner ner();
+
+    interface Ner {
+        /** Load the NER model at start-up; when false, enrichment requests fail with MODEL_UNAVAILABLE. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Model folder (see MODEL_CONTRACT.md), or {@code s3://bucket/prefix} / a {@code .tar.gz} there. */
+        @WithDefault("model/ner")
+        String modelPath();
+
+        /** Where models given as s3:// are downloaded and unpacked. */
+        @WithDefault("model-cache")
+        String cacheDir();
+
+        /** Folder holding libjnitensorflow.so, libtensorflow_cc.so.2 and libtensorflow_framework.so.2. */
+        @WithDefault("target/tensorflow-natives")
+        String tensorflowLibraryPath();
+
+        /** Sequences (chunks of at most max_sequence_length pieces) per predict call. */
+        @WithDefault("64")
+        int batchSize();
+
+        /** Predictors in the pool; each runs one batch at a time (DJL predictors are not thread-safe). */
+        @WithDefault("2")
+        int predictors();
+    }
+
+    interface Ingest {
+        /** Largest number of products in one {@code addProducts} call. */
+        @WithDefault("1000")
+        int maxBatch();
+
+        /** Longest accepted description, in characters; the model reads it in chunks of its sequence length. */
+        @WithDefault("10000")
+        int maxDescriptionLength();
+
+        /** Products written per SPARQL update request (one transaction) during batch ingest. */
+        @WithDefault("250")
+        int writeChunk();
+    }
+
     interface Store {
         /** {@code embedded} (persistent RDF4J store on local disk) or {@code sparql} (remote SPARQL 1.1 endpoint). */
         @WithDefault("embedded")

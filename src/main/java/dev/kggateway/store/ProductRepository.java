@@ -36,6 +36,7 @@ public class ProductRepository {
     private static final IRI CURRENCY = VF.createIRI(Vocab.NS, "currency");
     private static final IRI MANUFACTURER = VF.createIRI(Vocab.NS, "manufacturer");
     private static final IRI PROPERTY_COUNT = VF.createIRI(Vocab.NS, "propertyCount");
+    private static final IRI ENRICHED_WITH = VF.createIRI(Vocab.NS, "enrichedWith");
     private static final IRI HAS_PROPERTY = VF.createIRI(Vocab.NS, "hasProperty");
     private static final IRI VENDOR_PROPERTY = VF.createIRI(Vocab.NS, "vendorProperty");
     private static final IRI EXTRACTED_PROPERTY = VF.createIRI(Vocab.NS, "extractedProperty");
@@ -55,24 +56,43 @@ public class ProductRepository {
     @Inject
     ProductFilterSparql filters;
 
-    /** Products by id, in no particular order; unknown ids are absent from the map. */
+    /** Products with their links, by id, in no particular order; unknown ids are absent from the map. */
     public Map<String, Product> findByIds(Collection<String> ids) {
         Map<String, Product> found = new LinkedHashMap<>();
+        Map<String, List<PropertyLink>> links = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
         List<IRI> products = ids.stream().distinct().map(iris::product).toList();
         for (BindingSet row : store.select("products-by-iri", Map.of("graph", iris.catalogGraph(), "products", products))) {
-            Product p = new Product(
-                    row.getValue("id").stringValue(),
-                    row.getValue("name").stringValue(),
-                    string(row, "description"),
-                    number(row, "price"),
-                    string(row, "currency"),
-                    string(row, "manufacturer"));
-            found.put(p.id(), p);
+            String id = row.getValue("id").stringValue();
+            if (!found.containsKey(id)) {
+                found.put(id, new Product(id,
+                        row.getValue("name").stringValue(),
+                        string(row, "description"),
+                        number(row, "price"),
+                        string(row, "currency"),
+                        string(row, "manufacturer")));
+                links.put(id, new ArrayList<>());
+            }
+            if (row.hasBinding("property")) {
+                links.get(id).add(link(id, row));
+            }
         }
+        links.forEach((id, list) -> {
+            list.sort(LINK_ORDER);
+            found.put(id, found.get(id).withLinks(list));
+        });
         return found;
+    }
+
+    private PropertyLink link(String productId, BindingSet row) {
+        return new PropertyLink(
+                productId,
+                iris.propertyFromIri(row.getValue("property").stringValue()),
+                row.hasBinding("vendor") ? PropertySource.VENDOR : PropertySource.NER,
+                number(row, "confidence"),
+                string(row, "modelVersion"));
     }
 
     /** Every link of each product, vendor links first then by type and value. */
@@ -85,13 +105,7 @@ public class ProductRepository {
         List<IRI> products = ids.stream().distinct().map(iris::product).toList();
         for (BindingSet row : store.select("links-of-products", Map.of("graph", iris.catalogGraph(), "products", products))) {
             String productId = iris.productId(row.getValue("product").stringValue());
-            boolean vendor = row.hasBinding("vendor");
-            links.get(productId).add(new PropertyLink(
-                    productId,
-                    iris.propertyFromIri(row.getValue("property").stringValue()),
-                    vendor ? PropertySource.VENDOR : PropertySource.NER,
-                    number(row, "confidence"),
-                    string(row, "modelVersion")));
+            links.get(productId).add(link(productId, row));
         }
         links.values().forEach(list -> list.sort(LINK_ORDER));
         return links;
@@ -129,6 +143,19 @@ public class ProductRepository {
 
     public boolean exists(String id) {
         return store.ask("product-exists", Map.of("graph", iris.catalogGraph(), "product", iris.product(id)));
+    }
+
+    /** The ids among these that name stored products. */
+    public java.util.Set<String> existing(Collection<String> ids) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<IRI> products = ids.stream().distinct().map(iris::product).toList();
+        for (BindingSet row : store.select("existing-products", Map.of("graph", iris.catalogGraph(), "products", products))) {
+            found.add(iris.productId(row.getValue("product").stringValue()));
+        }
+        return found;
     }
 
     public int totalProducts() {
@@ -195,6 +222,9 @@ public class ProductRepository {
             triple(t, product, MANUFACTURER, VF.createLiteral(p.manufacturer()));
         }
         triple(t, product, PROPERTY_COUNT, VF.createLiteral(record.links().size()));
+        if (record.enrichedWith() != null) {
+            triple(t, product, ENRICHED_WITH, VF.createLiteral(record.enrichedWith()));
+        }
         for (ProductRecord.Link link : record.links()) {
             IRI property = iris.property(link.property());
             triple(t, property, RDF.TYPE, PROPERTY);

@@ -1,0 +1,27 @@
+package dev.kggateway.load;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * addProducts batches (-DbatchSize, default 10) with and without NER enrichment (-Denrich=both|
+ * enrich|plain). Writes new "loadtest-..." products: run it against a disposable store.
+ * Default p95 3000 ms with enrichment (batchSize inferences), 1000 ms without.
+ */
+public class AddProductsSimulation extends GatewaySimulation {
+    public AddProductsSimulation() {
+        int batch = LoadConfig.batchSize(10);
+        String which = LoadConfig.enrich();
+        List<Spec> specs = new ArrayList<>();
+        if (which.equals("both") || which.equals("enrich")) {
+            specs.add(new Spec("add products (enrich)", n -> Scenarios.addProducts(n, true, batch), 3000));
+        }
+        if (which.equals("both") || which.equals("plain")) {
+            specs.add(new Spec("add products (no enrich)", n -> Scenarios.addProducts(n, false, batch), 1000));
+        }
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("-Denrich must be both, enrich or plain, not " + which);
+        }
+        run(2, 120, 30, specs);
+    }
+}

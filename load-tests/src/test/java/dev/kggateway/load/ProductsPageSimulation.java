@@ -1,0 +1,10 @@
+package dev.kggateway.load;
+
+import java.util.List;
+
+/** products(first: 50) with nested properties, plus the next page. Default p95 1000 ms. */
+public class ProductsPageSimulation extends GatewaySimulation {
+    public ProductsPageSimulation() {
+        run(10, 120, 30, List.of(new Spec("products page of 50 with properties", Scenarios::productsPageNested, 1000)));
+    }
+}

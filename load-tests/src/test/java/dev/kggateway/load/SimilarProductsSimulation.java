@@ -1,0 +1,10 @@
+package dev.kggateway.load;
+
+import java.util.List;
+
+/** similarProducts(id, first: 10, minShared: 2). Default p95 800 ms. */
+public class SimilarProductsSimulation extends GatewaySimulation {
+    public SimilarProductsSimulation() {
+        run(10, 120, 30, List.of(new Spec("similar products", Scenarios::similarProducts, 800)));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.kggateway.api;
+
+import dev.kggateway.api.types.ProductInput;
+import dev.kggateway.domain.Product;
+import dev.kggateway.ingest.IngestReport;
+import dev.kggateway.ingest.IngestService;
+import dev.kggateway.ner.ExtractedProperty;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** Ingest: product upserts with enrichment, removal, and a read-only preview of the model. */
+@GraphQLApi
+public class IngestGraphQLApi {
+
+    @Inject
+    IngestService ingest;
+
+    @Mutation("addProduct")
+    @NonNull
+    @Description("Creates or replaces the product with this id (fields and links, atomically). The description is "
+            + "run through the NER model unless enrich is false; vendor properties are stored as VENDOR.")
+    public Product addProduct(@NonNull @Name("input") ProductInput input) {
+        return ingest.addProduct(input);
+    }
+
+    @Mutation("addProducts")
+    @NonNull
+    @Description("Batch upsert: the model reads all descriptions in one batch; an invalid item is reported with its "
+            + "index and does not stop the others.")
+    public IngestReport addProducts(@NonNull @Name("inputs") List<@NonNull ProductInput> inputs) {
+        return ingest.addProducts(inputs);
+    }
+
+    @Mutation("removeProduct")
+    @NonNull
+    @Description("Removes the product and the property nodes no other product uses; false when there was none.")
+    public boolean removeProduct(@Id @NonNull @Name("id") String id) {
+        return ingest.removeProduct(id);
+    }
+
+    @Query("extractProperties")
+    @NonNull
+    @Description("What the NER model finds in a text; writes nothing.")
+    public List<@NonNull ExtractedProperty> extractProperties(@NonNull @Name("text") String text) {
+        return ingest.preview(text);
+    }
+}

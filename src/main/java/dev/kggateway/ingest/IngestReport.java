@@ -1,0 +1,15 @@
+package dev.kggateway.ingest;
+
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("Outcome of a batch ingest: every item is either written or listed in errors with its index.")
+public record IngestReport(
+        @NonNull @Description("Items written as new products.") int added,
+        @NonNull @Description("Items that replaced an existing product.") int updated,
+        @NonNull int failed,
+        @NonNull @Description("Items run through the NER model.") int enriched,
+        @NonNull List<@NonNull IngestError> errors,
+        @NonNull double durationMs) {
+}

@@ -1,0 +1,231 @@
+package dev.kggateway.ingest;
+
+import dev.kggateway.api.error.ApiException;
+import dev.kggateway.api.error.InvalidArgumentException;
+import dev.kggateway.api.error.LimitExceededException;
+import dev.kggateway.api.error.ModelUnavailableException;
+import dev.kggateway.api.types.ProductInput;
+import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.Ids;
+import dev.kggateway.domain.Product;
+import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.ner.ExtractedProperty;
+import dev.kggateway.ner.PropertyExtractor;
+import dev.kggateway.service.ProductInputs;
+import dev.kggateway.store.Iris;
+import dev.kggateway.store.ProductRecord;
+import dev.kggateway.store.ProductRepository;
+import io.smallrye.graphql.api.ErrorCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Write side: validates product input, enriches descriptions with the NER model in one batch, merges vendor and model
+ * properties and writes each product version atomically.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    @Inject
+    ProductRepository products;
+
+    @Inject
+    Instance<PropertyExtractor> extractors;
+
+    @Inject
+    KgConfig config;
+
+    /** Upserts one product; errors are thrown (the GraphQL layer turns them into coded errors). */
+    public Product addProduct(ProductInput input) {
+        Validated v = validate(input);
+        ProductRecord record = enrich(List.of(v)).get(0);
+        products.replaceAll(List.of(record));
+        return asWritten(record);
+    }
+
+    /** The product as it now stands in the store, links included (no read-back needed). */
+    static Product asWritten(ProductRecord record) {
+        String id = record.product().id();
+        return record.product().withLinks(record.links().stream()
+                .map(l -> new dev.kggateway.domain.PropertyLink(id, l.property(),
+                        l.vendor() ? dev.kggateway.domain.PropertySource.VENDOR : dev.kggateway.domain.PropertySource.NER,
+                        l.confidence(), l.modelVersion()))
+                .sorted(java.util.Comparator.comparing((dev.kggateway.domain.PropertyLink l) -> l.source().ordinal())
+                        .thenComparing(l -> l.property().type()).thenComparing(l -> l.property().value()))
+                .toList());
+    }
+
+    /** Upserts a batch; an invalid item is reported with its index and does not stop the others. */
+    public IngestReport addProducts(List<ProductInput> inputs) {
+        long start = System.nanoTime();
+        if (inputs == null || inputs.isEmpty()) {
+            throw new InvalidArgumentException("inputs must not be empty");
+        }
+        if (inputs.size() > config.ingest().maxBatch()) {
+            throw new LimitExceededException("at most " + config.ingest().maxBatch() + " products per call, got "
+                    + inputs.size());
+        }
+        List<IngestError> errors = new ArrayList<>();
+        Map<String, Integer> lastIndexOfId = new HashMap<>();
+        List<Validated> valid = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ProductInput in = inputs.get(i);
+            try {
+                Validated v = validate(in);
+                v.index = i;
+                valid.add(v);
+                lastIndexOfId.put(v.product.id(), i);
+            } catch (ApiException e) {
+                errors.add(new IngestError(i, in == null ? null : in.id, code(e), e.getMessage()));
+            }
+        }
+        // The same id twice in one batch: the later item wins, as if sent one after the other.
+        valid.removeIf(v -> lastIndexOfId.get(v.product.id()) != v.index);
+        List<Pending> pending = new ArrayList<>();
+        try {
+            List<ProductRecord> records = enrich(valid);
+            for (int k = 0; k < valid.size(); k++) {
+                pending.add(new Pending(valid.get(k).index, records.get(k)));
+            }
+        } catch (ModelUnavailableException e) {
+            for (Validated v : valid) {
+                if (v.enrich) {
+                    errors.add(new IngestError(v.index, v.product.id(), code(e), e.getMessage()));
+                } else {
+                    pending.add(new Pending(v.index, new ProductRecord(v.product, vendorLinks(v), null)));
+                }
+            }
+        }
+        Set<String> existing = products.existing(pending.stream().map(p -> p.record.product().id()).toList());
+        int added = 0;
+        int updated = 0;
+        int enriched = 0;
+        int chunk = Math.max(1, config.ingest().writeChunk());
+        for (int from = 0; from < pending.size(); from += chunk) {
+            List<Pending> part = pending.subList(from, Math.min(pending.size(), from + chunk));
+            try {
+                products.replaceAll(part.stream().map(p -> p.record).toList());
+            } catch (ApiException e) {
+                part.forEach(p -> errors.add(new IngestError(p.index, p.record.product().id(), code(e), e.getMessage())));
+                continue;
+            }
+            for (Pending p : part) {
+                if (existing.contains(p.record.product().id())) {
+                    updated++;
+                } else {
+                    added++;
+                }
+                if (p.record.enrichedWith() != null) {
+                    enriched++;
+                }
+            }
+        }
+        errors.sort(java.util.Comparator.comparingInt(IngestError::index));
+        return new IngestReport(added, updated, errors.size(), enriched, errors, (System.nanoTime() - start) / 1e6);
+    }
+
+    private record Pending(int index, ProductRecord record) {
+    }
+
+    public boolean removeProduct(String id) {
+        return products.remove(Ids.productId(id));
+    }
+
+    /** The model's reading of a text, without writing anything. */
+    public List<ExtractedProperty> preview(String text) {
+        Ids.text("text", text, config.ingest().maxDescriptionLength());
+        return extractor().extract(List.of(text)).get(0);
+    }
+
+    private PropertyExtractor extractor() {
+        if (!extractors.isResolvable()) {
+            throw new ModelUnavailableException("no NER model is loaded in this instance (kg.ner.enabled=false)");
+        }
+        return extractors.get();
+    }
+
+    private static final class Validated {
+        Product product;
+        List<PropertyNode> vendor;
+        boolean enrich;
+        int index;
+    }
+
+    private Validated validate(ProductInput in) {
+        Validated v = new Validated();
+        int max = config.ingest().maxDescriptionLength();
+        if (in != null && in.description != null && in.description.length() > max) {
+            throw new LimitExceededException("description is longer than " + max + " characters");
+        }
+        v.product = ProductInputs.product(in, max);
+        v.vendor = ProductInputs.vendorProperties(in);
+        v.enrich = !Boolean.FALSE.equals(in.enrich) && v.product.description() != null
+                && !v.product.description().isBlank();
+        return v;
+    }
+
+    private static List<ProductRecord.Link> vendorLinks(Validated v) {
+        return v.vendor.stream().map(n -> new ProductRecord.Link(n, true, null, null)).toList();
+    }
+
+    /** Runs the model once over every description to enrich and merges its output with the vendor properties. */
+    private List<ProductRecord> enrich(List<Validated> items) {
+        List<Validated> toEnrich = items.stream().filter(v -> v.enrich).toList();
+        Map<Validated, List<ExtractedProperty>> extracted = new HashMap<>();
+        String modelTag = null;
+        if (!toEnrich.isEmpty()) {
+            PropertyExtractor extractor = extractor();
+            modelTag = extractor.model().tag();
+            List<List<ExtractedProperty>> results = extractor.extract(
+                    toEnrich.stream().map(v -> v.product.description()).toList());
+            for (int i = 0; i < toEnrich.size(); i++) {
+                extracted.put(toEnrich.get(i), results.get(i));
+            }
+        }
+        List<ProductRecord> records = new ArrayList<>(items.size());
+        for (Validated v : items) {
+            records.add(merge(v, extracted.get(v), v.enrich ? modelTag : null));
+        }
+        return records;
+    }
+
+    /** Vendor links win; a model result for the same node is kept on the vendor link as agreement. */
+    static ProductRecord merge(Validated v, List<ExtractedProperty> extracted, String modelTag) {
+        Map<String, ProductRecord.Link> links = new LinkedHashMap<>();
+        for (PropertyNode node : v.vendor) {
+            links.put(node.id(), new ProductRecord.Link(node, true, null, null));
+        }
+        if (extracted != null) {
+            for (ExtractedProperty e : extracted) {
+                PropertyNode node;
+                try {
+                    node = Iris.propertyNode(Ids.propertyType(e.type()), Ids.propertyValue(e.value()));
+                } catch (ApiException invalid) {
+                    continue; // e.g. an over-long span: not a property worth a node
+                }
+                ProductRecord.Link vendor = links.get(node.id());
+                double confidence = e.confidence();
+                if (vendor != null && vendor.vendor()) {
+                    if (vendor.confidence() == null || vendor.confidence() < confidence) {
+                        links.put(node.id(), new ProductRecord.Link(node, true, confidence, modelTag));
+                    }
+                } else if (vendor == null || vendor.confidence() < confidence) {
+                    links.put(node.id(), new ProductRecord.Link(node, false, confidence, modelTag));
+                }
+            }
+        }
+        return new ProductRecord(v.product, new ArrayList<>(links.values()), modelTag);
+    }
+
+    static String code(Throwable e) {
+        ErrorCode code = e.getClass().getAnnotation(ErrorCode.class);
+        return code == null ? "INTERNAL" : code.value();
+    }
+}

@@ -1,0 +1,323 @@
+package dev.kggateway.api;
+
+import static dev.kggateway.support.Fixture.vars;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kggateway.support.Fixture;
+import dev.kggateway.support.Gql;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The read contract of the GraphQL API, checked against expectations computed from the fixture file itself. Runs on
+ * every store kind (one subclass per kind) against the same fixture catalogue loaded on start.
+ */
+public abstract class CatalogContractTest {
+
+    static final Fixture F = Fixture.get();
+
+    static final String PRODUCTS_PAGE = """
+            query($filter: ProductFilter, $first: Int, $after: String) {
+              products(filter: $filter, first: $first, after: $after) {
+                totalCount
+                edges { cursor node { id } }
+                pageInfo { hasNextPage endCursor }
+              }
+            }""";
+
+    /** Walks every page of a listing and returns the ids in the order served. */
+    static List<String> allPages(Map<String, Object> filter, int pageSize) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        for (int guard = 0; guard < 1000; guard++) {
+            JsonPath page = Gql.ok(PRODUCTS_PAGE, vars("filter", filter, "first", pageSize, "after", after));
+            List<String> pageIds = page.getList("data.products.edges.node.id");
+            ids.addAll(pageIds);
+            assertTrue(pageIds.size() <= pageSize);
+            if (!page.getBoolean("data.products.pageInfo.hasNextPage")) {
+                return ids;
+            }
+            assertEquals(pageSize, pageIds.size(), "only the last page may be short");
+            after = page.getString("data.products.pageInfo.endCursor");
+            assertEquals(page.getString("data.products.edges[-1].cursor"), after);
+        }
+        throw new AssertionError("pagination did not end");
+    }
+
+    @Test
+    void productByIdReturnsItsFieldsAndVendorProperties() {
+        Fixture.Item item = F.items.values().iterator().next();
+        JsonPath json = Gql.ok("""
+                query($id: ID!) { product(id: $id) { id name description price currency manufacturer
+                  properties { type value source confidence modelVersion property { id type value } } } }""",
+                vars("id", item.id()));
+        assertEquals(item.id(), json.getString("data.product.id"));
+        assertEquals(item.name(), json.getString("data.product.name"));
+        assertEquals(item.description(), json.getString("data.product.description"));
+        assertEquals(item.price(), json.getDouble("data.product.price"), 1e-9);
+        assertEquals(item.currency(), json.getString("data.product.currency"));
+        assertEquals(item.manufacturer(), json.getString("data.product.manufacturer"));
+        List<Map<String, Object>> props = json.getList("data.product.properties");
+        Set<String> keys = props.stream().map(p -> Fixture.key((String) p.get("type"), (String) p.get("value")))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(item.properties(), keys);
+        props.forEach(p -> {
+            assertEquals("VENDOR", p.get("source"));
+            assertNull(p.get("confidence"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> node = (Map<String, Object>) p.get("property");
+            assertEquals(p.get("type"), node.get("type"));
+            assertEquals(p.get("value"), node.get("value"));
+        });
+    }
+
+    @Test
+    void unknownProductIsNullNotAnError() {
+        JsonPath json = Gql.post("{ product(id: \"NO-SUCH-1\") { id } }");
+        assertNull(json.get("errors"));
+        assertNull(json.get("data.product"));
+    }
+
+    @Test
+    void paginationCoversEveryProductOnceInIdOrder() {
+        List<String> ids = allPages(null, 7);
+        assertEquals(F.ids(), ids, "all fixture ids, sorted, no gaps, no duplicates");
+        assertEquals(new LinkedHashSet<>(ids).size(), ids.size());
+        assertEquals(F.items.size(), Gql.ok("{ products(first: 1) { totalCount } }").getInt("data.products.totalCount"));
+    }
+
+    @Test
+    void pagesAreStableWhenRepeated() {
+        JsonPath first = Gql.ok(PRODUCTS_PAGE, vars("first", 5));
+        String after = first.getString("data.products.pageInfo.endCursor");
+        List<String> a = Gql.ok(PRODUCTS_PAGE, vars("first", 5, "after", after)).getList("data.products.edges.node.id");
+        List<String> b = Gql.ok(PRODUCTS_PAGE, vars("first", 5, "after", after)).getList("data.products.edges.node.id");
+        assertEquals(a, b);
+        assertEquals(F.ids().subList(5, 10), a);
+    }
+
+    @Test
+    void filterByTwoPropertiesIsAnAnd() {
+        Map<String, Set<String>> byProp = F.productsByProperty();
+        // Pick the two most common property keys that co-occur on at least one product.
+        List<String> common = byProp.entrySet().stream()
+                .sorted((x, y) -> Integer.compare(y.getValue().size(), x.getValue().size()))
+                .map(Map.Entry::getKey).limit(12).toList();
+        String p1 = null;
+        String p2 = null;
+        Set<String> expected = null;
+        outer:
+        for (String a : common) {
+            for (String b : common) {
+                if (a.compareTo(b) < 0 && !a.startsWith(b.substring(0, b.indexOf('=') + 1))) {
+                    Set<String> both = new TreeSet<>(byProp.get(a));
+                    both.retainAll(byProp.get(b));
+                    if (both.size() >= 2 && both.size() < byProp.get(a).size()) {
+                        p1 = a;
+                        p2 = b;
+                        expected = both;
+                        break outer;
+                    }
+                }
+            }
+        }
+        assertTrue(expected != null, "fixture has co-occurring properties");
+        Map<String, Object> filter = vars("properties", List.of(input(p1), upperCased(input(p2))));
+        assertEquals(new ArrayList<>(expected), allPages(filter, 3));
+        assertEquals(expected.size(), Gql.ok(PRODUCTS_PAGE, vars("filter", filter, "first", 1))
+                .getInt("data.products.totalCount"));
+    }
+
+    static Map<String, Object> input(String key) {
+        int eq = key.indexOf('=');
+        return vars("type", key.substring(0, eq), "value", key.substring(eq + 1));
+    }
+
+    /** Same property with other casing and spacing: filters normalise like stored values. */
+    static Map<String, Object> upperCased(Map<String, Object> in) {
+        return vars("type", in.get("type"), "value", "  " + ((String) in.get("value")).toUpperCase() + " ");
+    }
+
+    @Test
+    void filterByPropertyTypeManufacturerPriceAndText() {
+        Set<String> withAddon = F.items.values().stream()
+                .filter(i -> i.properties().stream().anyMatch(p -> p.startsWith("addon=")))
+                .map(Fixture.Item::id).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new ArrayList<>(withAddon), allPages(vars("propertyType", "addon"), 10));
+
+        String manufacturer = F.items.values().iterator().next().manufacturer();
+        Set<String> byManufacturer = F.items.values().stream()
+                .filter(i -> i.manufacturer().equalsIgnoreCase(manufacturer))
+                .map(Fixture.Item::id).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new ArrayList<>(byManufacturer),
+                allPages(vars("manufacturer", manufacturer.toUpperCase()), 10));
+
+        Set<String> priced = F.items.values().stream().filter(i -> i.price() >= 50 && i.price() <= 150)
+                .map(Fixture.Item::id).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new ArrayList<>(priced), allPages(vars("minPrice", 50.0, "maxPrice", 150.0), 10));
+
+        Set<String> text = F.items.values().stream()
+                .filter(i -> (i.name() + " " + i.description()).toLowerCase().contains("tubes"))
+                .map(Fixture.Item::id).collect(Collectors.toCollection(TreeSet::new));
+        assertFalse(text.isEmpty());
+        assertEquals(new ArrayList<>(text), allPages(vars("text", "TUBES"), 10));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fixture.Metric.class)
+    void similarProductsMatchBruteForceRanking(Fixture.Metric metric) {
+        for (String id : List.of(F.richestProduct(), F.ids().get(3), F.ids().get(F.ids().size() / 2))) {
+            for (int minShared : new int[] { 1, 2, 3 }) {
+                List<Fixture.Ranked> expected = F.similar(id, 10, minShared, metric);
+                JsonPath json = Gql.ok("""
+                        query($id: ID!, $min: Int, $metric: String) {
+                          similarProducts(id: $id, first: 10, minShared: $min, metric: $metric) {
+                            score sharedCount shared { type value } product { id } } }""",
+                        vars("id", id, "min", minShared, "metric", metric.name()));
+                List<Map<String, Object>> hits = json.getList("data.similarProducts");
+                assertEquals(expected.size(), hits.size(), metric + " " + id + " min " + minShared);
+                for (int i = 0; i < hits.size(); i++) {
+                    Map<String, Object> hit = hits.get(i);
+                    Fixture.Ranked want = expected.get(i);
+                    @SuppressWarnings("unchecked")
+                    String gotId = (String) ((Map<String, Object>) hit.get("product")).get("id");
+                    String where = metric + " " + id + " rank " + i;
+                    assertEquals(want.score(), ((Number) hit.get("score")).doubleValue(), 1e-9, where);
+                    assertEquals(want.shared(), ((Number) hit.get("sharedCount")).intValue(), where);
+                    if (!(i + 1 < expected.size() && Math.abs(expected.get(i + 1).score() - want.score()) < 1e-9
+                            && metric == Fixture.Metric.IDF)) {
+                        assertEquals(want.id(), gotId, where);
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> shared = (List<Map<String, Object>>) hit.get("shared");
+                    Set<String> sharedKeys = new HashSet<>();
+                    shared.forEach(s -> sharedKeys.add(Fixture.key((String) s.get("type"), (String) s.get("value"))));
+                    assertEquals(F.items.get(gotId).properties().stream()
+                            .filter(F.items.get(id).properties()::contains).collect(Collectors.toSet()), sharedKeys, where);
+                }
+            }
+        }
+    }
+
+    @Test
+    void similarProductsOnProductFieldEqualsTopLevel() {
+        String id = F.richestProduct();
+        JsonPath json = Gql.ok("""
+                query($id: ID!) {
+                  top: similarProducts(id: $id, first: 5) { product { id } sharedCount }
+                  product(id: $id) { similarProducts(first: 5) { product { id } sharedCount } } }""", vars("id", id));
+        assertEquals((Object) json.getList("data.top"), json.getList("data.product.similarProducts"));
+        assertFalse(json.getList("data.top").isEmpty());
+    }
+
+    @Test
+    void propertiesListingPagesThroughEveryNodeInTypeValueOrder() {
+        List<String> expected = new ArrayList<>(F.productsByProperty().keySet());
+        expected.sort((a, b) -> {
+            String[] x = a.split("=", 2);
+            String[] y = b.split("=", 2);
+            int c = x[0].compareTo(y[0]);
+            return c != 0 ? c : x[1].compareTo(y[1]);
+        });
+        List<String> got = new ArrayList<>();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        String after = null;
+        do {
+            JsonPath page = Gql.ok("""
+                    query($after: String) { properties(first: 25, after: $after) {
+                      edges { node { id type value productCount } } pageInfo { hasNextPage endCursor } } }""",
+                    vars("after", after));
+            List<Map<String, Object>> nodes = page.getList("data.properties.edges.node");
+            nodes.forEach(n -> {
+                String key = n.get("type") + "=" + n.get("value");
+                got.add(key);
+                counts.put(key, ((Number) n.get("productCount")).intValue());
+            });
+            after = page.getBoolean("data.properties.pageInfo.hasNextPage")
+                    ? page.getString("data.properties.pageInfo.endCursor") : null;
+        } while (after != null);
+        assertEquals(expected, got);
+        F.productsByProperty().forEach((k, ids) -> assertEquals(ids.size(), counts.get(k), k));
+    }
+
+    @Test
+    void propertiesOfOneTypeAndTheirProducts() {
+        Map<String, Set<String>> byProp = F.productsByProperty();
+        JsonPath json = Gql.ok("""
+                { properties(type: "MATERIAL", first: 100) { edges { node { id type value
+                    products(first: 100) { totalCount edges { node { id } } } } } } }""");
+        List<Map<String, Object>> nodes = json.getList("data.properties.edges.node");
+        long expectedMaterials = byProp.keySet().stream().filter(k -> k.startsWith("material=")).count();
+        assertEquals(expectedMaterials, nodes.size());
+        for (Map<String, Object> n : nodes) {
+            assertEquals("material", n.get("type"));
+            Set<String> want = byProp.get("material=" + n.get("value"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> products = (Map<String, Object>) n.get("products");
+            assertEquals(want.size(), ((Number) products.get("totalCount")).intValue());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Map<String, Object>>> edges = (List<Map<String, Map<String, Object>>>) products.get("edges");
+            assertEquals(new ArrayList<>(want), edges.stream().map(e -> (String) e.get("node").get("id")).toList());
+        }
+    }
+
+    @Test
+    void propertyTypesCountNodesAndProducts() {
+        List<Map<String, Object>> types = Gql.ok("{ propertyTypes { type propertyCount productCount } }")
+                .getList("data.propertyTypes");
+        Map<String, int[]> expected = F.typeStats();
+        assertEquals(expected.keySet(), types.stream().map(t -> (String) t.get("type")).collect(Collectors.toSet()));
+        for (Map<String, Object> t : types) {
+            int[] want = expected.get(t.get("type"));
+            assertEquals(want[0], ((Number) t.get("propertyCount")).intValue(), (String) t.get("type"));
+            assertEquals(want[1], ((Number) t.get("productCount")).intValue(), (String) t.get("type"));
+        }
+    }
+
+    @Test
+    void provenanceFilterOnProductProperties() {
+        String id = F.richestProduct();
+        JsonPath json = Gql.ok("""
+                query($id: ID!) { product(id: $id) { vendor: properties(source: VENDOR) { value }
+                  ner: properties(source: NER) { value } sizes: properties(type: "size") { type } } }""", vars("id", id));
+        assertEquals(F.items.get(id).properties().size(), json.getList("data.product.vendor").size());
+        assertTrue(json.getList("data.product.ner").isEmpty(), "fixture products carry vendor links only");
+        List<Map<String, Object>> sizes = json.getList("data.product.sizes");
+        sizes.forEach(s -> assertEquals("size", s.get("type")));
+        assertEquals(F.items.get(id).properties().stream().filter(p -> p.startsWith("size=")).count(), sizes.size());
+    }
+
+    @Test
+    void badArgumentsGiveCodedErrors() {
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post("{ products(first: -1) { totalCount } }")));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post("{ products(first: 100000) { totalCount } }")));
+        assertEquals("INVALID_CURSOR", Gql.errorCode(Gql.post("{ products(after: \"!!not-base64!!\") { totalCount } }")));
+        String propertyCursor = Gql.ok("{ properties(first: 1) { pageInfo { endCursor } } }")
+                .getString("data.properties.pageInfo.endCursor");
+        assertEquals("INVALID_CURSOR", Gql.errorCode(Gql.post(PRODUCTS_PAGE, vars("after", propertyCursor))));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
+                "{ similarProducts(id: \"" + F.ids().get(0) + "\", metric: \"COSINE\") { score } }")));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
+                "{ similarProducts(id: \"" + F.ids().get(0) + "\", minShared: 0) { score } }")));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
+                "{ similarProducts(id: \"" + F.ids().get(0) + "\", first: -3) { score } }")));
+        assertEquals("INVALID_ID", Gql.errorCode(Gql.post("{ product(id: \"a b> } DROP ALL\") { id } }")));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
+                "{ products(filter: {propertyType: \"no spaces allowed\"}) { totalCount } }")));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
+                "{ products(filter: {minPrice: 10, maxPrice: 5}) { totalCount } }")));
+    }
+}
