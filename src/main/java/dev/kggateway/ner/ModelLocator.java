@@ -94,7 +94,9 @@ public class ModelLocator {
     private Path fromS3(S3Client client, S3Uri uri) throws IOException {
         boolean archive = uri.key().endsWith(".tar.gz") || uri.key().endsWith(".tgz");
         Map<String, String> source = archive ? archiveSource(client, uri) : folderSource(client, uri);
-        Path slot = cacheDir.resolve(sha256(uri.toString()).substring(0, 16));
+        // "s3://b/p" and "s3://b/p/" name the same folder: one cache slot.
+        String identity = archive ? uri.toString() : "s3://" + uri.bucket() + "/" + uri.keyAsPrefix();
+        Path slot = cacheDir.resolve(sha256(identity).substring(0, 16));
         Path model = slot.resolve("model");
         Path marker = slot.resolve(MARKER);
         if (Files.isRegularFile(marker) && Files.isDirectory(model)) {
