@@ -4,6 +4,9 @@ import dev.kggateway.api.types.ProductInput;
 import dev.kggateway.domain.Product;
 import dev.kggateway.ingest.IngestReport;
 import dev.kggateway.ingest.IngestService;
+import dev.kggateway.ingest.ReenrichReport;
+import dev.kggateway.ingest.ReenrichService;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import dev.kggateway.ner.ExtractedProperty;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -19,8 +22,13 @@ import org.eclipse.microprofile.graphql.Query;
 @GraphQLApi
 public class IngestGraphQLApi {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IngestGraphQLApi.class);
+
     @Inject
     IngestService ingest;
+
+    @Inject
+    ReenrichService reenrich;
 
     @Mutation("addProduct")
     @NonNull
@@ -43,6 +51,15 @@ public class IngestGraphQLApi {
     @Description("Removes the product and the property nodes no other product uses; false when there was none.")
     public boolean removeProduct(@Id @NonNull @Name("id") String id) {
         return ingest.removeProduct(id);
+    }
+
+    @Mutation("reenrichProducts")
+    @NonNull
+    @Description("Re-runs the current model over products enriched by another model version (all: also products "
+            + "never enriched), in batches; only model links are replaced.")
+    public ReenrichReport reenrichProducts(@Name("all") @DefaultValue("false") boolean all,
+            @Name("batchSize") @DefaultValue("100") int batchSize, @Name("max") Integer max) {
+        return reenrich.reenrich(all, batchSize, max, message -> LOG.info(message));
     }
 
     @Query("extractProperties")

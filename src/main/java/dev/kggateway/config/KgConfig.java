@@ -190,6 +190,10 @@ public interface KgConfig {
         /** Classpath resource or file path of the JSON-lines catalogue loaded on first start. */
         @WithDefault("sample/catalogue.jsonl")
         String resource();
+
+        /** Run the NER model over the sample descriptions while loading (when a model is loaded). */
+        @WithDefault("true")
+        boolean enrich();
     }
 
     enum StoreKind {

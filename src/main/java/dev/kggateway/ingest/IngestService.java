@@ -144,7 +144,7 @@ public class IngestService {
         return extractor().extract(List.of(text)).get(0);
     }
 
-    private PropertyExtractor extractor() {
+    PropertyExtractor extractor() {
         if (!extractors.isResolvable()) {
             throw new ModelUnavailableException("no NER model is loaded in this instance (kg.ner.enabled=false)");
         }
@@ -191,15 +191,16 @@ public class IngestService {
         }
         List<ProductRecord> records = new ArrayList<>(items.size());
         for (Validated v : items) {
-            records.add(merge(v, extracted.get(v), v.enrich ? modelTag : null));
+            records.add(merge(v.product, v.vendor, extracted.get(v), v.enrich ? modelTag : null));
         }
         return records;
     }
 
     /** Vendor links win; a model result for the same node is kept on the vendor link as agreement. */
-    static ProductRecord merge(Validated v, List<ExtractedProperty> extracted, String modelTag) {
+    static ProductRecord merge(Product product, List<PropertyNode> vendorNodes, List<ExtractedProperty> extracted,
+            String modelTag) {
         Map<String, ProductRecord.Link> links = new LinkedHashMap<>();
-        for (PropertyNode node : v.vendor) {
+        for (PropertyNode node : vendorNodes) {
             links.put(node.id(), new ProductRecord.Link(node, true, null, null));
         }
         if (extracted != null) {
@@ -221,7 +222,7 @@ public class IngestService {
                 }
             }
         }
-        return new ProductRecord(v.product, new ArrayList<>(links.values()), modelTag);
+        return new ProductRecord(product, new ArrayList<>(links.values()), modelTag);
     }
 
     /**

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kggateway.api.types.ProductInput;
 import dev.kggateway.config.KgConfig;
-import dev.kggateway.service.ProductInputs;
-import dev.kggateway.store.ProductRecord;
+import dev.kggateway.ingest.IngestError;
+import dev.kggateway.ingest.IngestReport;
+import dev.kggateway.ingest.IngestService;
 import dev.kggateway.store.ProductRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,13 +28,16 @@ import org.jboss.logging.Logger;
 public class SampleCatalogueLoader {
 
     private static final Logger LOG = Logger.getLogger(SampleCatalogueLoader.class);
-    private static final int BATCH = 200;
+    private static final int BATCH = 100;
 
     @Inject
     KgConfig config;
 
     @Inject
     ProductRepository products;
+
+    @Inject
+    IngestService ingest;
 
     void onStart(@Observes StartupEvent event) throws IOException {
         if (dev.kggateway.cli.KgMain.commandMode || !config.sample().loadOnEmpty() || !products.isEmpty()) {
@@ -43,7 +47,8 @@ public class SampleCatalogueLoader {
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         int loaded = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(resource), StandardCharsets.UTF_8))) {
-            List<ProductRecord> batch = new ArrayList<>(BATCH);
+            boolean enrich = config.sample().enrich() && config.ner().enabled();
+            List<ProductInput> batch = new ArrayList<>(BATCH);
             String line;
             int lineNo = 0;
             while ((line = reader.readLine()) != null) {
@@ -51,21 +56,31 @@ public class SampleCatalogueLoader {
                 if (line.isBlank()) {
                     continue;
                 }
-                try {
-                    batch.add(ProductInputs.vendorRecord(mapper.readValue(line, ProductInput.class), 20_000));
-                } catch (RuntimeException | IOException e) {
-                    throw new IllegalStateException(resource + " line " + lineNo + ": " + e.getMessage(), e);
-                }
+                ProductInput input = mapper.readValue(line, ProductInput.class);
+                input.enrich = enrich;
+                batch.add(input);
                 if (batch.size() == BATCH) {
-                    products.replaceAll(batch);
-                    loaded += batch.size();
-                    batch.clear();
+                    loaded += write(resource, lineNo, batch);
                 }
             }
-            products.replaceAll(batch);
-            loaded += batch.size();
+            if (!batch.isEmpty()) {
+                loaded += write(resource, lineNo, batch);
+            }
         }
         LOG.infof("Loaded %d sample products from %s", loaded, resource);
+    }
+
+    /** Writes a batch through the normal ingest path; a bad line stops the start with its line number. */
+    private int write(String resource, int lastLine, List<ProductInput> batch) {
+        IngestReport report = ingest.addProducts(new ArrayList<>(batch));
+        int firstLine = lastLine - batch.size() + 1;
+        batch.clear();
+        if (report.failed() > 0) {
+            IngestError e = report.errors().get(0);
+            throw new IllegalStateException(resource + " item " + (firstLine + e.index()) + " (" + e.id() + "): "
+                    + e.code() + " " + e.message());
+        }
+        return report.added() + report.updated();
     }
 
     private static InputStream open(String resource) throws IOException {

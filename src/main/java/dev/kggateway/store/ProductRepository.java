@@ -109,6 +109,22 @@ public class ProductRepository {
         return new Page<>(hasNext ? ids.subList(0, first) : ids, hasNext);
     }
 
+    /** Keyset page of ids of products with a description not yet read by {@code currentModel}. */
+    public Page<String> idsToReenrich(String currentModel, boolean includeUnenriched, String afterId, int first) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("graph", iris.catalogGraph());
+        args.put("currentModel", VF.createLiteral(currentModel));
+        args.put("includeUnenriched", VF.createLiteral(includeUnenriched));
+        args.put("after", filters.after("id", afterId));
+        args.put("limit", first + 1);
+        List<String> ids = new ArrayList<>();
+        for (BindingSet row : store.select("products-to-reenrich", args)) {
+            ids.add(row.getValue("id").stringValue());
+        }
+        boolean hasNext = ids.size() > first;
+        return new Page<>(hasNext ? ids.subList(0, first) : ids, hasNext);
+    }
+
     public int count(ProductQuery query) {
         List<BindingSet> rows = store.select("products-count",
                 Map.of("graph", iris.catalogGraph(), "where", filters.where(query)));

@@ -1,0 +1,16 @@
+package com.kggateway.ner.features;
+
+/**
+ * One model input row: [CLS] pieces [SEP] (unpadded). {@code labels[i]} is the tag id at position i or -1 where
+ * the position is not a labelling unit. {@code firstPiece[k]} is the position of the first piece of pre-token
+ * {@code firstPreToken + k}.
+ */
+public record EncodedWindow(int[] inputIds, int[] labels, int[] firstPiece, int firstPreToken) {
+    public int length() {
+        return inputIds.length;
+    }
+
+    public int preTokenCount() {
+        return firstPiece.length;
+    }
+}

@@ -1,0 +1,103 @@
+package com.kggateway.ner.gen;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Sizes, quantities and catalog numbers are generated from number lists and format variants (unit spellings,
+ * spacing, separators). Variants marked held-out only appear in the held-out test split.
+ */
+final class PhraseFormats {
+    private PhraseFormats() { }
+
+    private static final String[] FRACTIONS = {"1/16", "1/8", "3/16", "1/4", "5/16", "3/8", "1/2", "5/8", "3/4", "1", "1-1/2"};
+    private static final String[] COUNTS = {"1", "2", "4", "5", "6", "8", "10", "12", "20", "24", "25", "48", "50", "96",
+            "100", "144", "200", "250", "300", "480", "500", "1000", "1,000", "2000"};
+
+    /** A size phrase of the given kind; {@code heldOut} switches to the held-out unit spellings. */
+    static String size(String kind, Random r, boolean heldOut) {
+        switch (kind) {
+            case "inch": {
+                String unit = pick(r, heldOut, List.of(" in.", " in", "\"", " inch", " in. ID", " in. OD"), List.of(" inches", " in. I.D.", "-inch"));
+                return pick(r, FRACTIONS) + unit;
+            }
+            case "thread":
+                return pick(r, FRACTIONS) + pick(r, heldOut, List.of(" in. NPT", " NPT", "\" NPT", "-27 NPT", " in. BSP"), List.of(" in. NPTF", " BSPT"));
+            case "mm":
+                return pick(r, new String[] {"3", "4", "6", "8", "10", "13", "25", "30", "33", "47", "50", "90", "142"})
+                        + pick(r, heldOut, List.of(" mm", "mm", " mm dia.", " mm diameter", " mm."), List.of(" millimeter", " mm Ø"));
+            case "mL":
+                return pick(r, new String[] {"0.2", "0.5", "1.5", "2", "2.0", "5", "10", "15", "25", "30", "50", "100", "125", "250", "500"})
+                        + pick(r, heldOut, List.of(" mL", " ml", "mL", " mL.", " ML", " cc"), List.of(" milliliter", " mls", " millilitre"));
+            case "L":
+                return pick(r, new String[] {"1", "2", "2.5", "4", "5", "10", "20", "50"})
+                        + pick(r, heldOut, List.of(" L", " l", " liter", " Ltr", "L"), List.of(" litre", " liters", " Lt."));
+            case "gal":
+                return pick(r, new String[] {"1", "2.5", "5", "10", "15"})
+                        + pick(r, heldOut, List.of(" gal.", " gal", " gallon", " gallons"), List.of(" US gal", " gl."));
+            case "uL":
+                return pick(r, new String[] {"10", "20", "50", "100", "200", "300", "1000", "1250", "5000"})
+                        + pick(r, heldOut, List.of(" µL", " uL", " µl", " ul", "µL"), List.of(" μL", " microliter", " mcL"));
+            case "uLrange": {
+                String[][] ranges = {{"0.1", "10"}, {"0.5", "10"}, {"1", "20"}, {"2", "200"}, {"20", "200"}, {"100", "1000"}, {"200", "1000"}, {"1", "200"}, {"50", "1250"}};
+                String[] a = ranges[r.nextInt(ranges.length)];
+                String sep = pick(r, heldOut, List.of("-", " - ", " to "), List.of("–", " ~ "));
+                String unit = pick(r, heldOut, List.of(" µL", " uL", " µl"), List.of(" μL", " microliters"));
+                return a[0] + sep + a[1] + unit;
+            }
+            case "dims": {
+                String a = pick(r, new String[] {"12", "13", "16", "17", "25", "75", "100", "127", "150"});
+                String b = pick(r, new String[] {"8", "15", "20", "50", "75", "85", "100", "120", "150"});
+                String x = pick(r, heldOut, List.of(" x ", "x", " X "), List.of(" × ", " by "));
+                return a + x + b + pick(r, heldOut, List.of(" mm", "mm", " cm"), List.of(" millimeters", " in."));
+            }
+            case "pore":
+                return pick(r, new String[] {"0.1", "0.2", "0.22", "0.45", "0.65", "0.8", "1.0", "1.2", "5", "10"})
+                        + pick(r, heldOut, List.of(" µm", " um", " micron", "µm", " microns"), List.of(" μm", " micrometer"));
+            case "mass":
+                return pick(r, new String[] {"5", "10", "25", "100", "250", "500", "1", "2.5"})
+                        + pick(r, heldOut, List.of(" g", "g", " kg", " grams", " lb", " kg."), List.of(" gram", " lbs", " Kg"));
+            case "garment":
+                return pick(r, heldOut, List.of("size M", "Size L", "size XL", "size S", "Large", "Medium", "Small", "X-Large",
+                        "XS", "size 8", "size 9.5", "Sz. S", "L", "M"), List.of("2XL", "size 7", "Extra Large", "XXL", "sz. 10"));
+            case "capacity":
+                return pick(r, new String[] {"120", "220", "320", "620", "1200", "4200"}) + pick(r, heldOut, List.of(" g", " g capacity", "g"), List.of(" gram capacity", " g cap."));
+            case "rpm":
+                return pick(r, heldOut, List.of("200-3000 rpm", "15,000 rpm", "0 - 2500 rpm", "14,800 x g", "300-2500 rpm", "50 to 1500 rpm"),
+                        List.of("100–1200 RPM", "21,130 × g", "max. 6000 rpm"));
+            case "places":
+                return pick(r, heldOut, List.of("24 x 1.5/2.0 mL", "12-place", "8 x 50 mL", "4 x 250 mL", "96 x 0.2 mL", "18-place"),
+                        List.of("6 × 15 mL", "30-place", "48 x 0.5 mL"));
+            default:
+                throw new IllegalArgumentException(kind);
+        }
+    }
+
+    static String quantity(Random r, boolean heldOut) {
+        String n = pick(r, COUNTS);
+        String f = pick(r, heldOut, List.of("pack of N", "N/pk", "N per pack", "pk/N", "case of N", "N/case", "N/cs",
+                "N per box", "box of N", "N/bx", "bag of N", "N ea", "qty N", "set of N", "N/pkg", "N pieces", "N/bag",
+                "N per case", "N/box", "N pcs", "N/pack", "N x 100"),
+                List.of("N/sleeve", "sleeve of N", "N units", "N/carton", "pkg. of N", "N-pack", "N count", "carton of N"));
+        return f.replace("N", n);
+    }
+
+    static String catalogNumber(Random r, boolean heldOut) {
+        String digits = Integer.toString(100000 + r.nextInt(900000));
+        String f = pick(r, heldOut, List.of("Cat. No. D-D", "Cat# D", "#D", "Item D", "SKU AB-D", "REF D-D", "P/N D",
+                "Part No. D", "Catalog # D"), List.of("Order No. D", "Art.-Nr. D", "Mfr. # D"));
+        return f.replaceFirst("D", digits).replace("D", Integer.toString(10 + r.nextInt(89)));
+    }
+
+    static String pick(Random r, String[] options) {
+        return options[r.nextInt(options.length)];
+    }
+
+    /** Training variants normally; in held-out mode a held-out variant 70 % of the time. */
+    static String pick(Random r, boolean heldOut, List<String> train, List<String> held) {
+        if (heldOut && r.nextDouble() < 0.7) {
+            return held.get(r.nextInt(held.size()));
+        }
+        return train.get(r.nextInt(train.size()));
+    }
+}

@@ -1,0 +1,121 @@
+package com.kggateway.ner.gen;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A grammar that composes training templates on the fly (head noun phrase, optional accessory, shuffled tail of
+ * attributes with a per-description separator and optional "Key:" labels, fillers and catalog numbers at random
+ * places, sometimes very long). Without it a model memorizes the positions of a few fixed templates and fails
+ * on unseen word orders. It never emits the held-out separators and key words, and any template identical to a
+ * held-out one is rejected, so held-out templates stay unseen.
+ */
+final class RandomTemplate {
+    private static final List<String> SEPARATORS = List.of(",", ",", ",", ";", "-", "/", "–", ":", "·", ".");
+    private static final List<String> PRE_MODIFIERS = List.of("brand", "series", "grade", "color", "material", "size", "type");
+    private static final List<String> TAIL = List.of("brand", "series", "grade", "color", "material", "size", "type", "quantity", "addon");
+    private static final List<String> KEYS_MATERIAL = List.of("Mat .", "Composition :", "Made of", "Construction :");
+    private static final List<String> KEYS_SIZE = List.of("Dim .", "Volume :", "Capacity :", "Dimensions :", "Vol .", "Cap .");
+    private static final List<String> KEYS_COLOR = List.of("Colour :", "Clr .", "Tint :");
+    private static final List<String> KEYS_QUANTITY = List.of("Qty :", "Packaging :", "Pkg :", "Sold as", "Unit :");
+    private static final List<String> KEYS_BRAND = List.of("Mfr :", "Manufacturer :", "Made by", "Vendor :");
+    private static final List<String> KEYS_GRADE = List.of("Grade :", "Purity :", "Spec :", "Quality :");
+
+    private RandomTemplate() { }
+
+    static String next(Random r, Set<String> forbidden) {
+        for (;;) {
+            String t = compose(r);
+            if (!forbidden.contains(t)) {
+                return t;
+            }
+        }
+    }
+
+    private static String compose(Random r) {
+        List<String> out = new ArrayList<>();
+        if (r.nextDouble() < 0.15) {
+            out.add("{cat}");
+        }
+        if (r.nextDouble() < 0.1) {
+            out.add("{filler}");
+            out.add(pick(r, SEPARATORS));
+        }
+        // head: a few pre-modifiers, mostly in natural English order, then the product
+        List<String> pre = new ArrayList<>();
+        for (String slot : PRE_MODIFIERS) {
+            if (r.nextDouble() < 0.3) {
+                pre.add(slot);
+            }
+        }
+        if (r.nextDouble() < 0.3) {
+            Collections.shuffle(pre, r);
+        }
+        List<String> usedSlots = new ArrayList<>(pre);
+        pre.forEach(s -> out.add("{" + s + "}"));
+        out.add("{product}");
+        if (r.nextDouble() < 0.4) {
+            out.add("{with}");
+            out.add("{addon}");
+            usedSlots.add("addon");
+        }
+        // tail: remaining attributes in random order
+        String sep = pick(r, SEPARATORS);
+        boolean keys = r.nextDouble() < 0.2;
+        List<String> tail = new ArrayList<>();
+        for (String slot : TAIL) {
+            if (!usedSlots.contains(slot) && r.nextDouble() < 0.45) {
+                tail.add(slot);
+            }
+        }
+        Collections.shuffle(tail, r);
+        boolean longForm = r.nextDouble() < 0.15;
+        for (String slot : tail) {
+            out.add(sep);
+            if (keys) {
+                String key = key(slot, r);
+                if (key != null) {
+                    Collections.addAll(out, key.split(" "));
+                }
+            }
+            if (slot.equals("addon")) {
+                out.add("{with}");
+            }
+            out.add("{" + slot + "}");
+            if (r.nextDouble() < (longForm ? 0.5 : 0.08)) {
+                out.add(sep);
+                out.add("{filler}");
+            }
+        }
+        if (longForm) {
+            for (int i = 0; i < 2 + r.nextInt(3); i++) {
+                out.add(pick(r, List.of(".", ",", ";")));
+                out.add("{filler}");
+            }
+        }
+        if (r.nextDouble() < 0.2) {
+            out.add(sep);
+            out.add("{cat}");
+        }
+        return String.join(" ", out);
+    }
+
+    private static String key(String slot, Random r) {
+        switch (slot) {
+            case "material": return pick(r, KEYS_MATERIAL);
+            case "size": return pick(r, KEYS_SIZE);
+            case "color": return pick(r, KEYS_COLOR);
+            case "quantity": return pick(r, KEYS_QUANTITY);
+            case "brand": return pick(r, KEYS_BRAND);
+            case "grade": return pick(r, KEYS_GRADE);
+            default: return null;
+        }
+    }
+
+    private static String pick(Random r, List<String> options) {
+        return options.get(r.nextInt(options.size()));
+    }
+}

@@ -1,0 +1,206 @@
+package com.kggateway.ner.model;
+
+import com.kggateway.ner.data.TaggedSentence;
+import com.kggateway.ner.eval.EntityMetrics;
+import com.kggateway.ner.features.Batch;
+import com.kggateway.ner.features.EncodedWindow;
+import com.kggateway.ner.features.PreTokenLabels;
+import com.kggateway.ner.features.SentenceEncoder;
+import com.kggateway.ner.features.TagSet;
+import com.kggateway.ner.tokenize.Vocab;
+import com.kggateway.ner.tokenize.WordPiece;
+import com.kggateway.ner.tokenize.WordPieceVocabBuilder;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Trains the token classifier from seed-format sentences: builds the WordPiece vocabulary from the training
+ * split, trains with Adam (linear warm-up then linear decay), evaluates entity micro-F1 on the validation split
+ * after every epoch, and keeps the best epoch's weights (early stopping with patience).
+ */
+public final class NerTrainer {
+    private final TrainingOptions options;
+    private final PrintStream log;
+
+    public NerTrainer(TrainingOptions options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** Vocabulary learned from the normalized pre-tokens of the training sentences only. */
+    public static Vocab buildVocab(List<TaggedSentence> train, int vocabSize) {
+        Map<String, Integer> freq = new TreeMap<>();
+        for (TaggedSentence s : train) {
+            for (String t : PreTokenLabels.of(s).tokens()) {
+                freq.merge(t, 1, Integer::sum);
+            }
+        }
+        return new WordPieceVocabBuilder(vocabSize, 2).build(freq);
+    }
+
+    public TrainedModel train(List<TaggedSentence> train, List<TaggedSentence> validation) {
+        return train(train, validation, null);
+    }
+
+    /** @param afterStep optional hook receiving each step's loss (tests use it) */
+    public TrainedModel train(List<TaggedSentence> train, List<TaggedSentence> validation, Consumer<Float> afterStep) {
+        long started = System.nanoTime();
+        Vocab vocab = buildVocab(train, options.vocabSize());
+        TagSet tags = TagSet.from(List.of(train, validation));
+        SentenceEncoder encoder = new SentenceEncoder(new WordPiece(vocab), options.maxSequenceLength());
+        List<EncodedWindow> windows = new ArrayList<>();
+        for (TaggedSentence s : train) {
+            windows.addAll(encoder.encode(PreTokenLabels.of(s), tags));
+        }
+        BertConfig config = new BertConfig(vocab.size(), options.hiddenSize(), options.numLayers(), options.numHeads(),
+                options.intermediateSize(), options.maxSequenceLength(), tags.size(), options.dropout());
+        log.printf("vocab %d pieces, %d tags, %d training windows from %d sentences, %d validation sentences%n",
+                vocab.size(), tags.size(), windows.size(), train.size(), validation.size());
+
+        List<TrainedModel.EpochStats> history = new ArrayList<>();
+        try (Graph graph = new Graph()) {
+            BertTokenClassifier model = new BertTokenClassifier(graph, config, true);
+            AdamOptimizer adam = new AdamOptimizer(model);
+            try (Session session = Sessions.open(graph, options.threads())) {
+                session.initialize();
+                WeightSnapshot init = WeightSnapshot.initial(model, options.seed());
+                init.assignTo(session, model);
+                log.printf("model: %d parameters, hidden %d, layers %d, heads %d, ff %d%n", init.parameterCount(),
+                        config.hiddenSize(), config.numLayers(), config.numHeads(), config.intermediateSize());
+
+                Random random = new Random(options.seed());
+                int stepsPerEpoch = (windows.size() + options.batchSize() - 1) / options.batchSize();
+                int totalSteps = stepsPerEpoch * options.epochs();
+                int warmup = Math.max(1, Math.round(totalSteps * options.warmupFraction()));
+                TfTagger tagger = TfTagger.forGraph(session, encoder, tags, 64);
+                WeightSnapshot best = init;
+                double bestF1 = -1;
+                int bestEpoch = 0;
+                int step = 0;
+                for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                    long epochStart = System.nanoTime();
+                    double lossSum = 0;
+                    List<List<EncodedWindow>> batches = batches(windows, random);
+                    for (List<EncodedWindow> batchWindows : batches) {
+                        step++;
+                        float lr = learningRate(step, warmup, totalSteps);
+                        Batch batch = Batch.padToLongest(batchWindows);
+                        maskPieces(batch, vocab, new Random(options.seed() * 1_000_003L + step));
+                        float loss = trainStep(session, model, adam, batch, lr, step);
+                        lossSum += loss;
+                        if (afterStep != null) {
+                            afterStep.accept(loss);
+                        }
+                    }
+                    double f1 = validation.isEmpty() ? 0 : evaluate(tagger, validation).micro().f1();
+                    double seconds = (System.nanoTime() - epochStart) / 1e9;
+                    history.add(new TrainedModel.EpochStats(epoch, lossSum / batches.size(), f1, seconds));
+                    log.printf("epoch %d/%d  loss %.4f  val micro-F1 %.4f  (%.0f s)%n", epoch, options.epochs(),
+                            lossSum / batches.size(), f1, seconds);
+                    if (f1 > bestF1) {
+                        bestF1 = f1;
+                        bestEpoch = epoch;
+                        best = WeightSnapshot.read(session, model);
+                    } else if (epoch - bestEpoch >= options.patience()) {
+                        log.printf("early stop: no validation improvement for %d epochs (best epoch %d, F1 %.4f)%n",
+                                options.patience(), bestEpoch, bestF1);
+                        break;
+                    }
+                }
+                double total = (System.nanoTime() - started) / 1e9;
+                return new TrainedModel(config, vocab, tags, best, history, bestEpoch, total);
+            }
+        }
+    }
+
+    /**
+     * Shuffled batches with little padding: windows are shuffled, cut into pools of 50 batches, sorted by length
+     * inside each pool, batched, and the batch order is shuffled again.
+     */
+    private List<List<EncodedWindow>> batches(List<EncodedWindow> windows, Random random) {
+        List<EncodedWindow> shuffled = new ArrayList<>(windows);
+        Collections.shuffle(shuffled, random);
+        int bs = options.batchSize();
+        int pool = bs * 50;
+        List<List<EncodedWindow>> batches = new ArrayList<>();
+        for (int from = 0; from < shuffled.size(); from += pool) {
+            List<EncodedWindow> chunk = new ArrayList<>(shuffled.subList(from, Math.min(shuffled.size(), from + pool)));
+            chunk.sort(Comparator.comparingInt(EncodedWindow::length));
+            for (int b = 0; b < chunk.size(); b += bs) {
+                batches.add(chunk.subList(b, Math.min(chunk.size(), b + bs)));
+            }
+        }
+        Collections.shuffle(batches, random);
+        return batches;
+    }
+
+    /**
+     * Word-piece dropout: replaces random pieces by [UNK] so the model must also read context, which is what
+     * carries it through brands, series and products it has never seen.
+     */
+    private void maskPieces(Batch batch, Vocab vocab, Random random) {
+        if (options.unkProbability() <= 0) {
+            return;
+        }
+        for (int i = 0; i < batch.inputIds.length; i++) {
+            int id = batch.inputIds[i];
+            if (id != vocab.padId() && id != vocab.clsId() && id != vocab.sepId()
+                    && random.nextDouble() < options.unkProbability()) {
+                batch.inputIds[i] = vocab.unkId();
+            }
+        }
+    }
+
+    private float learningRate(int step, int warmup, int totalSteps) {
+        if (step <= warmup) {
+            return options.learningRate() * step / warmup;
+        }
+        return options.learningRate() * Math.max(0.02f, (float) (totalSteps - step) / (totalSteps - warmup));
+    }
+
+    private float trainStep(Session session, BertTokenClassifier model, AdamOptimizer adam, Batch b, float lr, int step) {
+        try (TInt32 ids = Tensors.ints(b.inputIds, b.size, b.seqLength);
+             TInt32 mask = Tensors.ints(b.inputMask, b.size, b.seqLength);
+             TInt32 types = Tensors.ints(b.typeIds, b.size, b.seqLength);
+             TInt32 labels = Tensors.ints(b.labels, b.size, b.seqLength);
+             TInt32 seed = Tensors.ints(new int[] {(int) options.seed(), step}, 2);
+             TFloat32 rate = TFloat32.scalarOf(options.dropout());
+             TFloat32 lrT = TFloat32.scalarOf(lr);
+             TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(AdamOptimizer.BETA1, step));
+             TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(AdamOptimizer.BETA2, step))) {
+            Session.Runner runner = session.runner()
+                    .feed(model.inputWordIds, ids).feed(model.inputMask, mask).feed(model.inputTypeIds, types)
+                    .feed(model.labels, labels).feed(model.dropoutSeed, seed).feed(model.dropoutRate, rate)
+                    .feed(adam.learningRate, lrT).feed(adam.beta1Power, b1).feed(adam.beta2Power, b2)
+                    .fetch(model.loss);
+            adam.updates.forEach(runner::addTarget);
+            try (Result r = runner.run()) {
+                return ((TFloat32) r.get(0)).getFloat();
+            }
+        }
+    }
+
+    /** Entity metrics of a tagger on labelled sentences, at the pre-token level (the model's labelling unit). */
+    public static EntityMetrics evaluate(TfTagger tagger, List<TaggedSentence> sentences) {
+        List<PreTokenLabels> gold = sentences.stream().map(PreTokenLabels::of).toList();
+        List<List<String>> predicted = tagger.tag(gold.stream().map(PreTokenLabels::tokens).toList());
+        EntityMetrics metrics = new EntityMetrics();
+        for (int i = 0; i < gold.size(); i++) {
+            metrics.add(gold.get(i).tags(), predicted.get(i));
+        }
+        return metrics;
+    }
+}

@@ -1,0 +1,14 @@
+package com.kggateway.ner.model;
+
+import com.kggateway.ner.features.TagSet;
+import com.kggateway.ner.tokenize.Vocab;
+
+import java.util.List;
+
+/** Result of training: everything needed to export a model folder. */
+public record TrainedModel(BertConfig config, Vocab vocab, TagSet tags, WeightSnapshot weights,
+                           List<EpochStats> history, int bestEpoch, double trainingSeconds) {
+
+    /** Progress of one epoch. */
+    public record EpochStats(int epoch, double meanLoss, double validationF1, double seconds) { }
+}

@@ -1,0 +1,87 @@
+package com.kggateway.ner.model;
+
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** All encoder weights as Java arrays, keyed by variable name: used for init, best-epoch restore and export. */
+public final class WeightSnapshot {
+    private final Map<String, float[]> values;
+
+    private WeightSnapshot(Map<String, float[]> values) {
+        this.values = values;
+    }
+
+    /**
+     * BERT initialization from a seeded Java RNG: truncated normal(0, 0.02) for kernels and embeddings, zeros for
+     * biases/beta, ones for layer-norm gamma. Iteration order is the graph-building order, hence deterministic.
+     */
+    public static WeightSnapshot initial(BertTokenClassifier model, long seed) {
+        Random random = new Random(seed);
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Shape> e : model.shapes().entrySet()) {
+            String name = e.getKey();
+            float[] v = new float[(int) e.getValue().size()];
+            if (name.endsWith("/gamma")) {
+                java.util.Arrays.fill(v, 1f);
+            } else if (!name.endsWith("/bias") && !name.endsWith("/beta")) {
+                for (int i = 0; i < v.length; i++) {
+                    double g;
+                    do {
+                        g = random.nextGaussian();
+                    } while (Math.abs(g) > 2);
+                    v[i] = (float) (0.02 * g);
+                }
+            }
+            values.put(name, v);
+        }
+        return new WeightSnapshot(values);
+    }
+
+    public static WeightSnapshot read(Session session, BertTokenClassifier model) {
+        Session.Runner runner = session.runner();
+        List<String> names = new ArrayList<>(model.variables().keySet());
+        for (String n : names) {
+            runner.fetch(model.variables().get(n));
+        }
+        Map<String, float[]> values = new LinkedHashMap<>();
+        try (Result r = runner.run()) {
+            for (int i = 0; i < names.size(); i++) {
+                values.put(names.get(i), Tensors.toArray((TFloat32) r.get(i)));
+            }
+        }
+        return new WeightSnapshot(values);
+    }
+
+    /** Assigns every variable of {@code model} in {@code session}; names must match exactly. */
+    public void assignTo(Session session, BertTokenClassifier model) {
+        Session.Runner runner = session.runner();
+        List<TFloat32> tensors = new ArrayList<>();
+        try {
+            for (Map.Entry<String, Shape> e : model.shapes().entrySet()) {
+                float[] v = values.get(e.getKey());
+                if (v == null || v.length != e.getValue().size()) {
+                    throw new IllegalStateException("no weights of shape " + e.getValue() + " for " + e.getKey());
+                }
+                TFloat32 t = Tensors.floats(v, e.getValue());
+                tensors.add(t);
+                runner.feed(model.assignInputs().get(e.getKey()), t);
+            }
+            model.assignOps().forEach(runner::addTarget);
+            runner.run().close();
+        } finally {
+            tensors.forEach(TFloat32::close);
+        }
+    }
+
+    public long parameterCount() {
+        return values.values().stream().mapToLong(v -> v.length).sum();
+    }
+}

@@ -1,0 +1,77 @@
+package com.kggateway.ner.tokenize;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** WordPiece vocabulary: line number in vocab.txt is the id. Special tokens come first, [PAD] = 0. */
+public final class Vocab {
+    public static final String PAD = "[PAD]";
+    public static final String UNK = "[UNK]";
+    public static final String CLS = "[CLS]";
+    public static final String SEP = "[SEP]";
+    public static final String MASK = "[MASK]";
+    public static final List<String> SPECIALS = List.of(PAD, UNK, CLS, SEP, MASK);
+
+    private final List<String> pieces;
+    private final Map<String, Integer> ids;
+
+    public Vocab(List<String> pieces) {
+        for (int i = 0; i < SPECIALS.size(); i++) {
+            if (pieces.size() <= i || !SPECIALS.get(i).equals(pieces.get(i))) {
+                throw new IllegalArgumentException("vocab must start with " + SPECIALS);
+            }
+        }
+        this.pieces = List.copyOf(pieces);
+        this.ids = new HashMap<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            if (ids.putIfAbsent(pieces.get(i), i) != null) {
+                throw new IllegalArgumentException("duplicate vocab entry: " + pieces.get(i));
+            }
+        }
+    }
+
+    public static Vocab read(Path file) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return new Vocab(lines);
+    }
+
+    public void write(Path file) throws IOException {
+        Files.write(file, pieces, StandardCharsets.UTF_8);
+    }
+
+    public int size() {
+        return pieces.size();
+    }
+
+    public boolean contains(String piece) {
+        return ids.containsKey(piece);
+    }
+
+    public int id(String piece) {
+        Integer id = ids.get(piece);
+        return id == null ? ids.get(UNK) : id;
+    }
+
+    public String piece(int id) {
+        return pieces.get(id);
+    }
+
+    public List<String> pieces() {
+        return Collections.unmodifiableList(pieces);
+    }
+
+    public int padId() { return id(PAD); }
+    public int unkId() { return id(UNK); }
+    public int clsId() { return id(CLS); }
+    public int sepId() { return id(SEP); }
+}
