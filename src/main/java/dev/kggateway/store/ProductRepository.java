@@ -21,6 +21,9 @@ import org.eclipse.rdf4j.query.BindingSet;
 @ApplicationScoped
 public class ProductRepository {
 
+    private static final org.eclipse.rdf4j.model.ValueFactory VF =
+            org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance();
+
 
     @Inject
     GraphStore store;
