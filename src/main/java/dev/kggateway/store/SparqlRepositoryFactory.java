@@ -37,7 +37,8 @@ public class SparqlRepositoryFactory implements GraphRepositoryFactory {
         String query = queryEndpoint(config);
         String update = store.updateEndpoint().orElse(query);
         CloseableHttpClient client = httpClient(config);
-        RemoteSessionManager sessions = new RemoteSessionManager(client, store.postThreshold());
+        RemoteSessionManager sessions = new RemoteSessionManager(client, store.postThreshold(),
+                !store.neptune().enabled());
         SPARQLRepository repository = new SPARQLRepository(query, update) {
             @Override
             protected void shutDownInternal() {

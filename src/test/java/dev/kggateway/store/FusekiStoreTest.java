@@ -42,8 +42,8 @@ class FusekiStoreTest {
     void seed() {
         FusekiTestResource.current().startServerIfStopped();
         products.replaceAll(List.of(
-                record("FUS-1", "Nitrile gloves", Map.of("color", "blue", "material", "nitrile")),
-                record("FUS-2", "Latex gloves", Map.of("color", "blue", "material", "latex")),
+                record("FUS-1", "Nitrile gloves", Map.of("color", "fus-blue", "material", "nitrile")),
+                record("FUS-2", "Latex gloves", Map.of("color", "fus-blue", "material", "latex")),
                 record("FUS-3", "Hose barb", Map.of("material", "pvdf"))));
     }
 
@@ -58,8 +58,8 @@ class FusekiStoreTest {
         graphql("{ product(id: \"FUS-1\") { id name properties { type value source } } }")
                 .body("errors", nullValue())
                 .body("data.product.name", equalTo("Nitrile gloves"))
-                .body("data.product.properties.value", hasItems("blue", "nitrile"));
-        graphql("{ products(first: 2, filter: {properties: [{type: \"color\", value: \"blue\"}]}) "
+                .body("data.product.properties.value", hasItems("fus-blue", "nitrile"));
+        graphql("{ products(first: 2, filter: {properties: [{type: \"color\", value: \"fus-blue\"}]}) "
                 + "{ totalCount edges { node { id } } pageInfo { hasNextPage } } }")
                 .body("errors", nullValue())
                 .body("data.products.totalCount", equalTo(2))
@@ -73,12 +73,12 @@ class FusekiStoreTest {
                 .body("errors", nullValue())
                 .body("data.product.name", equalTo("Latex gloves v2"))
                 .body("data.product.properties.value", equalTo(List.of("green")));
-        // The latex node was used only by FUS-2: gone. The blue node is still used by FUS-1: kept.
+        // The latex node was used only by FUS-2: gone. The fus-blue node is still used by FUS-1: kept.
         var graph = NodeFactory.createURI(iris.catalogGraph().stringValue());
         var ds = FusekiTestResource.current().dataset();
         assertTrue(!ds.find(graph, NodeFactory.createURI(iris.property("material", "latex").stringValue()), null, null)
                 .hasNext());
-        assertTrue(ds.find(graph, NodeFactory.createURI(iris.property("color", "blue").stringValue()), null, null)
+        assertTrue(ds.find(graph, NodeFactory.createURI(iris.property("color", "fus-blue").stringValue()), null, null)
                 .hasNext());
 
         assertTrue(products.remove("FUS-3"));

@@ -60,7 +60,7 @@ class StoreRetryTest {
 
     private static SPARQLRepository repository(String endpoint) {
         SPARQLRepository repo = new SPARQLRepository(endpoint);
-        repo.setHttpClientSessionManager(new RemoteSessionManager(HttpClients.createDefault(), 2048));
+        repo.setHttpClientSessionManager(new RemoteSessionManager(HttpClients.createDefault(), 2048, true));
         repo.init();
         return repo;
     }
@@ -95,6 +95,28 @@ class StoreRetryTest {
                 new java.net.SocketTimeoutException("Read timed out"));
         assertTrue(StoreRetry.isTimeout(timeout));
         assertFalse(retry.shouldRetry(StoreRetry.Kind.READ, timeout));
+    }
+
+    @Test
+    void readsCarryTheTimeoutParameterExceptForNeptuneAndLongOnesArePosted() throws Exception {
+        RemoteSessionManager plain = new RemoteSessionManager(HttpClients.createDefault(), 100, true);
+        RemoteSessionManager neptune = new RemoteSessionManager(HttpClients.createDefault(), 100, false);
+        try {
+            var get = ((RemoteSessionManager.Session) plain.createSPARQLProtocolSession("http://h/q", "http://h/u"))
+                    .getQueryMethod(QueryLanguage.SPARQL, "ASK {}", null, null, false, 7);
+            assertEquals("GET", get.getMethod());
+            assertTrue(get.getURI().getRawQuery().contains("timeout=7"), get.getURI().toString());
+            var noHint = ((RemoteSessionManager.Session) neptune.createSPARQLProtocolSession("http://h/q", "http://h/u"))
+                    .getQueryMethod(QueryLanguage.SPARQL, "ASK {}", null, null, false, 7);
+            assertFalse(noHint.getURI().toString().contains("timeout="), noHint.getURI().toString());
+            var post = ((RemoteSessionManager.Session) plain.createSPARQLProtocolSession("http://h/q", "http://h/u"))
+                    .getQueryMethod(QueryLanguage.SPARQL, "ASK { " + "<urn:x> <urn:y> <urn:z> . ".repeat(10) + "}",
+                            null, null, false, 7);
+            assertEquals("POST", post.getMethod(), "URL above the 100-character threshold");
+        } finally {
+            plain.shutDown();
+            neptune.shutDown();
+        }
     }
 
     @Test
