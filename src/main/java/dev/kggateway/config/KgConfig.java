@@ -43,6 +43,13 @@ public interface KgConfig {
         @WithDefault("64")
         int batchSize();
 
+        /**
+         * Longest window of word pieces the model reads at once (capped by its max_sequence_length - 2). Longer
+         * descriptions are read in overlapping windows; see README for why the default is below the model's maximum.
+         */
+        @WithDefault("40")
+        int windowPieces();
+
         /** Predictors in the pool; each runs one batch at a time (DJL predictors are not thread-safe). */
         @WithDefault("2")
         int predictors();

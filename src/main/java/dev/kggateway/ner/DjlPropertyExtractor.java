@@ -40,6 +40,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     private final HuggingFaceTokenizer tokenizer;
     private final BlockingQueue<Predictor<NDList, NDList>> predictors;
     private final int batchSize;
+    private final int windowPieces;
 
     @Inject
     public DjlPropertyExtractor(KgConfig config, ModelLocator locator) {
@@ -47,6 +48,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         TensorFlowNatives.prepare(Path.of(config.ner().tensorflowLibraryPath()));
         this.folder = ModelFolder.open(locator.resolve(config.ner().modelPath()));
         this.batchSize = Math.max(1, config.ner().batchSize());
+        this.windowPieces = Math.max(8, config.ner().windowPieces());
         try {
             this.tokenizer = HuggingFaceTokenizer.builder()
                     .optTokenizerPath(folder.tokenizerJson())
@@ -88,7 +90,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
 
     @Override
     public List<List<ExtractedProperty>> extract(List<String> texts) {
-        int maxPieces = folder.maxSequenceLength() - 2;
+        int maxPieces = Math.min(folder.maxSequenceLength() - 2, windowPieces);
         List<WordPieces> tokenised = new ArrayList<>(texts.size());
         List<Job> jobs = new ArrayList<>();
         for (int t = 0; t < texts.size(); t++) {
@@ -112,8 +114,11 @@ public class DjlPropertyExtractor implements PropertyExtractor {
             for (int b = 0; b < batch.size(); b++) {
                 Job job = batch.get(b);
                 WordPieces pieces = tokenised.get(job.text);
-                for (int w = job.chunk.wordFrom(); w < job.chunk.wordTo(); w++) {
+                for (int w = job.chunk.ownFrom(); w < job.chunk.ownTo(); w++) {
                     int position = 1 + pieces.firstPiece[w] - job.chunk.pieceFrom();
+                    if (position > seq - 2) {
+                        continue; // first piece beyond an over-long single word's truncation
+                    }
                     int offset = (b * seq + position) * tags;
                     int best = 0;
                     for (int k = 1; k < tags; k++) {
