@@ -12,7 +12,6 @@ import dev.kggateway.config.KgConfig;
 import dev.kggateway.ingest.IngestService;
 import dev.kggateway.ner.PropertyExtractor;
 import dev.kggateway.service.ProductInputs;
-import dev.kggateway.store.GraphStore;
 import dev.kggateway.store.NeptuneSigV4Interceptor;
 import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
@@ -77,9 +76,6 @@ public class BulkLoader {
     KgConfig config;
 
     @Inject
-    GraphStore store;
-
-    @Inject
     ProductRepository products;
 
     @Inject
@@ -90,6 +86,9 @@ public class BulkLoader {
 
     @Inject
     Instance<PropertyExtractor> extractors;
+
+    @Inject
+    jakarta.enterprise.event.Event<dev.kggateway.cache.ProductsChanged> changes;
 
     private final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -141,7 +140,7 @@ public class BulkLoader {
             }
             flushBatch(batch, o, enrich, nq, pending, c);
             if (!pending.isEmpty()) {
-                store.addStatements(pending);
+                products.addNew(pending);
                 pending.clear();
             }
             nq.close();
@@ -151,6 +150,7 @@ public class BulkLoader {
         String loadStatus = null;
         if (o.target() == Target.NEPTUNE && c.bulkAdded > 0) {
             loadStatus = loadIntoNeptune(c.files, run, progress);
+            changes.fire(new dev.kggateway.cache.ProductsChanged(null));
         }
         progress.printf("done in %.1f s: %,d lines, %,d valid, %,d invalid, %,d duplicate ids skipped, %,d added in "
                 + "bulk, %,d replaced, %,d statements in %s%s%n", (System.nanoTime() - started) / 1e9, c.lines,
@@ -250,7 +250,7 @@ public class BulkLoader {
             if (o.target() == Target.EMBEDDED) {
                 pending.addAll(statements);
                 if (pending.size() >= o.statementsPerTransaction()) {
-                    store.addStatements(pending);
+                    products.addNew(pending);
                     pending.clear();
                 }
             }

@@ -22,6 +22,29 @@ public interface KgConfig {
 
     Ner ner();
 
+    Cache cache();
+
+    interface Cache {
+        /** Cache query results in this instance. Turn off when several instances must never serve stale reads. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Longest time a cached result is served. Writes through this instance invalidate at once; writes through
+         * another instance sharing a remote store become visible here within this bound.
+         */
+        @WithDefault("30s")
+        java.time.Duration ttl();
+
+        /** Products (with their links) kept by id. */
+        @WithDefault("50000")
+        long productsSize();
+
+        /** Other results kept: pages, counts, similarity rankings, statistics. */
+        @WithDefault("20000")
+        long resultsSize();
+    }
+
     interface Ner {
         /** Load the NER model at start-up; when false, enrichment requests fail with MODEL_UNAVAILABLE. */
         @WithDefault("true")

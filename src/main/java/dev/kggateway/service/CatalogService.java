@@ -36,16 +36,19 @@ public class CatalogService {
     @Inject
     KgConfig config;
 
+    @Inject
+    dev.kggateway.cache.ResultCache cache;
+
     /** The product, or null when the id is well-formed but unknown. */
     public Product product(String id) {
-        return products.findByIds(List.of(Ids.productId(id))).get(id);
+        return cache.products(List.of(Ids.productId(id)), products::findByIds).get(id).orElse(null);
     }
 
     /** Products in the order of the ids; unknown ids give null entries. */
     public List<Product> productsInOrder(List<String> ids) {
-        Map<String, Product> found = products.findByIds(ids);
+        Map<String, java.util.Optional<Product>> found = cache.products(ids, products::findByIds);
         List<Product> ordered = new ArrayList<>(ids.size());
-        ids.forEach(id -> ordered.add(found.get(id)));
+        ids.forEach(id -> ordered.add(found.get(id).orElse(null)));
         return ordered;
     }
 
@@ -54,17 +57,19 @@ public class CatalogService {
         if (after != null && !Ids.isProductId(after)) {
             throw new InvalidArgumentException("cursor does not hold a product position");
         }
+        String position = after;
+        Page<String> ids = cache.result(List.of("products", query, String.valueOf(after), first),
+                () -> products.findIds(query, position, first));
         if (first == 0) {
-            return new Page<>(List.of(), products.findIds(query, after, 0).hasNext());
+            return new Page<>(List.of(), ids.hasNext());
         }
-        Page<String> ids = products.findIds(query, after, first);
         // A product removed between the two reads is skipped rather than returned as null.
         List<Product> page = productsInOrder(ids.items()).stream().filter(java.util.Objects::nonNull).toList();
         return new Page<>(page, ids.hasNext());
     }
 
     public int count(ProductQuery query) {
-        return products.count(query);
+        return cache.result(List.of("count", query), () -> products.count(query));
     }
 
     public Map<String, List<PropertyLink>> links(Collection<String> productIds) {
@@ -82,7 +87,9 @@ public class CatalogService {
                 throw new InvalidArgumentException("cursor does not hold a property position");
             }
         }
-        return properties.find(normalisedType, afterNode, first);
+        PropertyNode position = afterNode;
+        return cache.result(List.of("properties", String.valueOf(normalisedType), String.valueOf(after), first),
+                () -> properties.find(normalisedType, position, first));
     }
 
     public PropertyNode property(String id) {
@@ -90,7 +97,7 @@ public class CatalogService {
     }
 
     public Map<String, Integer> productCounts(Collection<PropertyNode> nodes) {
-        return properties.productCounts(nodes);
+        return cache.result(List.of("productCounts", List.copyOf(nodes)), () -> properties.productCounts(nodes));
     }
 
     public Page<Product> productsWith(PropertyNode node, int first, String afterCursor) {
@@ -98,13 +105,15 @@ public class CatalogService {
         if (after != null && !Ids.isProductId(after)) {
             throw new InvalidArgumentException("cursor does not hold a product position");
         }
-        Page<String> ids = properties.productIds(node, after, first);
+        String position = after;
+        Page<String> ids = cache.result(List.of("productsWith", node, String.valueOf(after), first),
+                () -> properties.productIds(node, position, first));
         List<Product> page = productsInOrder(ids.items()).stream().filter(java.util.Objects::nonNull).toList();
         return new Page<>(page, ids.hasNext());
     }
 
     public List<PropertyTypeStats> propertyTypes() {
-        return properties.typeStats();
+        return cache.result("propertyTypes", () -> properties.typeStats());
     }
 
     public KgConfig.Api limits() {

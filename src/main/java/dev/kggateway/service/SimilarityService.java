@@ -27,8 +27,16 @@ public class SimilarityService {
     @Inject
     SimilarityRepository similarity;
 
+    @Inject
+    dev.kggateway.cache.ResultCache cache;
+
     public List<SimilarityHit> similar(String id, int first, int minShared, SimilarityMetric metric) {
-        Ids.productId(id);
+        SimilarityMetric m = metric == null ? SimilarityMetric.SHARED_COUNT : metric;
+        return cache.result(List.of("similar", Ids.productId(id), first, minShared, m),
+                () -> compute(id, first, minShared, m));
+    }
+
+    private List<SimilarityHit> compute(String id, int first, int minShared, SimilarityMetric metric) {
         if (minShared < 1) {
             throw new InvalidArgumentException("minShared must be at least 1: " + minShared);
         }
@@ -40,12 +48,12 @@ public class SimilarityService {
             return List.of();
         }
         Map<PropertyNode, Double> weights = new LinkedHashMap<>();
-        SimilarityMetric m = metric == null ? SimilarityMetric.SHARED_COUNT : metric;
+        SimilarityMetric m = metric;
         switch (m) {
             case SHARED_COUNT, JACCARD -> links.forEach(l -> weights.put(l.property(), 1.0));
             case IDF -> {
                 Map<String, Integer> df = similarity.documentFrequencies(id);
-                int total = products.totalProducts();
+                int total = cache.result("totalProducts", () -> products.totalProducts());
                 // ln(N / df) is 0 for a property every product has: it then says nothing about similarity.
                 links.forEach(l -> weights.put(l.property(),
                         Math.log((double) total / Math.max(1, df.getOrDefault(l.property().id(), 1)))));

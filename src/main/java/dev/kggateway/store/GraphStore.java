@@ -40,6 +40,7 @@ public class GraphStore {
     private StoreRetry retry;
     private String description;
     private final AtomicLong queries = new AtomicLong();
+    private final Map<String, AtomicLong> queriesByName = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong updates = new AtomicLong();
 
     @PostConstruct
@@ -143,7 +144,7 @@ public class GraphStore {
         int attempt = 1;
         while (true) {
             if (kind == StoreRetry.Kind.READ) {
-                queries.incrementAndGet();
+                count(queryName);
             }
             try (RepositoryConnection connection = repository.getConnection()) {
                 return action.run(connection);
@@ -178,6 +179,18 @@ public class GraphStore {
     /** Renders a named query for callers in this package that assemble multi-operation updates. */
     String render(String queryName, Map<String, ?> args) {
         return NamedQuery.of(queryName).render(args);
+    }
+
+    private void count(String queryName) {
+        queries.incrementAndGet();
+        queriesByName.computeIfAbsent(queryName, n -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** SELECT/ASK queries sent since start, per named query. */
+    public Map<String, Long> queryCountsByName() {
+        Map<String, Long> copy = new java.util.TreeMap<>();
+        queriesByName.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
     }
 
     /** Number of SELECT/ASK queries sent since start; used to prove batching (no N+1). */

@@ -37,6 +37,9 @@ public class ProductRepository {
     @Inject
     ProductTriples triples;
 
+    @Inject
+    jakarta.enterprise.event.Event<dev.kggateway.cache.ProductsChanged> changes;
+
     /** Products with their links, by id, in no particular order; unknown ids are absent from the map. */
     public Map<String, Product> findByIds(Collection<String> ids) {
         Map<String, Product> found = new LinkedHashMap<>();
@@ -179,6 +182,18 @@ public class ProductRepository {
                     "triples", new NamedQuery.Fragment(triples(record)))), update.length() > 0));
         }
         store.update("replace-product", update.toString());
+        changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
+    }
+
+    /**
+     * Bulk-load fast path: adds statements of products that do not exist yet ({@link ProductTriples}) in one store
+     * transaction, without SPARQL. Callers must have checked that none of the products exists (use
+     * {@link #replaceAll} for those).
+     */
+    public void addNew(List<org.eclipse.rdf4j.model.Statement> statements) {
+        store.addStatements(statements);
+        // null: "anything may have changed" — cheaper than listing every id of a bulk load.
+        changes.fire(new dev.kggateway.cache.ProductsChanged(null));
     }
 
     /** Removes a product and the property nodes only it used; false when it did not exist. */
@@ -188,6 +203,7 @@ public class ProductRepository {
         }
         store.update("remove-product", store.render("remove-product",
                 Map.of("graph", iris.catalogGraph(), "product", iris.product(id))));
+        changes.fire(new dev.kggateway.cache.ProductsChanged(List.of(id)));
         return true;
     }
 

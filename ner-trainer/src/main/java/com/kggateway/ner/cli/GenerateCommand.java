@@ -22,13 +22,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--test", defaultValue = "2000") int test;
     @Option(names = "--heldout", defaultValue = "2000") int heldout;
     @Option(names = "--seed", defaultValue = "7") long seed;
+    @Option(names = "--pseudo-prob", defaultValue = "0.12", description = "share of phrases replaced by invented words (training distribution)")
+    double pseudoProbability;
 
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
-        write("train.csv", new ProductDescriptionGenerator(seed * 1000 + 1, false).generate(train, "train-"));
-        write("val.csv", new ProductDescriptionGenerator(seed * 1000 + 2, false).generate(val, "val-"));
-        write("test.csv", new ProductDescriptionGenerator(seed * 1000 + 3, false).generate(test, "test-"));
+        write("train.csv", new ProductDescriptionGenerator(seed * 1000 + 1, false).withPseudoProbability(pseudoProbability).generate(train, "train-"));
+        write("val.csv", new ProductDescriptionGenerator(seed * 1000 + 2, false).withPseudoProbability(pseudoProbability).generate(val, "val-"));
+        write("test.csv", new ProductDescriptionGenerator(seed * 1000 + 3, false).withPseudoProbability(pseudoProbability).generate(test, "test-"));
         write("test_heldout.csv", new ProductDescriptionGenerator(seed * 1000 + 4, true, true).generate(heldout, "heldout-"));
         write("test_heldout_templates.csv", new ProductDescriptionGenerator(seed * 1000 + 5, true, false).generate(heldout, "heldout-templates-"));
         return 0;

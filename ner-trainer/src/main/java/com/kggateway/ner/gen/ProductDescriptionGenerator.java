@@ -16,8 +16,8 @@ import java.util.Set;
  */
 public final class ProductDescriptionGenerator {
     private static final Set<String> PSEUDO_SLOTS = Set.of("brand", "series", "product", "material", "type", "addon", "grade");
-    /** Share of training phrases replaced by invented words (training splits only). */
-    private static final double PSEUDO_PROBABILITY = 0.12;
+    /** Default share of training phrases replaced by invented words (training splits only). */
+    public static final double DEFAULT_PSEUDO_PROBABILITY = 0.12;
     private static final double CROSS_FAMILY_PROBABILITY = 0.2;
     private static final Set<String> HELD_OUT_TEMPLATES = Set.copyOf(Templates.heldOut());
     private final Random random;
@@ -25,6 +25,7 @@ public final class ProductDescriptionGenerator {
     private final boolean heldOut;
     private final boolean heldOutTemplates;
     private final List<String> templates;
+    private double pseudoProbability = DEFAULT_PSEUDO_PROBABILITY;
 
     /** Training distribution ({@code heldOut=false}) or held-out templates with held-out vocabulary. */
     public ProductDescriptionGenerator(long seed, boolean heldOut) {
@@ -40,6 +41,12 @@ public final class ProductDescriptionGenerator {
         this.heldOut = heldOutVocabulary;
         this.heldOutTemplates = heldOutTemplates;
         this.templates = heldOutTemplates ? Templates.heldOut() : Templates.training();
+    }
+
+    /** Share of entity phrases (and fillers) replaced by invented words in training mode. */
+    public ProductDescriptionGenerator withPseudoProbability(double p) {
+        this.pseudoProbability = p;
+        return this;
     }
 
     public List<TaggedSentence> generate(int count, String idPrefix) {
@@ -86,14 +93,19 @@ public final class ProductDescriptionGenerator {
     }
 
     private String phrase(Family family, String slot, Set<String> used) {
-        if (!heldOut && !heldOutTemplates && PSEUDO_SLOTS.contains(slot) && random.nextDouble() < PSEUDO_PROBABILITY) {
-            return PseudoWords.phrase(slot, random);
+        if (!heldOut && !heldOutTemplates && PSEUDO_SLOTS.contains(slot) && random.nextDouble() < pseudoProbability) {
+            String invented;
+            do {
+                // templated inventions such as "ISO Class 5" can coincide with a held-out phrase: never leak those
+                invented = PseudoWords.phrase(slot, random);
+            } while (VocabularySplit.isHeldOut(invented));
+            return invented;
         }
         switch (slot) {
             case "with":
                 return Lexicon.WITH.get(random.nextInt(Lexicon.WITH.size()));
             case "filler":
-                return !heldOut && !heldOutTemplates && random.nextDouble() < PSEUDO_PROBABILITY
+                return !heldOut && !heldOutTemplates && random.nextDouble() < pseudoProbability
                         ? PseudoWords.filler(random) : pickFrom(Lexicon.FILLERS, used);
             case "cat":
                 return PhraseFormats.catalogNumber(random, heldOut);

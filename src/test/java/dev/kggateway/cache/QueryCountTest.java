@@ -1,0 +1,67 @@
+package dev.kggateway.cache;
+
+import static dev.kggateway.support.Fixture.vars;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kggateway.store.GraphStore;
+import dev.kggateway.support.Gql;
+import dev.kggateway.support.NoCacheProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Nested fields are batched: the number of SPARQL queries per request does not grow with the page size. */
+@QuarkusTest
+@TestProfile(NoCacheProfile.class)
+class QueryCountTest {
+
+    static final String NESTED = """
+            query($first: Int) { products(first: $first) { totalCount edges { node { id name
+              properties { type value source confidence property { id productCount } } } } } }""";
+
+    @Inject
+    GraphStore store;
+
+    long queriesFor(int first) {
+        long before = store.queryCount();
+        java.util.Map<String, Long> byName = store.queryCountsByName();
+        List<Object> edges = Gql.ok(NESTED, vars("first", first)).getList("data.products.edges");
+        assertEquals(first, edges.size());
+        java.util.Map<String, Long> delta = new java.util.TreeMap<>();
+        store.queryCountsByName().forEach((k, v) -> {
+            if (v - byName.getOrDefault(k, 0L) > 0) {
+                delta.put(k, v - byName.getOrDefault(k, 0L));
+            }
+        });
+        System.out.println("queries for a nested page of " + first + ": " + delta);
+        return store.queryCount() - before;
+    }
+
+    @Test
+    void aNestedPageOfFiftyProductsCostsAFixedNumberOfQueries() {
+        // page ids + products with links + totalCount + productCount of the page's property nodes, which SmallRye's
+        // data loader may dispatch in two waves as the product fields resolve; never one query per product.
+        for (int first : new int[] { 10, 50, 100 }) {
+            long queries = queriesFor(first);
+            assertTrue(queries >= 4 && queries <= 5, "queries for a nested page of " + first + ": " + queries);
+        }
+    }
+
+    @Test
+    void similarProductsWithTheirProductsIsBatchedToo() {
+        long before = store.queryCount();
+        List<Object> hits = Gql.ok("""
+                { products(first: 1) { edges { node { id } } } }""").getList("data.products.edges");
+        assertTrue(!hits.isEmpty());
+        String id = Gql.ok("{ products(first: 1) { edges { node { id } } } }").getString("data.products.edges[0].node.id");
+        before = store.queryCount();
+        List<Object> similar = Gql.ok("query($id: ID!) { similarProducts(id: $id, first: 30, minShared: 1) { product { id name properties { value } } shared { id } } }",
+                vars("id", id)).getList("data.similarProducts");
+        assertTrue(similar.size() > 5);
+        // source links + ranking + products with links
+        assertEquals(3, store.queryCount() - before);
+    }
+}
