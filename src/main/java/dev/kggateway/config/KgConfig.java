@@ -162,6 +162,92 @@ public interface KgConfig {
 
         /** Update endpoint of a remote SPARQL 1.1 server; defaults to the query endpoint. */
         Optional<String> updateEndpoint();
+
+        /** TCP connect timeout to the remote endpoint (RDF4J's own default is hours). */
+        @WithDefault("5s")
+        java.time.Duration connectTimeout();
+
+        /** Longest silence on a remote socket before the request fails (RDF4J's own default is days). */
+        @WithDefault("30s")
+        java.time.Duration socketTimeout();
+
+        /**
+         * Server-side time budget of one SELECT/ASK: sent as the SPARQL protocol {@code timeout} (Fuseki, embedded)
+         * and, with Neptune, as the {@code hint:queryTimeout} query hint.
+         */
+        @WithDefault("20s")
+        java.time.Duration queryTimeout();
+
+        /** Pooled HTTP connections to the endpoint; defaults to the Quarkus worker pool size, so no worker waits. */
+        Optional<Integer> maxConnections();
+
+        /** Queries whose GET URL would be longer than this many characters are sent as POST. */
+        @WithDefault("2048")
+        int postThreshold();
+
+        /** Attempts of an idempotent read (and of an update hit by Neptune's ConcurrentModificationException). */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** First retry delay; doubled on every further retry. */
+        @WithDefault("200ms")
+        java.time.Duration retryBackoff();
+
+        Neptune neptune();
+    }
+
+    /** Amazon Neptune specifics of {@code kind=sparql}. */
+    interface Neptune {
+        /** The endpoint is Neptune: adds query hints and retries ConcurrentModificationException on updates. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Sign every SPARQL request with SigV4 (service {@code neptune-db}); credentials from the default chain. */
+        @WithDefault("false")
+        boolean iamAuth();
+
+        /** AWS region of the cluster, e.g. {@code eu-west-1}; required with IAM auth and bulk load. */
+        Optional<String> region();
+
+        /** Base URL of the bulk loader, e.g. {@code https://cluster:8182}; {@code /loader} is appended. */
+        Optional<String> loaderEndpoint();
+
+        /** Role Neptune assumes to read the staged files from S3. */
+        Optional<String> iamRoleArn();
+
+        /** Where bulk-load files are staged: {@code s3://bucket/prefix}. */
+        Optional<String> stagingUri();
+
+        /** Loader parallelism: LOW, MEDIUM, HIGH, OVERSUBSCRIBE. */
+        @WithDefault("MEDIUM")
+        String loadParallelism();
+
+        /** Loader mode: NEW, RESUME or AUTO. */
+        @WithDefault("AUTO")
+        String loadMode();
+
+        /** Stop the load at the first bad line. */
+        @WithDefault("true")
+        boolean failOnError();
+
+        /** Interval between loader status polls. */
+        @WithDefault("5s")
+        java.time.Duration pollInterval();
+    }
+
+    S3 s3();
+
+    /** S3 access for bulk-load staging and model download; credentials come from the AWS default chain. */
+    interface S3 {
+        /** Region of the buckets; falls back to the AWS default region chain. */
+        Optional<String> region();
+
+        /** Endpoint override for S3-compatible stores (MinIO, tests). */
+        Optional<String> endpoint();
+
+        /** Path-style bucket addressing, needed by most S3-compatible stores. */
+        @WithDefault("false")
+        boolean pathStyle();
     }
 
     interface Api {

@@ -225,6 +225,18 @@ public class IngestService {
         return new ProductRecord(product, new ArrayList<>(links.values()), modelTag);
     }
 
+    /**
+     * Records for inputs the caller already validated (bulk load), enriched in one model batch when a model is loaded
+     * and the input asks for it; vendor links only when no model is available. Writes nothing.
+     */
+    public List<ProductRecord> records(List<ProductInput> inputs) {
+        List<Validated> valid = inputs.stream().map(this::validate).toList();
+        if (!extractors.isResolvable()) {
+            return valid.stream().map(v -> new ProductRecord(v.product, vendorLinks(v), null)).toList();
+        }
+        return enrich(valid);
+    }
+
     static String code(Throwable e) {
         ErrorCode code = e.getClass().getAnnotation(ErrorCode.class);
         return code == null ? "INTERNAL" : code.value();

@@ -36,6 +36,11 @@ public class SimilarityService {
                 () -> compute(id, first, minShared, m));
     }
 
+    /** The same ranking, never from or into the cache: what the store costs (benchmarks, diagnostics). */
+    public List<SimilarityHit> similarUncached(String id, int first, int minShared, SimilarityMetric metric) {
+        return compute(Ids.productId(id), first, minShared, metric == null ? SimilarityMetric.SHARED_COUNT : metric);
+    }
+
     private List<SimilarityHit> compute(String id, int first, int minShared, SimilarityMetric metric) {
         if (minShared < 1) {
             throw new InvalidArgumentException("minShared must be at least 1: " + minShared);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.rdf4j.query.BindingSet;
+import org.eclipse.rdf4j.query.BooleanQuery;
+import org.eclipse.rdf4j.query.TupleQuery;
 import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
@@ -36,6 +38,7 @@ public class GraphStore {
     Instance<GraphRepositoryFactory> factories;
 
     private Repository repository;
+    private StoreRetry retry;
     private String description;
     private final AtomicLong queries = new AtomicLong();
     private final Map<String, AtomicLong> queriesByName = new java.util.concurrent.ConcurrentHashMap<>();
@@ -48,6 +51,7 @@ public class GraphStore {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no store for kg.store.kind=" + config.store().kind()));
         description = factory.describe(config);
+        retry = new StoreRetry(config.store().maxAttempts(), config.store().retryBackoff());
         repository = factory.open(config);
         LOG.infof("Graph store open: %s", description);
     }
@@ -64,17 +68,14 @@ public class GraphStore {
         return description;
     }
 
-    /** Evaluates a named SELECT query and materialises its rows. */
+    /** Evaluates a named SELECT query and materialises its rows. Retried on transient failures (it is idempotent). */
     public List<BindingSet> select(String queryName, Map<String, ?> args) {
-        String sparql = NamedQuery.of(queryName).render(args);
-        count(queryName);
-        try (RepositoryConnection connection = repository.getConnection()) {
-            return QueryResults.asList(connection.prepareTupleQuery(sparql).evaluate());
-        } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException e) {
-            throw unavailable(queryName, e);
-        } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
-            throw malformed(queryName, sparql, e);
-        }
+        String sparql = prepareRead(NamedQuery.of(queryName).render(args));
+        return withRetry(queryName, sparql, StoreRetry.Kind.READ, connection -> {
+            TupleQuery query = connection.prepareTupleQuery(sparql);
+            query.setMaxExecutionTime(maxExecutionSeconds());
+            return QueryResults.asList(query.evaluate());
+        });
     }
 
     /** A query the server assembled is malformed: a bug here, never the client's fault. */
@@ -84,23 +85,21 @@ public class GraphStore {
     }
 
     public boolean ask(String queryName, Map<String, ?> args) {
-        String sparql = NamedQuery.of(queryName).render(args);
-        count(queryName);
-        try (RepositoryConnection connection = repository.getConnection()) {
-            return connection.prepareBooleanQuery(sparql).evaluate();
-        } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException e) {
-            throw unavailable(queryName, e);
-        } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
-            throw malformed(queryName, sparql, e);
-        }
+        String sparql = prepareRead(NamedQuery.of(queryName).render(args));
+        return withRetry(queryName, sparql, StoreRetry.Kind.READ, connection -> {
+            BooleanQuery query = connection.prepareBooleanQuery(sparql);
+            query.setMaxExecutionTime(maxExecutionSeconds());
+            return query.evaluate();
+        });
     }
 
     /**
-     * Executes a SPARQL update request (possibly several operations separated by ';') as one transaction.
+     * Executes a SPARQL update request (possibly several operations separated by ';') as one transaction. Not retried
+     * after I/O errors (it may have been applied); retried only when Neptune reports a ConcurrentModificationException,
+     * which means the transaction was rolled back.
      */
     public void update(String queryName, String sparqlUpdate) {
-        updates.incrementAndGet();
-        try (RepositoryConnection connection = repository.getConnection()) {
+        withRetry(queryName, sparqlUpdate, StoreRetry.Kind.UPDATE, connection -> {
             connection.begin();
             try {
                 connection.prepareUpdate(sparqlUpdate).execute();
@@ -111,11 +110,71 @@ public class GraphStore {
                 }
                 throw e;
             }
-        } catch (RepositoryException | org.eclipse.rdf4j.query.UpdateExecutionException e) {
-            throw unavailable(queryName, e);
-        } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
-            throw malformed(queryName, sparqlUpdate, e);
+            return null;
+        });
+    }
+
+    /** Bulk path for the embedded store: adds statements in one local transaction (no SPARQL text). */
+    public void addStatements(Iterable<? extends org.eclipse.rdf4j.model.Statement> statements) {
+        updates.incrementAndGet();
+        try (RepositoryConnection connection = repository.getConnection()) {
+            connection.begin();
+            try {
+                connection.add(statements);
+                connection.commit();
+            } catch (RuntimeException e) {
+                if (connection.isActive()) {
+                    connection.rollback();
+                }
+                throw e;
+            }
+        } catch (RepositoryException e) {
+            throw unavailable("add-statements", e);
         }
+    }
+
+    /** True when the store is the embedded one (bulk load may then write statements directly). */
+    public boolean isEmbedded() {
+        return config.store().kind() == KgConfig.StoreKind.EMBEDDED;
+    }
+
+    private <T> T withRetry(String queryName, String sparql, StoreRetry.Kind kind, StoreRetry.Action<T> action) {
+        if (kind == StoreRetry.Kind.UPDATE) {
+            updates.incrementAndGet();
+        }
+        int attempt = 1;
+        while (true) {
+            if (kind == StoreRetry.Kind.READ) {
+                count(queryName);
+            }
+            try (RepositoryConnection connection = repository.getConnection()) {
+                return action.run(connection);
+            } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
+                throw malformed(queryName, sparql, e);
+            } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException
+                    | org.eclipse.rdf4j.query.UpdateExecutionException e) {
+                if (attempt >= retry.maxAttempts() || !retry.shouldRetry(kind, e)) {
+                    throw unavailable(queryName, e);
+                }
+                LOG.debugf("retrying %s after attempt %d: %s", queryName, attempt, rootCause(e));
+                retry.pause(attempt);
+                attempt++;
+            }
+        }
+    }
+
+    private int maxExecutionSeconds() {
+        // RDF4J sends this as the SPARQL protocol "timeout" parameter (Fuseki honours it) and enforces it locally
+        // on the embedded store. At least one second: 0 would mean "no limit".
+        return (int) Math.max(1, config.store().queryTimeout().toSeconds());
+    }
+
+    /** Adds the Neptune query-timeout hint to reads when the endpoint is Neptune. */
+    private String prepareRead(String sparql) {
+        if (config.store().kind() == KgConfig.StoreKind.SPARQL && config.store().neptune().enabled()) {
+            return NeptuneHints.withQueryTimeout(sparql, config.store().queryTimeout().toMillis());
+        }
+        return sparql;
     }
 
     /** Renders a named query for callers in this package that assemble multi-operation updates. */
@@ -144,10 +203,12 @@ public class GraphStore {
         return updates.get();
     }
 
-    /** Cheap round trip used by readiness. */
+    /** Cheap round trip used by readiness; never retried, so readiness reflects the store right now. */
     public boolean ping() {
         try (RepositoryConnection connection = repository.getConnection()) {
-            connection.prepareBooleanQuery("ASK { }").evaluate();
+            BooleanQuery query = connection.prepareBooleanQuery("ASK { }");
+            query.setMaxExecutionTime(maxExecutionSeconds());
+            query.evaluate();
             return true;
         } catch (RuntimeException e) {
             LOG.debugf(e, "store ping failed");
@@ -159,7 +220,7 @@ public class GraphStore {
         LOG.warnf(e, "SPARQL %s failed against %s", queryName, description);
         // The cause stays in the server log: its text may name internal hosts.
         return new StoreUnavailableException("graph store request '" + queryName + "' failed ("
-                + rootCause(e).getClass().getSimpleName() + ")", e);
+                + (StoreRetry.isTimeout(e) ? "timeout" : rootCause(e).getClass().getSimpleName()) + ")", e);
     }
 
     private static Throwable rootCause(Throwable e) {

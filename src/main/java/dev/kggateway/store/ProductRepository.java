@@ -7,7 +7,6 @@ import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertySource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,36 +15,15 @@ import java.util.Map;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Value;
-import org.eclipse.rdf4j.model.ValueFactory;
-import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
-import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.query.BindingSet;
 
 /** Reads and writes the product aggregate: a product node, its links and the extraction records of its links. */
 @ApplicationScoped
 public class ProductRepository {
 
-    private static final ValueFactory VF = SimpleValueFactory.getInstance();
-    private static final IRI PRODUCT = VF.createIRI(Vocab.NS, "Product");
-    private static final IRI PROPERTY = VF.createIRI(Vocab.NS, "Property");
-    private static final IRI EXTRACTION = VF.createIRI(Vocab.NS, "Extraction");
-    private static final IRI PRODUCT_ID = VF.createIRI(Vocab.NS, "productId");
-    private static final IRI NAME = VF.createIRI(Vocab.NS, "name");
-    private static final IRI DESCRIPTION = VF.createIRI(Vocab.NS, "description");
-    private static final IRI PRICE = VF.createIRI(Vocab.NS, "price");
-    private static final IRI CURRENCY = VF.createIRI(Vocab.NS, "currency");
-    private static final IRI MANUFACTURER = VF.createIRI(Vocab.NS, "manufacturer");
-    private static final IRI PROPERTY_COUNT = VF.createIRI(Vocab.NS, "propertyCount");
-    private static final IRI ENRICHED_WITH = VF.createIRI(Vocab.NS, "enrichedWith");
-    private static final IRI HAS_PROPERTY = VF.createIRI(Vocab.NS, "hasProperty");
-    private static final IRI VENDOR_PROPERTY = VF.createIRI(Vocab.NS, "vendorProperty");
-    private static final IRI EXTRACTED_PROPERTY = VF.createIRI(Vocab.NS, "extractedProperty");
-    private static final IRI PROPERTY_TYPE = VF.createIRI(Vocab.NS, "propertyType");
-    private static final IRI PROPERTY_VALUE = VF.createIRI(Vocab.NS, "propertyValue");
-    private static final IRI OF_PRODUCT = VF.createIRI(Vocab.NS, "ofProduct");
-    private static final IRI OF_PROPERTY = VF.createIRI(Vocab.NS, "ofProperty");
-    private static final IRI CONFIDENCE = VF.createIRI(Vocab.NS, "confidence");
-    private static final IRI MODEL_VERSION = VF.createIRI(Vocab.NS, "modelVersion");
+    private static final org.eclipse.rdf4j.model.ValueFactory VF =
+            org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance();
+
 
     @Inject
     GraphStore store;
@@ -55,6 +33,9 @@ public class ProductRepository {
 
     @Inject
     ProductFilterSparql filters;
+
+    @Inject
+    ProductTriples triples;
 
     @Inject
     jakarta.enterprise.event.Event<dev.kggateway.cache.ProductsChanged> changes;
@@ -204,6 +185,17 @@ public class ProductRepository {
         changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
     }
 
+    /**
+     * Bulk-load fast path: adds statements of products that do not exist yet ({@link ProductTriples}) in one store
+     * transaction, without SPARQL. Callers must have checked that none of the products exists (use
+     * {@link #replaceAll} for those).
+     */
+    public void addNew(List<org.eclipse.rdf4j.model.Statement> statements) {
+        store.addStatements(statements);
+        // null: "anything may have changed" — cheaper than listing every id of a bulk load.
+        changes.fire(new dev.kggateway.cache.ProductsChanged(null));
+    }
+
     /** Removes a product and the property nodes only it used; false when it did not exist. */
     public boolean remove(String id) {
         if (!exists(id)) {
@@ -224,53 +216,7 @@ public class ProductRepository {
     }
 
     private String triples(ProductRecord record) {
-        Product p = record.product();
-        IRI product = iris.product(p.id());
-        StringBuilder t = new StringBuilder(1024);
-        triple(t, product, RDF.TYPE, PRODUCT);
-        triple(t, product, PRODUCT_ID, VF.createLiteral(p.id()));
-        triple(t, product, NAME, VF.createLiteral(p.name()));
-        if (p.description() != null) {
-            triple(t, product, DESCRIPTION, VF.createLiteral(p.description()));
-        }
-        if (p.price() != null) {
-            triple(t, product, PRICE, VF.createLiteral(BigDecimal.valueOf(p.price())));
-        }
-        if (p.currency() != null) {
-            triple(t, product, CURRENCY, VF.createLiteral(p.currency()));
-        }
-        if (p.manufacturer() != null) {
-            triple(t, product, MANUFACTURER, VF.createLiteral(p.manufacturer()));
-        }
-        triple(t, product, PROPERTY_COUNT, VF.createLiteral(record.links().size()));
-        if (record.enrichedWith() != null) {
-            triple(t, product, ENRICHED_WITH, VF.createLiteral(record.enrichedWith()));
-        }
-        for (ProductRecord.Link link : record.links()) {
-            IRI property = iris.property(link.property());
-            triple(t, property, RDF.TYPE, PROPERTY);
-            triple(t, property, PROPERTY_TYPE, VF.createLiteral(link.property().type()));
-            triple(t, property, PROPERTY_VALUE, VF.createLiteral(link.property().value()));
-            triple(t, product, HAS_PROPERTY, property);
-            if (link.vendor()) {
-                triple(t, product, VENDOR_PROPERTY, property);
-            }
-            if (link.extracted()) {
-                triple(t, product, EXTRACTED_PROPERTY, property);
-                IRI extraction = iris.extraction(p.id(), link.property());
-                triple(t, extraction, RDF.TYPE, EXTRACTION);
-                triple(t, extraction, OF_PRODUCT, product);
-                triple(t, extraction, OF_PROPERTY, property);
-                triple(t, extraction, CONFIDENCE, VF.createLiteral(link.confidence()));
-                triple(t, extraction, MODEL_VERSION, VF.createLiteral(link.modelVersion()));
-            }
-        }
-        return t.toString();
-    }
-
-    private static void triple(StringBuilder out, IRI s, IRI p, Value o) {
-        out.append(NamedQuery.term(s)).append(' ').append(NamedQuery.term(p)).append(' ').append(NamedQuery.term(o))
-                .append(" .\n");
+        return triples.sparqlTriples(record);
     }
 
     static String string(BindingSet row, String name) {

@@ -1,0 +1,99 @@
+package dev.kggateway.bulk;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.RDFWriter;
+import org.eclipse.rdf4j.rio.Rio;
+
+/**
+ * Writes statements as N-Quads (RDF4J Rio) into numbered files of at most {@code maxBytes} each, so every file stays
+ * under S3's single-PUT limit and the Neptune loader can read them in parallel.
+ */
+final class NQuadsFiles implements AutoCloseable {
+
+    private final Path dir;
+    private final String stem;
+    private final long maxBytes;
+    private final List<Path> files = new ArrayList<>();
+    private CountingStream out;
+    private RDFWriter writer;
+    private long statements;
+
+    NQuadsFiles(Path dir, String stem, long maxBytes) throws IOException {
+        this.dir = Files.createDirectories(dir);
+        this.stem = stem;
+        this.maxBytes = maxBytes;
+    }
+
+    void write(List<Statement> batch) {
+        try {
+            if (writer == null || out.count >= maxBytes) {
+                roll();
+            }
+            for (Statement s : batch) {
+                writer.handleStatement(s);
+            }
+            statements += batch.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void roll() throws IOException {
+        finish();
+        Path file = dir.resolve(String.format("%s-%04d.nq", stem, files.size() + 1));
+        out = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        writer = Rio.createWriter(RDFFormat.NQUADS, out);
+        writer.startRDF();
+        files.add(file);
+    }
+
+    private void finish() throws IOException {
+        if (writer != null) {
+            writer.endRDF();
+            out.close();
+            writer = null;
+        }
+    }
+
+    List<Path> files() {
+        return files;
+    }
+
+    long statements() {
+        return statements;
+    }
+
+    @Override
+    public void close() throws IOException {
+        finish();
+    }
+
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.kggateway.cli;
+
+import dev.kggateway.bulk.BulkLoader;
+import dev.kggateway.config.KgConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code bulk-load FILE.jsonl [--target embedded|neptune|sparql|file] [--out DIR] [--no-enrich] [--batch N]}: see
+ * {@link BulkLoader}. The target defaults from the configured store: embedded, or neptune when
+ * {@code kg.store.neptune.enabled}, else sparql.
+ */
+@ApplicationScoped
+public class BulkLoadCommand implements KgCommand {
+
+    @Inject
+    BulkLoader loader;
+
+    @Inject
+    KgConfig config;
+
+    @Override
+    public String name() {
+        return "bulk-load";
+    }
+
+    @Override
+    public String summary() {
+        return "FILE.jsonl [--target embedded|neptune|sparql|file] [--out DIR] [--no-enrich] [--batch N]";
+    }
+
+    @Override
+    public int run(String[] args) throws Exception {
+        Path input = null;
+        Path out = Path.of("target", "bulk-load");
+        BulkLoader.Target target = defaultTarget();
+        boolean enrich = true;
+        int batch = 1000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--target" -> target = BulkLoader.Target.valueOf(args[++i].toUpperCase(java.util.Locale.ROOT));
+                case "--out" -> out = Path.of(args[++i]);
+                case "--no-enrich" -> enrich = false;
+                case "--enrich" -> enrich = true;
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
+                default -> {
+                    if (args[i].startsWith("--") || input != null) {
+                        return usage("unexpected argument " + args[i]);
+                    }
+                    input = Path.of(args[i]);
+                }
+            }
+        }
+        if (input == null || !Files.isRegularFile(input)) {
+            return usage(input == null ? "missing input file" : "no such file: " + input);
+        }
+        if (target == BulkLoader.Target.EMBEDDED && config.store().kind() != KgConfig.StoreKind.EMBEDDED
+                || target == BulkLoader.Target.NEPTUNE && !config.store().neptune().enabled()) {
+            return usage("--target " + target.name().toLowerCase() + " does not match kg.store.kind="
+                    + config.store().kind().name().toLowerCase());
+        }
+        BulkLoader.Summary s = loader.run(new BulkLoader.Options(input, out, target, enrich, Math.max(1, batch),
+                10_000, 1L << 30), System.out);
+        s.errors().forEach(e -> System.err.println("invalid: " + e));
+        if (s.invalid() > s.errors().size()) {
+            System.err.printf("... and %d more invalid lines%n", s.invalid() - s.errors().size());
+        }
+        if (s.loadStatus() != null && !s.loadStatus().equals("LOAD_COMPLETED")) {
+            return 3;
+        }
+        return s.invalid() > 0 ? 1 : 0;
+    }
+
+    private BulkLoader.Target defaultTarget() {
+        if (config.store().kind() == KgConfig.StoreKind.EMBEDDED) {
+            return BulkLoader.Target.EMBEDDED;
+        }
+        return config.store().neptune().enabled() ? BulkLoader.Target.NEPTUNE : BulkLoader.Target.SPARQL;
+    }
+
+    private int usage(String problem) {
+        System.err.println("bulk-load: " + problem);
+        System.err.println("usage: bulk-load " + summary());
+        return 2;
+    }
+}
