@@ -133,6 +133,49 @@ public class GraphStore {
         }
     }
 
+    /**
+     * Embedded fast path of a product replace, with the same semantics as {@code replace-product.rq}, through the
+     * statement API in one local transaction: no SPARQL text to build and parse, which makes batch ingest several
+     * times faster. For each product: its extraction records and own statements go, the new statements come, and
+     * property nodes it used that no product links to any more are removed.
+     */
+    void replaceEmbedded(org.eclipse.rdf4j.model.IRI graph, List<org.eclipse.rdf4j.model.IRI> products,
+            List<? extends org.eclipse.rdf4j.model.Statement> statements, org.eclipse.rdf4j.model.IRI hasProperty,
+            org.eclipse.rdf4j.model.IRI ofProduct) {
+        updates.incrementAndGet();
+        try (RepositoryConnection connection = repository.getConnection()) {
+            connection.begin();
+            try {
+                java.util.Set<org.eclipse.rdf4j.model.Resource> oldProperties = new java.util.HashSet<>();
+                for (org.eclipse.rdf4j.model.IRI product : products) {
+                    try (var links = connection.getStatements(product, hasProperty, null, false, graph)) {
+                        links.forEach(st -> oldProperties.add((org.eclipse.rdf4j.model.Resource) st.getObject()));
+                    }
+                    List<org.eclipse.rdf4j.model.Resource> extractions = new java.util.ArrayList<>();
+                    try (var records = connection.getStatements(null, ofProduct, product, false, graph)) {
+                        records.forEach(st -> extractions.add(st.getSubject()));
+                    }
+                    extractions.forEach(e -> connection.remove(e, null, null, graph));
+                    connection.remove(product, null, null, graph);
+                }
+                connection.add(statements);
+                for (org.eclipse.rdf4j.model.Resource property : oldProperties) {
+                    if (!connection.hasStatement(null, hasProperty, property, false, graph)) {
+                        connection.remove(property, null, null, graph);
+                    }
+                }
+                connection.commit();
+            } catch (RuntimeException e) {
+                if (connection.isActive()) {
+                    connection.rollback();
+                }
+                throw e;
+            }
+        } catch (RepositoryException e) {
+            throw unavailable("replace-product", e);
+        }
+    }
+
     /** True when the store is the embedded one (bulk load may then write statements directly). */
     public boolean isEmbedded() {
         return config.store().kind() == KgConfig.StoreKind.EMBEDDED;

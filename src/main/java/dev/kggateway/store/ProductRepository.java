@@ -171,6 +171,23 @@ public class ProductRepository {
         if (records.isEmpty()) {
             return;
         }
+        // The same id twice: the later version wins, as if written one after the other.
+        Map<String, ProductRecord> latest = new LinkedHashMap<>();
+        records.forEach(r -> {
+            latest.remove(r.product().id());
+            latest.put(r.product().id(), r);
+        });
+        if (latest.size() != records.size()) {
+            records = new ArrayList<>(latest.values());
+        }
+        if (store.isEmbedded()) {
+            List<org.eclipse.rdf4j.model.Statement> statements = new ArrayList<>(records.size() * 64);
+            records.forEach(r -> statements.addAll(triples.statements(r)));
+            store.replaceEmbedded(iris.catalogGraph(), records.stream().map(r -> iris.product(r.product().id())).toList(),
+                    statements, ProductTriples.HAS_PROPERTY, ProductTriples.OF_PRODUCT);
+            changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
+            return;
+        }
         StringBuilder update = new StringBuilder(records.size() * 2048);
         for (ProductRecord record : records) {
             if (update.length() > 0) {
