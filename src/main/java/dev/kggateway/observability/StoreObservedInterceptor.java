@@ -19,7 +19,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 /**
  * Times and traces the store's query methods ({@code select}, {@code ask}, {@code update}, whose first argument is
- * the query name) and runs them through {@link StoreGuard}'s circuit breaker. Other methods pass straight through:
+ * the query name; also the embedded replace fast path) and runs them through {@link StoreGuard}'s circuit breaker. Other methods pass straight through:
  * the readiness ping must see the store's real state, not the breaker's.
  */
 @StoreObserved
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @Priority(Interceptor.Priority.LIBRARY_AFTER + 100)
 public class StoreObservedInterceptor {
 
-    /** Timer of every named SPARQL query; tags: query, operation (select/ask/update), outcome (ok/error). */
+    /** Timer of every named SPARQL query; tags: query, operation (select/ask/update/statements), outcome (ok/error). */
     public static final String SPARQL_TIMER = "kg.sparql";
 
     private static final Set<String> OPERATIONS = Set.of("select", "ask", "update");
@@ -44,8 +44,16 @@ public class StoreObservedInterceptor {
     @AroundInvoke
     Object around(InvocationContext ctx) throws Exception {
         String operation = ctx.getMethod().getName();
-        if (!OPERATIONS.contains(operation) || ctx.getParameters().length == 0
-                || !(ctx.getParameters()[0] instanceof String queryName)) {
+        String queryName;
+        if (operation.equals("replaceEmbedded")) {
+            // The embedded store's fast path of replace-product (statement API, no SPARQL text): same name,
+            // operation "statements", so dashboards can compare it with the SPARQL update.
+            queryName = "replace-product";
+            operation = "statements";
+        } else if (OPERATIONS.contains(operation) && ctx.getParameters().length > 0
+                && ctx.getParameters()[0] instanceof String name) {
+            queryName = name;
+        } else {
             return ctx.proceed();
         }
         Span span = tracer.spanBuilder("sparql " + queryName).setSpanKind(SpanKind.CLIENT)

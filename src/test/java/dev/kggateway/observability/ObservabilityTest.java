@@ -41,6 +41,9 @@ class ObservabilityTest {
                 "no SPARQL timer for products-page in\n" + grep(m, "kg_sparql"));
         assertTrue(Pattern.compile("kg_sparql_seconds_count\\{[^}]*operation=\"select\"[^}]*outcome=\"ok\"").matcher(m).find()
                 || Pattern.compile("kg_sparql_seconds_count\\{[^}]*outcome=\"ok\"").matcher(m).find());
+        // The sample catalogue was written at start-up through the embedded fast path, timed under its query name.
+        assertTrue(Pattern.compile("kg_sparql_seconds_count\\{[^}]*operation=\"statements\"[^}]*query=\"replace-product\"").matcher(m).find(),
+                grep(m, "replace-product"));
         // GraphQL latency per operation/field (SmallRye GraphQL's Micrometer integration).
         assertTrue(Pattern.compile("mp_graphql_seconds_count\\{[^}]*name=\"products\"").matcher(m).find(),
                 "no GraphQL timer for products in\n" + grep(m, "graphql"));
