@@ -153,6 +153,13 @@ public interface KgConfig {
         @WithDefault("lmdb")
         EmbeddedEngine engine();
 
+        /**
+         * Keep an in-memory postings index (property node → products) for similarity on the embedded store, where
+         * this process is the only writer. Built at start-up; memory ≈ 40 bytes per link.
+         */
+        @WithDefault("true")
+        boolean similarityIndex();
+
         /** Triple indexes of the embedded store. */
         @WithDefault("spoc,posc,opsc,cspo")
         String indexes();

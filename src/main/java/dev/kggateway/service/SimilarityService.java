@@ -57,7 +57,8 @@ public class SimilarityService {
         switch (m) {
             case SHARED_COUNT, JACCARD -> links.forEach(l -> weights.put(l.property(), 1.0));
             case IDF -> {
-                Map<String, Integer> df = similarity.documentFrequencies(id);
+                Map<String, Integer> df = similarity.documentFrequencies(id,
+                        links.stream().map(PropertyLink::property).toList());
                 int total = cache.result("totalProducts", () -> products.totalProducts());
                 // ln(N / df) is 0 for a property every product has: it then says nothing about similarity.
                 links.forEach(l -> weights.put(l.property(),

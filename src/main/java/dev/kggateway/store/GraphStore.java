@@ -176,6 +176,18 @@ public class GraphStore {
         }
     }
 
+    /** Streams matching statements of the embedded store (index builds); not for remote stores. */
+    void forEachStatement(org.eclipse.rdf4j.model.Resource subject, org.eclipse.rdf4j.model.IRI predicate,
+            org.eclipse.rdf4j.model.Value object, org.eclipse.rdf4j.model.IRI graph,
+            java.util.function.Consumer<org.eclipse.rdf4j.model.Statement> action) {
+        try (RepositoryConnection connection = repository.getConnection();
+                var statements = connection.getStatements(subject, predicate, object, false, graph)) {
+            statements.forEach(action);
+        } catch (RepositoryException e) {
+            throw unavailable("scan-statements", e);
+        }
+    }
+
     /** True when the store is the embedded one (bulk load may then write statements directly). */
     public boolean isEmbedded() {
         return config.store().kind() == KgConfig.StoreKind.EMBEDDED;

@@ -40,6 +40,9 @@ public class ProductRepository {
     @Inject
     jakarta.enterprise.event.Event<dev.kggateway.cache.ProductsChanged> changes;
 
+    @Inject
+    EmbeddedSimilarityIndex similarityIndex;
+
     /** Products with their links, by id, in no particular order; unknown ids are absent from the map. */
     public Map<String, Product> findByIds(Collection<String> ids) {
         Map<String, Product> found = new LinkedHashMap<>();
@@ -183,8 +186,13 @@ public class ProductRepository {
         if (store.isEmbedded()) {
             List<org.eclipse.rdf4j.model.Statement> statements = new ArrayList<>(records.size() * 64);
             records.forEach(r -> statements.addAll(triples.statements(r)));
-            store.replaceEmbedded(iris.catalogGraph(), records.stream().map(r -> iris.product(r.product().id())).toList(),
-                    statements, ProductTriples.HAS_PROPERTY, ProductTriples.OF_PRODUCT);
+            List<ProductRecord> written = records;
+            similarityIndex.write(() -> {
+                store.replaceEmbedded(iris.catalogGraph(), written.stream().map(r -> iris.product(r.product().id())).toList(),
+                        statements, ProductTriples.HAS_PROPERTY, ProductTriples.OF_PRODUCT);
+                return null;
+            }, index -> written.forEach(r -> index.put(r.product().id(),
+                    r.links().stream().map(ProductRecord.Link::property).toList())));
             changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
             return;
         }
@@ -208,7 +216,19 @@ public class ProductRepository {
      * {@link #replaceAll} for those).
      */
     public void addNew(List<org.eclipse.rdf4j.model.Statement> statements) {
-        store.addStatements(statements);
+        similarityIndex.write(() -> {
+            store.addStatements(statements);
+            return null;
+        }, index -> {
+            Map<String, List<dev.kggateway.domain.PropertyNode>> links = new LinkedHashMap<>();
+            for (org.eclipse.rdf4j.model.Statement st : statements) {
+                if (st.getPredicate().equals(ProductTriples.HAS_PROPERTY)) {
+                    links.computeIfAbsent(iris.productId(st.getSubject().stringValue()), k -> new ArrayList<>())
+                            .add(iris.propertyFromIri(st.getObject().stringValue()));
+                }
+            }
+            links.forEach(index::put);
+        });
         // null: "anything may have changed" — cheaper than listing every id of a bulk load.
         changes.fire(new dev.kggateway.cache.ProductsChanged(null));
     }
@@ -218,8 +238,11 @@ public class ProductRepository {
         if (!exists(id)) {
             return false;
         }
-        store.update("remove-product", store.render("remove-product",
-                Map.of("graph", iris.catalogGraph(), "product", iris.product(id))));
+        similarityIndex.write(() -> {
+            store.update("remove-product", store.render("remove-product",
+                    Map.of("graph", iris.catalogGraph(), "product", iris.product(id))));
+            return null;
+        }, index -> index.put(id, null));
         changes.fire(new dev.kggateway.cache.ProductsChanged(List.of(id)));
         return true;
     }

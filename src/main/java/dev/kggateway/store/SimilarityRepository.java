@@ -28,6 +28,9 @@ public class SimilarityRepository {
     @Inject
     Iris iris;
 
+    @Inject
+    EmbeddedSimilarityIndex index;
+
     /**
      * Top products sharing at least {@code minShared} of the given weighted nodes with {@code productId}. With
      * {@code jaccardOf} set (the source's node count), the score is |A∩B| / |A∪B|; otherwise the summed weight.
@@ -36,6 +39,10 @@ public class SimilarityRepository {
             Integer jaccardOf) {
         if (weights.isEmpty()) {
             return List.of();
+        }
+        SimilarityIndex postings = index.get();
+        if (postings != null) {
+            return postings.similar(productId, weights, Math.max(1, minShared), first, jaccardOf);
         }
         StringBuilder values = new StringBuilder();
         weights.forEach((node, w) -> values.append('(').append(NamedQuery.term(iris.property(node))).append(' ')
@@ -67,7 +74,11 @@ public class SimilarityRepository {
     }
 
     /** Document frequency (number of products carrying it) of each node of a product. */
-    public Map<String, Integer> documentFrequencies(String productId) {
+    public Map<String, Integer> documentFrequencies(String productId, java.util.Collection<PropertyNode> nodes) {
+        SimilarityIndex postings = index.get();
+        if (postings != null) {
+            return postings.documentFrequencies(nodes);
+        }
         Map<String, Integer> df = new HashMap<>();
         for (BindingSet row : store.select("document-frequencies",
                 Map.of("graph", iris.catalogGraph(), "product", iris.product(productId)))) {

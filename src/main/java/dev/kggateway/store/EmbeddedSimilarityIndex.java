@@ -1,0 +1,90 @@
+package dev.kggateway.store;
+
+import dev.kggateway.cli.KgMain;
+import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.PropertyNode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Owns the {@link SimilarityIndex} of the embedded store and the lock that keeps it in step with the store: every
+ * embedded write and its index update run under one lock, and so does the initial build from the store, so the index
+ * never misses or double-applies a write. Remote stores (several writers) always use SPARQL.
+ */
+@ApplicationScoped
+public class EmbeddedSimilarityIndex {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedSimilarityIndex.class);
+
+    @Inject
+    GraphStore store;
+
+    @Inject
+    Iris iris;
+
+    @Inject
+    KgConfig config;
+
+    private final Object writeLock = new Object();
+    private volatile SimilarityIndex index;
+
+    boolean enabled() {
+        return store.isEmbedded() && config.store().similarityIndex();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (enabled() && !KgMain.commandMode) {
+            get();
+        }
+    }
+
+    /** The index, built on first use; null when not enabled. */
+    SimilarityIndex get() {
+        if (!enabled()) {
+            return null;
+        }
+        SimilarityIndex current = index;
+        if (current == null) {
+            synchronized (writeLock) {
+                if (index == null) {
+                    index = build();
+                }
+                current = index;
+            }
+        }
+        return current;
+    }
+
+    /** Runs a store write and then, still under the write lock, its index update. */
+    <T> T write(Supplier<T> storeWrite, Consumer<SimilarityIndex> indexUpdate) {
+        synchronized (writeLock) {
+            T result = storeWrite.get();
+            if (index != null) {
+                indexUpdate.accept(index);
+            }
+            return result;
+        }
+    }
+
+    private SimilarityIndex build() {
+        long start = System.nanoTime();
+        Map<String, List<PropertyNode>> links = new HashMap<>();
+        store.forEachStatement(null, ProductTriples.HAS_PROPERTY, null, iris.catalogGraph(), st ->
+                links.computeIfAbsent(iris.productId(st.getSubject().stringValue()), k -> new ArrayList<>())
+                        .add(iris.propertyFromIri(st.getObject().stringValue())));
+        SimilarityIndex built = new SimilarityIndex();
+        links.forEach(built::put);
+        LOG.infof("Similarity index: %d products with links indexed in %d ms", links.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return built;
+    }
+}
