@@ -53,16 +53,19 @@ public class CatalogService {
     }
 
     public Page<Product> products(ProductQuery query, int first, String afterCursor) {
+        return productPage(List.of("products", query, first), afterCursor, after -> products.findIds(query, after, first));
+    }
+
+    /** Decodes a product cursor, reads the id page (cached under {@code key}) and then the products. */
+    private Page<Product> productPage(List<Object> key, String afterCursor,
+            java.util.function.Function<String, Page<String>> idPage) {
         String after = Cursors.decode(PRODUCT_CURSOR, afterCursor);
         if (after != null && !Ids.isProductId(after)) {
             throw new InvalidArgumentException("cursor does not hold a product position");
         }
-        String position = after;
-        Page<String> ids = cache.result(List.of("products", query, String.valueOf(after), first),
-                () -> products.findIds(query, position, first));
-        if (first == 0) {
-            return new Page<>(List.of(), ids.hasNext());
-        }
+        List<Object> cacheKey = new ArrayList<>(key);
+        cacheKey.add(String.valueOf(after));
+        Page<String> ids = cache.result(cacheKey, () -> idPage.apply(after));
         // A product removed between the two reads is skipped rather than returned as null.
         List<Product> page = productsInOrder(ids.items()).stream().filter(java.util.Objects::nonNull).toList();
         return new Page<>(page, ids.hasNext());
@@ -101,15 +104,8 @@ public class CatalogService {
     }
 
     public Page<Product> productsWith(PropertyNode node, int first, String afterCursor) {
-        String after = Cursors.decode(PRODUCT_CURSOR, afterCursor);
-        if (after != null && !Ids.isProductId(after)) {
-            throw new InvalidArgumentException("cursor does not hold a product position");
-        }
-        String position = after;
-        Page<String> ids = cache.result(List.of("productsWith", node, String.valueOf(after), first),
-                () -> properties.productIds(node, position, first));
-        List<Product> page = productsInOrder(ids.items()).stream().filter(java.util.Objects::nonNull).toList();
-        return new Page<>(page, ids.hasNext());
+        return productPage(List.of("productsWith", node, first), afterCursor,
+                after -> properties.productIds(node, after, first));
     }
 
     public List<PropertyTypeStats> propertyTypes() {

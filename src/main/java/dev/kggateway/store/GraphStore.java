@@ -116,11 +116,16 @@ public class GraphStore {
 
     /** Bulk path for the embedded store: adds statements in one local transaction (no SPARQL text). */
     public void addStatements(Iterable<? extends org.eclipse.rdf4j.model.Statement> statements) {
+        inLocalTransaction("add-statements", connection -> connection.add(statements));
+    }
+
+    /** Runs statement-API work in one local transaction of the embedded store, rolled back on failure. */
+    private void inLocalTransaction(String operation, java.util.function.Consumer<RepositoryConnection> work) {
         updates.incrementAndGet();
         try (RepositoryConnection connection = repository.getConnection()) {
             connection.begin();
             try {
-                connection.add(statements);
+                work.accept(connection);
                 connection.commit();
             } catch (RuntimeException e) {
                 if (connection.isActive()) {
@@ -129,7 +134,7 @@ public class GraphStore {
                 throw e;
             }
         } catch (RepositoryException e) {
-            throw unavailable("add-statements", e);
+            throw unavailable(operation, e);
         }
     }
 
@@ -142,38 +147,26 @@ public class GraphStore {
     void replaceEmbedded(org.eclipse.rdf4j.model.IRI graph, List<org.eclipse.rdf4j.model.IRI> products,
             List<? extends org.eclipse.rdf4j.model.Statement> statements, org.eclipse.rdf4j.model.IRI hasProperty,
             org.eclipse.rdf4j.model.IRI ofProduct) {
-        updates.incrementAndGet();
-        try (RepositoryConnection connection = repository.getConnection()) {
-            connection.begin();
-            try {
-                java.util.Set<org.eclipse.rdf4j.model.Resource> oldProperties = new java.util.HashSet<>();
-                for (org.eclipse.rdf4j.model.IRI product : products) {
-                    try (var links = connection.getStatements(product, hasProperty, null, false, graph)) {
-                        links.forEach(st -> oldProperties.add((org.eclipse.rdf4j.model.Resource) st.getObject()));
-                    }
-                    List<org.eclipse.rdf4j.model.Resource> extractions = new java.util.ArrayList<>();
-                    try (var records = connection.getStatements(null, ofProduct, product, false, graph)) {
-                        records.forEach(st -> extractions.add(st.getSubject()));
-                    }
-                    extractions.forEach(e -> connection.remove(e, null, null, graph));
-                    connection.remove(product, null, null, graph);
+        inLocalTransaction("replace-product", connection -> {
+            java.util.Set<org.eclipse.rdf4j.model.Resource> oldProperties = new java.util.HashSet<>();
+            for (org.eclipse.rdf4j.model.IRI product : products) {
+                try (var links = connection.getStatements(product, hasProperty, null, false, graph)) {
+                    links.forEach(st -> oldProperties.add((org.eclipse.rdf4j.model.Resource) st.getObject()));
                 }
-                connection.add(statements);
-                for (org.eclipse.rdf4j.model.Resource property : oldProperties) {
-                    if (!connection.hasStatement(null, hasProperty, property, false, graph)) {
-                        connection.remove(property, null, null, graph);
-                    }
+                List<org.eclipse.rdf4j.model.Resource> extractions = new java.util.ArrayList<>();
+                try (var records = connection.getStatements(null, ofProduct, product, false, graph)) {
+                    records.forEach(st -> extractions.add(st.getSubject()));
                 }
-                connection.commit();
-            } catch (RuntimeException e) {
-                if (connection.isActive()) {
-                    connection.rollback();
-                }
-                throw e;
+                extractions.forEach(e -> connection.remove(e, null, null, graph));
+                connection.remove(product, null, null, graph);
             }
-        } catch (RepositoryException e) {
-            throw unavailable("replace-product", e);
-        }
+            connection.add(statements);
+            for (org.eclipse.rdf4j.model.Resource property : oldProperties) {
+                if (!connection.hasStatement(null, hasProperty, property, false, graph)) {
+                    connection.remove(property, null, null, graph);
+                }
+            }
+        });
     }
 
     /** Streams matching statements of the embedded store (index builds); not for remote stores. */

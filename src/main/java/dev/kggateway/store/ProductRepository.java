@@ -108,10 +108,15 @@ public class ProductRepository {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("where", filters.where(query));
+        return idPage("products-page", args, afterId, first);
+    }
+
+    /** Runs a keyset query binding ?id in id order, one row more than a page to learn whether another follows. */
+    private Page<String> idPage(String queryName, Map<String, Object> args, String afterId, int first) {
         args.put("after", filters.after("id", afterId));
         args.put("limit", first + 1);
         List<String> ids = new ArrayList<>();
-        for (BindingSet row : store.select("products-page", args)) {
+        for (BindingSet row : store.select(queryName, args)) {
             ids.add(row.getValue("id").stringValue());
         }
         boolean hasNext = ids.size() > first;
@@ -124,14 +129,7 @@ public class ProductRepository {
         args.put("graph", iris.catalogGraph());
         args.put("currentModel", VF.createLiteral(currentModel));
         args.put("includeUnenriched", VF.createLiteral(includeUnenriched));
-        args.put("after", filters.after("id", afterId));
-        args.put("limit", first + 1);
-        List<String> ids = new ArrayList<>();
-        for (BindingSet row : store.select("products-to-reenrich", args)) {
-            ids.add(row.getValue("id").stringValue());
-        }
-        boolean hasNext = ids.size() > first;
-        return new Page<>(hasNext ? ids.subList(0, first) : ids, hasNext);
+        return idPage("products-to-reenrich", args, afterId, first);
     }
 
     public int count(ProductQuery query) {
