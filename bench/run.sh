@@ -14,6 +14,6 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 mkdir -p bench/results
 OUT=bench/results/${PRODUCTS}-${ENGINE}.md
 java -Xmx2g -Dquarkus.http.port="$PORT" -Dkg.store.path="$STORE" -Dkg.store.engine="$ENGINE" \
-  -Dkg.sample.load-on-empty=false -Dquarkus.log.level=WARN \
+  -Dkg.sample.load-on-empty=false -Dquarkus.log.level=WARN -Dkg.auth.api-keys="bench-$RANDOM$RANDOM" \
   -jar target/quarkus-app/quarkus-run.jar benchmark --products "$PRODUCTS" --calls "$CALLS" --out "$OUT"
 echo "store: $STORE ($(du -sh "$STORE" | cut -f1)); figures: $OUT"
