@@ -22,6 +22,7 @@
 #   LOAD_BATCH=100      products per addProducts call when loading generated data
 #   READY_TIMEOUT=240   seconds to wait for /q/health/ready (model load included)
 #   KEEP_DATA=1         keep the temp store and gateway log for inspection
+#   SIMULATION=ReadMixSimulation  another simulation class of load-tests (default SmokeSimulation)
 #   GATLING_ARGS='...'  extra -D arguments for the simulation (e.g. "-Drate=2 -Dduration=60")
 set -euo pipefail
 
@@ -144,7 +145,7 @@ fi
 set +e
 # shellcheck disable=SC2086 # GATLING_ARGS is a list of -D arguments
 mvn -B -f load-tests/pom.xml gatling:test \
-  -Dgatling.simulationClass=dev.kggateway.load.SmokeSimulation \
+  -Dgatling.simulationClass=dev.kggateway.load.${SIMULATION:-SmokeSimulation} \
   -DbaseUrl="$BASE_URL" "${IDS_ARG[@]}" ${GATLING_ARGS:-}
 rc=$?
 set -e

@@ -3,6 +3,7 @@
 # gateway, sampling the gateway's resident memory and JVM heap every 30 s into a CSV.
 #   load-tests/run-soak.sh                 # 600 s at the smoke rates
 #   SOAK_SECONDS=7200 RATE=5 load-tests/run-soak.sh
+#   SIMULATION=ReadMixSimulation load-tests/run-soak.sh   # reads only: the catalogue does not grow
 # Pass: Gatling exits 0 (no KO above 1 %), heap after GC and RSS flat (compare first and last samples).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
