@@ -12,13 +12,9 @@ public class SmokeSimulation extends GatewaySimulation {
     public SmokeSimulation() {
         int batch = LoadConfig.batchSize(5);
         int loose = 5000;
-        run(1, 20, 10, List.of(
-                new Spec("product by id", Scenarios::productById, loose),
-                new Spec("products filtered", Scenarios::productsFiltered, loose),
-                new Spec("products page of 50 with properties", Scenarios::productsPageNested, loose),
-                new Spec("similar products", Scenarios::similarProducts, loose),
-                new Spec("extract properties", Scenarios::extractProperties, loose),
-                new Spec("add products (enrich)", n -> Scenarios.addProducts(n, true, batch), loose),
-                new Spec("add products (no enrich)", n -> Scenarios.addProducts(n, false, batch), loose)));
+        List<Spec> specs = new java.util.ArrayList<>(ReadMixSimulation.reads(loose));
+        specs.add(new Spec("add products (enrich)", n -> Scenarios.addProducts(n, true, batch), loose));
+        specs.add(new Spec("add products (no enrich)", n -> Scenarios.addProducts(n, false, batch), loose));
+        run(1, 20, 10, specs);
     }
 }
