@@ -7,7 +7,6 @@ import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Page;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
-import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.PropertyTypeStats;
 import dev.kggateway.store.Iris;
@@ -73,10 +72,6 @@ public class CatalogService {
 
     public int count(ProductQuery query) {
         return cache.result(List.of("count", query), () -> products.count(query));
-    }
-
-    public Map<String, List<PropertyLink>> links(Collection<String> productIds) {
-        return products.linksOf(productIds);
     }
 
     public Page<PropertyNode> properties(String type, int first, String afterCursor) {

@@ -7,7 +7,6 @@ import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.store.Iris;
-import dev.kggateway.store.ProductRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,14 +61,5 @@ public final class ProductInputs {
             nodes.putIfAbsent(node.id(), node);
         }
         return new ArrayList<>(nodes.values());
-    }
-
-    /** A record with vendor links only (no enrichment). */
-    public static ProductRecord vendorRecord(ProductInput in, int maxDescription) {
-        Product product = product(in, maxDescription);
-        List<ProductRecord.Link> links = vendorProperties(in).stream()
-                .map(node -> new ProductRecord.Link(node, true, null, null))
-                .toList();
-        return new ProductRecord(product, links);
     }
 }

@@ -42,7 +42,6 @@ public class GraphStore {
     private String description;
     private final AtomicLong queries = new AtomicLong();
     private final Map<String, AtomicLong> queriesByName = new java.util.concurrent.ConcurrentHashMap<>();
-    private final AtomicLong updates = new AtomicLong();
 
     @PostConstruct
     void open() {
@@ -121,7 +120,6 @@ public class GraphStore {
 
     /** Runs statement-API work in one local transaction of the embedded store, rolled back on failure. */
     private void inLocalTransaction(String operation, java.util.function.Consumer<RepositoryConnection> work) {
-        updates.incrementAndGet();
         try (RepositoryConnection connection = repository.getConnection()) {
             connection.begin();
             try {
@@ -188,8 +186,7 @@ public class GraphStore {
 
     private <T> T withRetry(String queryName, String sparql, StoreRetry.Kind kind, StoreRetry.Action<T> action) {
         if (kind == StoreRetry.Kind.UPDATE) {
-            updates.incrementAndGet();
-        }
+            }
         int attempt = 1;
         while (true) {
             if (kind == StoreRetry.Kind.READ) {
@@ -247,9 +244,6 @@ public class GraphStore {
         return queries.get();
     }
 
-    public long updateCount() {
-        return updates.get();
-    }
 
     /** Cheap round trip used by readiness; never retried, so readiness reflects the store right now. */
     public boolean ping() {

@@ -28,7 +28,6 @@ final class SimilarityIndex {
     private int[][] productProperties = new int[1024][];
     private int[][] postings = new int[1024][];
     private int[] postingSizes = new int[1024];
-    private int liveProducts;
 
     /** Sets a product's property nodes (replacing what it had); empty or null removes it. */
     void put(String productId, Collection<PropertyNode> nodes) {
@@ -40,7 +39,6 @@ final class SimilarityIndex {
                     removePosting(prop, p);
                 }
                 productProperties[p] = null;
-                liveProducts--;
             }
             if (nodes == null) {
                 return;
@@ -55,7 +53,6 @@ final class SimilarityIndex {
             }
             int[] props = nodes.stream().mapToInt(this::propertyOrdinal).distinct().toArray();
             productProperties[p] = props;
-            liveProducts++;
             for (int prop : props) {
                 addPosting(prop, p);
             }
@@ -96,15 +93,6 @@ final class SimilarityIndex {
                 postingSizes[prop] = size - 1;
                 return;
             }
-        }
-    }
-
-    int productCount() {
-        lock.readLock().lock();
-        try {
-            return liveProducts;
-        } finally {
-            lock.readLock().unlock();
         }
     }
 
