@@ -7,7 +7,7 @@ import dev.kggateway.ingest.IngestService;
 import dev.kggateway.ingest.ReenrichReport;
 import dev.kggateway.ingest.ReenrichService;
 import org.eclipse.microprofile.graphql.DefaultValue;
-import dev.kggateway.ner.ExtractedProperty;
+import dev.kggateway.api.types.PreviewedProperty;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -71,8 +71,10 @@ public class IngestGraphQLApi {
     @Query("extractProperties")
     @RequiresReader
     @NonNull
-    @Description("What the NER model finds in a text; writes nothing.")
-    public List<@NonNull ExtractedProperty> extractProperties(@NonNull @Name("text") String text) {
-        return ingest.preview(text);
+    @Description("What the NER model finds in a text; writes nothing. Properties below the confidence threshold are "
+            + "listed too, marked belowThreshold; values that cannot be a property (no letter or digit) are left out.")
+    public List<@NonNull PreviewedProperty> extractProperties(@NonNull @Name("text") String text) {
+        IngestService.Preview preview = ingest.preview(text);
+        return preview.properties().stream().map(p -> PreviewedProperty.of(p, preview.threshold())).toList();
     }
 }

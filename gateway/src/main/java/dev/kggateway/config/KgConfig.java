@@ -124,6 +124,13 @@ public interface KgConfig {
         /** Predictors in the pool; each runs one batch at a time (DJL predictors are not thread-safe). */
         @WithDefault("2")
         int predictors();
+
+        /**
+         * Model links with a lower confidence are not written on ingest or re-enrichment ({@code extractProperties}
+         * still shows them, marked). Unset: the model manifest's {@code calibration.minConfidence}, else
+         * {@link dev.kggateway.ingest.EnrichmentThreshold#DEFAULT}. Between 0 and 1.
+         */
+        Optional<Double> minConfidence();
     }
 
     interface Ingest {

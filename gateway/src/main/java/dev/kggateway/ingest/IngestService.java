@@ -42,6 +42,9 @@ public class IngestService {
     @Inject
     KgConfig config;
 
+    @Inject
+    EnrichmentThreshold threshold;
+
     /** Upserts one product; errors are thrown (the GraphQL layer turns them into coded errors). */
     public Product addProduct(ProductInput input) {
         Validated v = validate(input);
@@ -138,10 +141,20 @@ public class IngestService {
         return products.remove(Ids.productId(id));
     }
 
-    /** The model's reading of a text, without writing anything. */
-    public List<ExtractedProperty> preview(String text) {
+    /**
+     * The model's reading of a text, without writing anything: every property it finds that could become a node, with
+     * the threshold ingest would apply to it.
+     */
+    public Preview preview(String text) {
         Ids.text("text", text, config.ingest().maxDescriptionLength());
-        return extractor().extract(List.of(text)).get(0);
+        PropertyExtractor extractor = extractor();
+        List<ExtractedProperty> storable = extractor.extract(List.of(text)).get(0).stream()
+                .filter(e -> node(e) != null).toList();
+        return new Preview(storable, threshold.of(extractor.model()));
+    }
+
+    /** What {@link #preview} found and the threshold links are written at. */
+    public record Preview(List<ExtractedProperty> properties, EnrichmentThreshold.Threshold threshold) {
     }
 
     PropertyExtractor extractor() {
@@ -180,9 +193,11 @@ public class IngestService {
         List<Validated> toEnrich = items.stream().filter(v -> v.enrich).toList();
         Map<Validated, List<ExtractedProperty>> extracted = new HashMap<>();
         String modelTag = null;
+        double minConfidence = 0;
         if (!toEnrich.isEmpty()) {
             PropertyExtractor extractor = extractor();
             modelTag = extractor.model().tag();
+            minConfidence = threshold.of(extractor.model()).value();
             List<List<ExtractedProperty>> results = extractor.extract(
                     toEnrich.stream().map(v -> v.product.description()).toList());
             for (int i = 0; i < toEnrich.size(); i++) {
@@ -191,25 +206,26 @@ public class IngestService {
         }
         List<ProductRecord> records = new ArrayList<>(items.size());
         for (Validated v : items) {
-            records.add(merge(v.product, v.vendor, extracted.get(v), v.enrich ? modelTag : null));
+            records.add(merge(v.product, v.vendor, extracted.get(v), v.enrich ? modelTag : null, minConfidence));
         }
         return records;
     }
 
-    /** Vendor links win; a model result for the same node is kept on the vendor link as agreement. */
+    /**
+     * Vendor links win; a model result for the same node is kept on the vendor link as agreement (whatever its
+     * confidence). Other model results become links only at {@code minConfidence} or above.
+     */
     static ProductRecord merge(Product product, List<PropertyNode> vendorNodes, List<ExtractedProperty> extracted,
-            String modelTag) {
+            String modelTag, double minConfidence) {
         Map<String, ProductRecord.Link> links = new LinkedHashMap<>();
         for (PropertyNode node : vendorNodes) {
             links.put(node.id(), new ProductRecord.Link(node, true, null, null));
         }
         if (extracted != null) {
             for (ExtractedProperty e : extracted) {
-                PropertyNode node;
-                try {
-                    node = Iris.propertyNode(Ids.propertyType(e.type()), Ids.propertyValue(e.value()));
-                } catch (ApiException invalid) {
-                    continue; // e.g. an over-long span: not a property worth a node
+                PropertyNode node = node(e);
+                if (node == null) {
+                    continue;
                 }
                 ProductRecord.Link vendor = links.get(node.id());
                 double confidence = e.confidence();
@@ -217,12 +233,28 @@ public class IngestService {
                     if (vendor.confidence() == null || vendor.confidence() < confidence) {
                         links.put(node.id(), new ProductRecord.Link(node, true, confidence, modelTag));
                     }
+                } else if (confidence < minConfidence) {
+                    continue; // too unsure to become a node other products share
                 } else if (vendor == null || vendor.confidence() < confidence) {
                     links.put(node.id(), new ProductRecord.Link(node, false, confidence, modelTag));
                 }
             }
         }
         return new ProductRecord(product, new ArrayList<>(links.values()), modelTag);
+    }
+
+    /** The node a model result would link to, or null when its value cannot be one (punctuation only, over-long). */
+    private static PropertyNode node(ExtractedProperty e) {
+        try {
+            return Iris.propertyNode(Ids.propertyType(e.type()), Ids.propertyValue(e.value()));
+        } catch (ApiException invalid) {
+            return null;
+        }
+    }
+
+    /** The threshold model links of the loaded model are written at (for reports and the preview). */
+    public EnrichmentThreshold.Threshold threshold() {
+        return threshold.of(extractor().model());
     }
 
     /**

@@ -40,6 +40,7 @@ public class ReenrichService {
         long start = System.nanoTime();
         PropertyExtractor extractor = ingest.extractor();
         String model = extractor.model().tag();
+        double minConfidence = ingest.threshold().value();
         int done = 0;
         int batches = 0;
         String after = null;
@@ -57,7 +58,7 @@ public class ReenrichService {
                 Product p = ordered.get(i);
                 List<PropertyNode> vendor = p.links().stream().filter(l -> l.source() == PropertySource.VENDOR)
                         .map(PropertyLink::property).toList();
-                records.add(IngestService.merge(p.withLinks(List.of()), vendor, extracted.get(i), model));
+                records.add(IngestService.merge(p.withLinks(List.of()), vendor, extracted.get(i), model, minConfidence));
             }
             products.replaceAll(records);
             done += records.size();

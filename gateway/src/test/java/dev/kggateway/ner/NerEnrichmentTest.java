@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kggateway.ingest.EnrichmentThreshold;
 import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.domain.Product;
@@ -58,6 +59,24 @@ class NerEnrichmentTest {
             int end = ((Number) p.get("end")).intValue();
             assertEquals(p.get("value"), COUPLING.substring(start, end).toLowerCase(), "offsets point at the value");
         }
+    }
+
+    @Test
+    void extractPropertiesMarksWhatIngestWouldNotWriteAtTheEffectiveThreshold() {
+        List<Map<String, Object>> found = Gql.ok("query($t: String!) { extractProperties(text: $t) { type value confidence belowThreshold minConfidence } }",
+                vars("t", COUPLING)).getList("data.extractProperties");
+        assertFalse(found.isEmpty());
+        for (Map<String, Object> p : found) {
+            assertEquals(EnrichmentThreshold.DEFAULT, ((Number) p.get("minConfidence")).doubleValue(), 0.0,
+                    "no kg.ner.min-confidence and no calibrated threshold in the model: the documented default");
+            assertEquals(((Number) p.get("confidence")).doubleValue() < EnrichmentThreshold.DEFAULT, p.get("belowThreshold"));
+        }
+        Set<String> kept = found.stream().filter(p -> !(Boolean) p.get("belowThreshold")).map(p -> p.get("type") + "=" + p.get("value"))
+                .collect(Collectors.toSet());
+        Gql.ok("mutation($in: ProductInput!) { addProduct(input: $in) { id } }",
+                vars("in", vars("id", "NER-T1", "name", "Coupling", "description", COUPLING)));
+        assertEquals(kept, keys(Gql.ok("{ product(id: \"NER-T1\") { properties(source: NER) { type value } } }")
+                .getList("data.product.properties")));
     }
 
     @Test
