@@ -46,7 +46,8 @@ public final class Ids {
 
     /**
      * Normalises a property value as the seed does: Unicode NFC, lower-cased, whitespace runs collapsed to one space,
-     * trimmed. Empty or over-long values are rejected.
+     * trimmed. Empty or over-long values are rejected, and so are values without a letter or digit ("-", ".", "%"):
+     * such a value says nothing about a product, yet would become a node every product with the same slip shares.
      */
     public static String propertyValue(String value) {
         // prod: control characters and lone surrogates do not survive storage verbatim (HostileInputTest).
@@ -54,6 +55,9 @@ public final class Ids {
         if (normalised.isEmpty() || normalised.length() > MAX_PROPERTY_VALUE_LENGTH) {
             throw new InvalidArgumentException("property value must be 1 to " + MAX_PROPERTY_VALUE_LENGTH
                     + " characters after normalisation: " + abbreviate(value));
+        }
+        if (normalised.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw new InvalidArgumentException("property value must contain a letter or digit: " + abbreviate(value));
         }
         return normalised;
     }

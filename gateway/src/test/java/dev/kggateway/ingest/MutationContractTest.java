@@ -141,6 +141,27 @@ public abstract class MutationContractTest {
     }
 
     @Test
+    void aVendorValueWithoutLetterOrDigitIsRejectedForThatItemAndNothingOfItIsStored() {
+        for (String junk : List.of("-", ".", "..", "%", " / ", "\u2122", "--", "()")) {
+            Map<String, Object> bad = product("MUT-J1", "Junk", List.of(prop("color", "red"), prop("size", junk)));
+            JsonPath single = Gql.post(ADD, vars("input", bad));
+            assertEquals("INVALID_ARGUMENT", Gql.errorCode(single), "value " + junk);
+            assertTrue(single.getString("errors[0].message").contains("letter or digit"), single.prettify());
+            JsonPath batch = Gql.ok(ADD_MANY, vars("inputs", List.of(product("MUT-J2", "Fine", List.of(prop("size", "1/4 in."))), bad)));
+            assertEquals(List.of(1), batch.getList("data.addProducts.errors.index"), "value " + junk);
+            assertEquals(List.of("INVALID_ARGUMENT"), batch.getList("data.addProducts.errors.code"));
+            assertEquals(1, batch.getInt("data.addProducts.added") + batch.getInt("data.addProducts.updated"));
+            assertNull(Gql.ok(READ, vars("id", "MUT-J1")).get("data.product"), "the bad item is not written");
+        }
+        // Punctuation inside a value with letters or digits is part of the value.
+        assertEquals(Set.of("size=1/4 in.", "grade=99.9%"), props(Gql.ok(ADD, vars("input", product("MUT-J3", "Kept",
+                List.of(prop("size", "1/4 in."), prop("grade", "99.9%"))))), "data.addProduct.properties"));
+        List<String> values = Gql.ok("{ properties(type: \"size\", first: 100) { edges { node { value } } } }")
+                .getList("data.properties.edges.node.value");
+        values.forEach(v -> assertTrue(v.codePoints().anyMatch(Character::isLetterOrDigit), "stored value " + v));
+    }
+
+    @Test
     void aRejectedUpdateLeavesThePreviousVersionIntact() {
         Gql.ok(ADD, vars("input", product("MUT-K1", "Kept", List.of(prop("color", "green")))));
         Map<String, Object> bad = product("MUT-K1", "Broken", List.of(prop("color", "red"), prop("", "x")));
