@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 
 /**
  * Without arguments the gateway serves HTTP until stopped. With a command name as first argument it runs that command
@@ -18,9 +19,27 @@ public class KgMain implements QuarkusApplication {
     /** Set before the CDI container starts so start-up observers can tell a command run from a server run. */
     public static volatile boolean commandMode;
 
+    /**
+     * Commands that need neither the HTTP listener nor (for some) the model: they start without them unless the
+     * operator sets the key, so they run beside a live server and start in seconds.
+     */
+    private static final Map<String, Map<String, String>> COMMAND_DEFAULTS = Map.of(
+            "export-training-data", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false"),
+            "evaluate-ner", Map.of("quarkus.http.host-enabled", "false"));
+
     public static void main(String... args) {
         commandMode = args.length > 0;
+        if (commandMode) {
+            COMMAND_DEFAULTS.getOrDefault(args[0], Map.of()).forEach(KgMain::defaultTo);
+        }
         Quarkus.run(KgMain.class, args);
+    }
+
+    private static void defaultTo(String key, String value) {
+        String env = key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        if (System.getProperty(key) == null && System.getenv(env) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     @Inject
