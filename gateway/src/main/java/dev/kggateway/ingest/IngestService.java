@@ -243,10 +243,14 @@ public class IngestService {
         return new ProductRecord(product, new ArrayList<>(links.values()), modelTag);
     }
 
-    /** The node a model result would link to, or null when its value cannot be one (punctuation only, over-long). */
+    /**
+     * The node a model result would link to, or null when its value cannot be one: no letter or digit, over-long,
+     * only function words ({@link ModelValues}).
+     */
     private static PropertyNode node(ExtractedProperty e) {
         try {
-            return Iris.propertyNode(Ids.propertyType(e.type()), Ids.propertyValue(e.value()));
+            String value = Ids.propertyValue(e.value());
+            return ModelValues.plausible(value) ? Iris.propertyNode(Ids.propertyType(e.type()), value) : null;
         } catch (ApiException invalid) {
             return null;
         }
