@@ -1,9 +1,9 @@
 package com.kggateway.ner.gen;
 
 import com.kggateway.ner.data.TaggedSentence;
-import com.kggateway.ner.eval.BioDecoder;
-import com.kggateway.ner.eval.Span;
-import com.kggateway.ner.features.TagSet;
+import dev.kggateway.ner.contract.BioDecoder;
+import dev.kggateway.ner.contract.BioDecoder.TagSpan;
+import dev.kggateway.ner.contract.TagSet;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -39,8 +39,8 @@ class ProductDescriptionGeneratorTest {
     }
 
     /** Entity text as the evaluation sees it: words joined, edge punctuation and trademark signs removed, lower case. */
-    private static String entityText(TaggedSentence s, Span sp) {
-        return String.join(" ", s.words().subList(sp.start(), sp.end()))
+    private static String entityText(TaggedSentence s, TagSpan sp) {
+        return String.join(" ", s.words().subList(sp.from(), sp.to()))
                 .replaceAll("^[(\\[]+|[),;:.\\]]+$", "").replace("™", "").replace("®", "").toLowerCase(Locale.ROOT);
     }
 
@@ -63,7 +63,7 @@ class ProductDescriptionGeneratorTest {
         List<TaggedSentence> training = new ProductDescriptionGenerator(11, false).generate(20000, "x");
         Map<String, Set<String>> trainingEntities = new TreeMap<>();
         for (TaggedSentence s : training) {
-            for (Span sp : BioDecoder.spans(s.tags())) {
+            for (TagSpan sp : BioDecoder.spans(s.tags())) {
                 trainingEntities.computeIfAbsent(sp.type(), k -> new HashSet<>()).add(" " + entityText(s, sp) + " ");
             }
         }
