@@ -1,6 +1,6 @@
 package com.kggateway.ner.data;
 
-import com.kggateway.ner.features.TagSet;
+import dev.kggateway.ner.contract.TagSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
