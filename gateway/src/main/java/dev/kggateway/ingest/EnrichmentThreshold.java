@@ -59,8 +59,8 @@ public class EnrichmentThreshold {
         return value;
     }
 
-    /** The model's calibrated threshold, once model manifests carry one. */
+    /** The threshold the model's manifest recommends ({@code calibration.minConfidence}), if any. */
     private static Optional<Double> calibrated(ModelInfo model) {
-        return Optional.empty();
+        return model.minConfidence();
     }
 }

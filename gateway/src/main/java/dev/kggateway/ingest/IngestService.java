@@ -146,11 +146,16 @@ public class IngestService {
      * the threshold ingest would apply to it.
      */
     public Preview preview(String text) {
-        Ids.text("text", text, config.ingest().maxDescriptionLength());
+        return preview(List.of(text)).get(0);
+    }
+
+    /** {@link #preview(String)} for several texts in one model batch (evaluation). */
+    public List<Preview> preview(List<String> texts) {
+        texts.forEach(text -> Ids.text("text", text, config.ingest().maxDescriptionLength()));
         PropertyExtractor extractor = extractor();
-        List<ExtractedProperty> storable = extractor.extract(List.of(text)).get(0).stream()
-                .filter(e -> node(e) != null).toList();
-        return new Preview(storable, threshold.of(extractor.model()));
+        EnrichmentThreshold.Threshold used = threshold.of(extractor.model());
+        return extractor.extract(texts).stream()
+                .map(found -> new Preview(found.stream().filter(e -> node(e) != null).toList(), used)).toList();
     }
 
     /** What {@link #preview} found and the threshold links are written at. */

@@ -2,7 +2,6 @@ package dev.kggateway.ner;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,22 +11,30 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.ner.contract.Entity;
+import dev.kggateway.ner.contract.Predictions;
+import dev.kggateway.ner.contract.Words;
 import io.quarkus.arc.lookup.LookupIfProperty;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.jboss.logging.Logger;
 
 /**
  * The NER model, loaded once per instance with DJL's TensorFlow engine, tokenised with DJL's HuggingFace tokenizer.
- * Descriptions are split into word-aligned chunks of the model's sequence length, all chunks of a call run through
- * the model in as few predict calls as the batch size allows, and predictions are mapped back to the words.
- * Predictors are pooled: DJL predictors are not thread-safe.
+ * The labelling unit is the contract's whitespace word: each word is tokenised on its own (BERT normalisation and
+ * pre-tokenisation never cross whitespace, so the pieces equal the whole text's), which maps every piece to its
+ * word exactly. Descriptions are split into word-aligned chunks of the model's sequence length, all chunks of a
+ * call run through the model in as few predict calls as the batch size allows, and each word's probabilities (at
+ * its first piece) go through the contract's calibration and decoder ({@link Predictions}), the same code the
+ * trainer evaluates with. Predictors are pooled: DJL predictors are not thread-safe.
  */
 @ApplicationScoped
 @LookupIfProperty(name = "kg.ner.enabled", stringValue = "true", lookupIfMissing = true)
@@ -75,8 +82,10 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         }
         // Warm-up: TensorFlow builds its kernels on the first run; pay that at start-up, not on a request.
         extract(List.of("Warm-up: conical centrifuge tubes, polypropylene, 50 mL, sterile"));
-        LOG.infof("NER model %s loaded from %s in %d ms (%d tags, max_sequence_length %d)", folder.info().tag(),
-                folder.dir(), (System.nanoTime() - start) / 1_000_000, folder.tags().length, folder.maxSequenceLength());
+        LOG.infof("NER model %s loaded from %s in %d ms (%d tags, max_sequence_length %d, temperature %.3f, "
+                + "recommended min confidence %s)", folder.info().tag(), folder.dir(), (System.nanoTime() - start) / 1_000_000,
+                folder.tagSet().size(), folder.maxSequenceLength(), folder.temperature(),
+                folder.info().minConfidence().map(String::valueOf).orElse("none"));
     }
 
     @Override
@@ -91,50 +100,45 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     @Override
     public List<List<ExtractedProperty>> extract(List<String> texts) {
         int maxPieces = Math.min(folder.maxSequenceLength() - 2, windowPieces);
-        List<WordPieces> tokenised = new ArrayList<>(texts.size());
+        List<WordPieces> tokenised = tokenise(texts.stream().map(t -> t == null ? "" : t).toList());
         List<Job> jobs = new ArrayList<>();
+        float[][][] probOfWord = new float[texts.size()][][];
         for (int t = 0; t < texts.size(); t++) {
-            WordPieces pieces = tokenise(texts.get(t) == null ? "" : texts.get(t));
-            tokenised.add(pieces);
+            WordPieces pieces = tokenised.get(t);
+            probOfWord[t] = new float[pieces.wordCount()][];
             for (WordPieces.Chunk chunk : pieces.chunks(maxPieces)) {
                 jobs.add(new Job(t, chunk));
             }
         }
-        int[][] tagOfWord = new int[texts.size()][];
-        double[][] probOfWord = new double[texts.size()][];
-        for (int t = 0; t < texts.size(); t++) {
-            tagOfWord[t] = new int[tokenised.get(t).wordCount()];
-            probOfWord[t] = new double[tokenised.get(t).wordCount()];
-        }
+        int seq = folder.maxSequenceLength();
+        int tags = folder.tagSet().size();
         for (int from = 0; from < jobs.size(); from += batchSize) {
             List<Job> batch = jobs.subList(from, Math.min(jobs.size(), from + batchSize));
             float[] probs = predict(batch, tokenised);
-            int seq = folder.maxSequenceLength();
-            int tags = folder.tags().length;
             for (int b = 0; b < batch.size(); b++) {
                 Job job = batch.get(b);
                 WordPieces pieces = tokenised.get(job.text);
                 for (int w = job.chunk.ownFrom(); w < job.chunk.ownTo(); w++) {
                     int position = 1 + pieces.firstPiece[w] - job.chunk.pieceFrom();
-                    if (position > seq - 2) {
-                        continue; // first piece beyond an over-long single word's truncation
+                    if (!pieces.hasPieces(w) || position > seq - 2) {
+                        continue; // nothing the model saw: the word is outside
                     }
                     int offset = (b * seq + position) * tags;
-                    int best = 0;
-                    for (int k = 1; k < tags; k++) {
-                        if (probs[offset + k] > probs[offset + best]) {
-                            best = k;
-                        }
-                    }
-                    tagOfWord[job.text][w] = best;
-                    probOfWord[job.text][w] = probs[offset + best];
+                    probOfWord[job.text][w] = java.util.Arrays.copyOfRange(probs, offset, offset + tags);
                 }
             }
         }
         List<List<ExtractedProperty>> results = new ArrayList<>(texts.size());
         for (int t = 0; t < texts.size(); t++) {
             WordPieces p = tokenised.get(t);
-            results.add(BioDecoder.decode(p.text, p.charStart, p.charEnd, tagOfWord[t], probOfWord[t], folder.tags()));
+            List<Entity> entities = Predictions.entities(p.text, p.words, probOfWord[t], folder.tagSet(), folder.temperature());
+            // One property per (type, value): a repeated mention keeps its most confident occurrence.
+            Map<String, ExtractedProperty> merged = new LinkedHashMap<>();
+            for (Entity e : entities) {
+                ExtractedProperty property = new ExtractedProperty(e.type(), e.value(), e.confidence(), e.start(), e.end());
+                merged.merge(e.type() + "\u0000" + e.value(), property, (a, b) -> a.confidence() >= b.confidence() ? a : b);
+            }
+            results.add(new ArrayList<>(merged.values()));
         }
         return results;
     }
@@ -143,15 +147,30 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     }
 
     WordPieces tokenise(String text) {
-        Encoding encoding = tokenizer.encode(text, false, false);
-        CharSpan[] spans = encoding.getCharTokenSpans();
-        int[] start = new int[spans.length];
-        int[] end = new int[spans.length];
-        for (int i = 0; i < spans.length; i++) {
-            start[i] = spans[i] == null ? 0 : spans[i].getStart();
-            end[i] = spans[i] == null ? 0 : spans[i].getEnd();
+        return tokenise(List.of(text)).get(0);
+    }
+
+    /** All words of all texts in one tokenizer call. */
+    List<WordPieces> tokenise(List<String> texts) {
+        List<List<Words.Word>> words = new ArrayList<>(texts.size());
+        List<String> all = new ArrayList<>();
+        for (String text : texts) {
+            List<Words.Word> w = Words.split(text);
+            words.add(w);
+            w.forEach(x -> all.add(x.in(text)));
         }
-        return new WordPieces(text, encoding.getIds(), encoding.getWordIds(), start, end);
+        Encoding[] encodings = all.isEmpty() ? new Encoding[0]
+                : tokenizer.batchEncode(all.toArray(new String[0]), false, false);
+        List<WordPieces> out = new ArrayList<>(texts.size());
+        int k = 0;
+        for (int t = 0; t < texts.size(); t++) {
+            List<long[]> ids = new ArrayList<>(words.get(t).size());
+            for (int w = 0; w < words.get(t).size(); w++) {
+                ids.add(encodings[k++].getIds());
+            }
+            out.add(new WordPieces(texts.get(t), words.get(t), ids));
+        }
+        return out;
     }
 
     /** One predict call for a batch of chunks; returns softmax probabilities [batch, seq, tags] flattened. */
@@ -195,7 +214,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
             NDList out = predictor.predict(new NDList(inputIds, inputMask, inputTypes));
             float[] probs = out.get(0).toFloatArray();
             out.close();
-            return Softmax.ensureProbabilities(probs, folder.tags().length);
+            return Softmax.ensureProbabilities(probs, folder.tagSet().size());
         } catch (ai.djl.translate.TranslateException e) {
             throw new IllegalStateException("NER inference failed: " + e.getMessage(), e);
         } finally {

@@ -3,7 +3,10 @@ package dev.kggateway.ner;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-/** A property found in a text by the model; {@code confidence} is the mean probability of its tokens' tags. */
+/**
+ * A property found in a text by the model; {@code confidence} is the mean calibrated probability of its words' tags
+ * (ner-contract's decoder); {@code start}/{@code end} delimit the value after edge punctuation is stripped.
+ */
 @Description("A property the model found in a text.")
 public record ExtractedProperty(@NonNull String type, @NonNull String value, @NonNull double confidence,
         @Description("Character offsets of the entity in the text (start inclusive, end exclusive).") int start,

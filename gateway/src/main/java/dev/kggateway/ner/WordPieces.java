@@ -1,58 +1,49 @@
 package dev.kggateway.ner;
 
+import dev.kggateway.ner.contract.Words;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A text's word pieces grouped by pre-token ("word": whitespace and punctuation split, as the tokenizer's
- * pre-tokenizer does), with character offsets, and its split into model-sized chunks that never cut a word — the
- * seed's {@code split_and_duplicate_index}, whose inverse ({@code map_split_preds_to_idx}) is {@link Chunk#wordFrom}.
+ * A text's word pieces grouped by word — the contract's labelling unit, a whitespace-separated word
+ * ({@link Words}) — and its split into model-sized chunks that never cut a word: the seed's
+ * {@code split_and_duplicate_index}, whose inverse ({@code map_split_preds_to_idx}) is {@link Chunk#wordFrom}. A word
+ * without pieces (only characters the tokenizer's normaliser drops) has {@code firstPiece == endPiece}.
  */
 public final class WordPieces {
 
     final String text;
+    final List<Words.Word> words;
     final long[] pieceIds;
-    /** Per word: index of its first piece, index after its last piece, first char, char after last. */
+    /** Per word: index of its first piece and index after its last piece. */
     final int[] firstPiece;
     final int[] endPiece;
-    final int[] charStart;
-    final int[] charEnd;
 
     /**
-     * @param pieceWord word index of each piece (the tokenizer's word ids), non-decreasing
-     * @param pieceStart start char of each piece
-     * @param pieceEnd end char (exclusive) of each piece
+     * @param words the text's words
+     * @param pieceIdsOfWord the word pieces of each word, in order
      */
-    public WordPieces(String text, long[] pieceIds, long[] pieceWord, int[] pieceStart, int[] pieceEnd) {
+    public WordPieces(String text, List<Words.Word> words, List<long[]> pieceIdsOfWord) {
         this.text = text;
-        this.pieceIds = pieceIds;
-        List<int[]> words = new ArrayList<>();
-        long current = Long.MIN_VALUE;
-        for (int i = 0; i < pieceIds.length; i++) {
-            if (pieceWord[i] < 0) {
-                continue; // special token: not part of any word
-            }
-            if (pieceWord[i] != current) {
-                words.add(new int[] { i, i + 1, pieceStart[i], pieceEnd[i] });
-                current = pieceWord[i];
-            } else {
-                int[] w = words.get(words.size() - 1);
-                w[1] = i + 1;
-                w[3] = Math.max(w[3], pieceEnd[i]);
-            }
-        }
+        this.words = words;
         int n = words.size();
         firstPiece = new int[n];
         endPiece = new int[n];
-        charStart = new int[n];
-        charEnd = new int[n];
+        int total = 0;
         for (int w = 0; w < n; w++) {
-            int[] x = words.get(w);
-            firstPiece[w] = x[0];
-            endPiece[w] = x[1];
-            charStart[w] = x[2];
-            charEnd[w] = x[3];
+            firstPiece[w] = total;
+            total += pieceIdsOfWord.get(w).length;
+            endPiece[w] = total;
         }
+        pieceIds = new long[total];
+        for (int w = 0; w < n; w++) {
+            System.arraycopy(pieceIdsOfWord.get(w), 0, pieceIds, firstPiece[w], pieceIdsOfWord.get(w).length);
+        }
+    }
+
+    /** True if the model sees at least one piece of word {@code w}. */
+    boolean hasPieces(int w) {
+        return endPiece[w] > firstPiece[w];
     }
 
     public int wordCount() {

@@ -1,23 +1,24 @@
 package dev.kggateway.training;
 
-import java.text.Normalizer;
+import dev.kggateway.ner.contract.TagSet;
+import dev.kggateway.ner.contract.ValueText;
+import dev.kggateway.ner.contract.Words;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Distant supervision: finds a product's vendor property values in its description and tags the words they cover.
- * Words are whitespace-separated (the labelling unit of model and trainer); a value matches a run of whole words,
- * compared case-insensitively with edge punctuation stripped ("Acetal," matches the value "acetal", "tube" does not
+ * Words are ner-contract's {@link Words} (whitespace-separated, the labelling unit of model and trainer); a value
+ * matches a run of whole words, each compared as its {@link ValueText} (case-insensitive, edge punctuation stripped) ("Acetal," matches the value "acetal", "tube" does not
  * match "tubes"). When matches overlap, the longest wins; words no value covers are tagged {@link #UNKNOWN}, not O:
  * a vendor fills in only some attributes, so an uncovered word may still be a property.
  */
 public final class VendorValueLocator {
 
     /** The partial-label tag: the word's tag is not known. */
-    public static final String UNKNOWN = "?";
+    public static final String UNKNOWN = TagSet.UNKNOWN;
 
     /** A vendor property to look for. */
     public record Value(String type, String value) {
@@ -74,27 +75,14 @@ public final class VendorValueLocator {
         return new Located(words, List.of(tags), located);
     }
 
+    /** The labelling unit of model and trainer: whitespace-separated words, punctuation attached. */
     static List<String> words(String text) {
-        String stripped = text == null ? "" : text.strip();
-        return stripped.isEmpty() ? List.of() : List.of(stripped.split("\\s+"));
+        return text == null ? List.of() : Words.strings(text);
     }
 
-    /** The comparison key of a word: NFC, lower case, without the punctuation at its edges. */
+    /** The comparison key of a word: its value text (edge punctuation and trademark signs stripped, normalised). */
     static String key(String word) {
-        String w = Normalizer.normalize(word, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        int from = 0;
-        int to = w.length();
-        while (from < to && isEdgePunctuation(w.charAt(from))) {
-            from++;
-        }
-        while (to > from && isEdgePunctuation(w.charAt(to - 1))) {
-            to--;
-        }
-        return w.substring(from, to);
-    }
-
-    /** Punctuation that frames a word in running text (commas, brackets, quotes, full stops, marks) but is not part of it. */
-    private static boolean isEdgePunctuation(char c) {
-        return ",;:.!?()[]{}\"'\u2018\u2019\u201c\u201d\u2122\u00ae\u00a9".indexOf(c) >= 0;
+        String value = ValueText.value(word, 0, word.length());
+        return value == null ? "" : value;
     }
 }

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kggateway.ingest.EnrichmentThreshold;
+import dev.kggateway.ner.contract.ModelFolderFiles;
+import dev.kggateway.ner.contract.ModelManifest;
+import dev.kggateway.ner.contract.ValueText;
+import dev.kggateway.ner.contract.Words;
 import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.domain.Product;
@@ -66,10 +70,11 @@ class NerEnrichmentTest {
         List<Map<String, Object>> found = Gql.ok("query($t: String!) { extractProperties(text: $t) { type value confidence belowThreshold minConfidence } }",
                 vars("t", COUPLING)).getList("data.extractProperties");
         assertFalse(found.isEmpty());
+        // No kg.ner.min-confidence here: the model's recommended threshold, else the documented default.
+        double expected = extractor.model().minConfidence().orElse(EnrichmentThreshold.DEFAULT);
         for (Map<String, Object> p : found) {
-            assertEquals(EnrichmentThreshold.DEFAULT, ((Number) p.get("minConfidence")).doubleValue(), 0.0,
-                    "no kg.ner.min-confidence and no calibrated threshold in the model: the documented default");
-            assertEquals(((Number) p.get("confidence")).doubleValue() < EnrichmentThreshold.DEFAULT, p.get("belowThreshold"));
+            assertEquals(expected, ((Number) p.get("minConfidence")).doubleValue(), 0.0);
+            assertEquals(((Number) p.get("confidence")).doubleValue() < expected, p.get("belowThreshold"));
         }
         Set<String> kept = found.stream().filter(p -> !(Boolean) p.get("belowThreshold")).map(p -> p.get("type") + "=" + p.get("value"))
                 .collect(Collectors.toSet());
@@ -189,6 +194,46 @@ class NerEnrichmentTest {
                 .forEach(p -> assertEquals(extractor.model().tag(), p.get("modelVersion")));
         // Nothing is left for the current model to do.
         assertEquals(0, Gql.ok("mutation { reenrichProducts { products } }").getInt("data.reenrichProducts.products"));
+    }
+
+    /**
+     * The labelling unit is the whitespace word (ner-contract): a value covers whole words, minus edge punctuation
+     * that is not part of it, and always holds a letter or digit — whatever the model predicts.
+     */
+    @Test
+    void valuesAreWholeWordsWithoutEdgePunctuation() {
+        List<String> texts = List.of("Single-Use Scalpels, sterile, 10/box", "Syringes, Luer-Slip tip, 10 mL",
+                "Potassium Permanganate Crystals, 99.9% ACS Grade, 500 g", "Nalgene™ Amber HDPE bottles (Pack of 12)",
+                "Shim stock 0.010\" thick, stainless steel", "General Purpose Couplings, Acetal, 1/4 in. hose barb",
+                "- . .. % ™ ( ) , ; — / * \" '", "Tubes - . .. - 50 mL -");
+        List<List<ExtractedProperty>> all = extractor.extract(texts);
+        for (int t = 0; t < texts.size(); t++) {
+            String text = texts.get(t);
+            List<Words.Word> words = Words.split(text);
+            for (ExtractedProperty p : all.get(t)) {
+                assertTrue(p.value().codePoints().anyMatch(Character::isLetterOrDigit), p + " in " + text);
+                assertEquals(p.value(), ValueText.value(text, p.start(), p.end()), "offsets point at the value: " + p);
+                boolean wholeWords = false;
+                for (int i = 0; i < words.size() && !wholeWords; i++) {
+                    for (int j = i; j < words.size() && !wholeWords; j++) {
+                        int[] b = ValueText.bounds(text, words.get(i).start(), words.get(j).end());
+                        wholeWords = b != null && b[0] == p.start() && b[1] == p.end();
+                    }
+                }
+                assertTrue(wholeWords, "value covers whole words: " + p + " in " + text);
+            }
+        }
+        assertTrue(all.get(6).isEmpty(), "punctuation only: " + all.get(6));
+        Set<String> scalpels = all.get(0).stream().map(ExtractedProperty::value).collect(Collectors.toSet());
+        assertFalse(scalpels.contains("single") || scalpels.contains("use"), scalpels.toString());
+    }
+
+    @Test
+    void calibrationAndRecommendedMinConfidenceComeFromTheModelFolder() {
+        java.nio.file.Path shipped = java.nio.file.Path.of("../model/ner");
+        assertEquals(ModelFolderFiles.config(shipped).temperature(), extractor.folder().temperature(), 1e-12);
+        assertEquals(ModelManifest.read(shipped).flatMap(ModelManifest::minConfidence), extractor.model().minConfidence());
+        assertTrue(extractor.model().minConfidence().isPresent(), "the shipped model recommends a minimum confidence");
     }
 
     @Test

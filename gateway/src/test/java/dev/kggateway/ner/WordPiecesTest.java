@@ -3,6 +3,7 @@ package dev.kggateway.ner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kggateway.ner.contract.Words;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,25 +12,27 @@ class WordPiecesTest {
 
     /** n words of {@code piecesPerWord} pieces each, words "w0 w1 …" separated by one space. */
     static WordPieces words(int n, int piecesPerWord) {
-        int pieces = n * piecesPerWord;
-        long[] ids = new long[pieces];
-        long[] wordOf = new long[pieces];
-        int[] start = new int[pieces];
-        int[] end = new int[pieces];
         StringBuilder text = new StringBuilder();
+        List<long[]> ids = new ArrayList<>();
         int p = 0;
         for (int w = 0; w < n; w++) {
-            int wordStart = text.length();
-            text.append("w").append(w);
+            text.append(w == 0 ? "" : " ").append("w").append(w);
+            long[] wordIds = new long[piecesPerWord];
             for (int k = 0; k < piecesPerWord; k++, p++) {
-                ids[p] = 100 + p;
-                wordOf[p] = w;
-                start[p] = wordStart;
-                end[p] = text.length();
+                wordIds[k] = 100 + p;
             }
-            text.append(' ');
+            ids.add(wordIds);
         }
-        return new WordPieces(text.toString(), ids, wordOf, start, end);
+        return new WordPieces(text.toString(), Words.split(text.toString()), ids);
+    }
+
+    @Test
+    void aWordWithoutPiecesTakesNoRoomAndIsMarked() {
+        String text = "a \u200b b";
+        WordPieces p = new WordPieces(text, Words.split(text), List.of(new long[] {7}, new long[0], new long[] {8, 9}));
+        assertEquals(3, p.wordCount());
+        assertTrue(p.hasPieces(0) && !p.hasPieces(1) && p.hasPieces(2));
+        assertEquals(List.of(new WordPieces.Chunk(0, 3, 0, 3, 0, 3)), p.chunks(62));
     }
 
     @Test

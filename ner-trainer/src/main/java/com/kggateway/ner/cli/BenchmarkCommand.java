@@ -3,7 +3,7 @@ package com.kggateway.ner.cli;
 import com.kggateway.ner.features.Batch;
 import com.kggateway.ner.features.EncodedWindow;
 import com.kggateway.ner.model.ModelFolder;
-import com.kggateway.ner.tokenize.BertPreTokenizer;
+import dev.kggateway.ner.contract.Words;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +25,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ModelFolder folder = ModelFolder.load(model, threads)) {
-            List<String> tokens = BertPreTokenizer.tokens(text);
+            List<String> tokens = Words.strings(text);
             List<EncodedWindow> windows = folder.encoder().encode(tokens, null);
             Batch batch = Batch.of(windows.subList(0, 1), folder.maxSequenceLength());
             for (int i = 0; i < warmup; i++) {
@@ -35,7 +35,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             double[] tokenize = new double[iterations];
             for (int i = 0; i < iterations; i++) {
                 long t0 = System.nanoTime();
-                Batch b = Batch.of(folder.encoder().encode(BertPreTokenizer.tokens(text), null).subList(0, 1),
+                Batch b = Batch.of(folder.encoder().encode(Words.strings(text), null).subList(0, 1),
                         folder.maxSequenceLength());
                 long t1 = System.nanoTime();
                 folder.tagger().probabilities(b);
@@ -43,7 +43,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 tokenize[i] = (t1 - t0) / 1e6;
                 session[i] = (t2 - t1) / 1e6;
             }
-            System.out.printf("text: %s (%d pre-tokens, %d pieces incl. [CLS]/[SEP], padded to %d)%n", text,
+            System.out.printf("text: %s (%d words, %d pieces incl. [CLS]/[SEP], padded to %d)%n", text,
                     tokens.size(), windows.get(0).length(), folder.maxSequenceLength());
             System.out.printf("threads %d, warmup %d, iterations %d%n", threads, warmup, iterations);
             print("raw TF session run", session);

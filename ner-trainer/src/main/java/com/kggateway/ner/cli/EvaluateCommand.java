@@ -2,10 +2,13 @@ package com.kggateway.ner.cli;
 
 import com.kggateway.ner.data.NerCsv;
 import com.kggateway.ner.data.TaggedSentence;
-import com.kggateway.ner.features.PreTokenLabels;
-import com.kggateway.ner.eval.EntityMetrics;
+import com.kggateway.ner.eval.Evaluation;
 import com.kggateway.ner.model.ModelFolder;
-import com.kggateway.ner.model.NerTrainer;
+import dev.kggateway.ner.contract.BioDecoder;
+import dev.kggateway.ner.contract.Entity;
+import dev.kggateway.ner.contract.EntityMetrics;
+import dev.kggateway.ner.contract.ModelManifest;
+import dev.kggateway.ner.contract.ThresholdSweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,73 +16,106 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Entity-level precision/recall/F1 (exact span match, per type and micro) of a model folder on CSVs.")
+        description = "Entity-level precision/recall/F1 per type and micro of a model folder on seed-format CSVs, "
+                + "decoded as the gateway decodes (whitespace words, calibrated confidence): exact span match and "
+                + "(type, value) match per sentence; optional threshold sweep and choice of the minimum confidence.")
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true) Path model;
     @Option(names = "--data", required = true, arity = "1..*", description = "one or more seed-format CSVs") List<Path> data;
     @Option(names = "--markdown", description = "print Markdown tables") boolean markdown;
     @Option(names = "--threads", defaultValue = "2") int threads;
     @Option(names = "--show-errors", defaultValue = "0", description = "print up to N mis-tagged descriptions") int showErrors;
+    @Option(names = "--min-confidence", description = "keep entities with confidence ≥ this (default: the manifest's "
+            + "calibration.minConfidence, else 0)") Double minConfidence;
+    @Option(names = "--sweep", description = "print precision/recall/F1 per threshold ((type, value) match)") boolean sweep;
+    @Option(names = "--choose-min-confidence", paramLabel = "PRECISION", description = "find the lowest threshold "
+            + "reaching this (type, value) micro precision on the FIRST --data CSV") Double targetPrecision;
+    @Option(names = "--write", description = "with --choose-min-confidence: record it in the model's manifest.json")
+    boolean write;
 
     @Override
     public Integer call() throws Exception {
+        double threshold = minConfidence != null ? minConfidence
+                : ModelManifest.read(model).flatMap(ModelManifest::minConfidence).orElse(0.0);
         try (ModelFolder folder = ModelFolder.load(model, threads)) {
-            for (Path csv : data) {
+            System.out.printf("model %s, temperature %.4f, min confidence %.3f%n", model, folder.temperature(), threshold);
+            for (int i = 0; i < data.size(); i++) {
+                Path csv = data.get(i);
                 long start = System.nanoTime();
                 List<TaggedSentence> sentences = NerCsv.read(csv);
-                EntityMetrics m = NerTrainer.evaluate(folder.tagger(), sentences);
-                printErrors(folder, sentences);
-                System.out.printf("== %s (%.1f s)%n%s%n", csv, (System.nanoTime() - start) / 1e9,
-                        markdown ? m.markdown() : m.report());
+                Evaluation evaluation = Evaluation.run(folder.tagger(), folder.temperature(), sentences);
+                printErrors(evaluation);
+                EntityMetrics spans = evaluation.spans(threshold);
+                EntityMetrics values = evaluation.values(threshold);
+                System.out.printf("== %s (%d descriptions, %.1f s)%n-- exact span match%n%s%n-- (type, value) match%n%s%n",
+                        csv, sentences.size(), (System.nanoTime() - start) / 1e9,
+                        markdown ? spans.markdown() : spans.report(), markdown ? values.markdown() : values.report());
+                ThresholdSweep byValue = evaluation.sweep(true);
+                if (sweep) {
+                    System.out.println("-- threshold sweep, (type, value) match");
+                    System.out.println(byValue.markdown(ThresholdSweep.DEFAULT_THRESHOLDS));
+                    ThresholdSweep min = evaluation.sweep(true, BioDecoder.Confidence.MIN, folder.tagger(), folder.temperature());
+                    ThresholdSweep mean = evaluation.sweep(true, BioDecoder.Confidence.MEAN, folder.tagger(), folder.temperature());
+                    System.out.printf("confidence separates right from wrong (ROC AUC): mean %.4f, min %.4f (shipped: %s)%n%n",
+                            mean.separation(), min.separation(), BioDecoder.CONFIDENCE);
+                }
+                if (targetPrecision != null && i == 0) {
+                    choose(byValue, csv);
+                }
             }
         }
         return 0;
     }
 
-    private void printErrors(ModelFolder folder, List<TaggedSentence> sentences) {
+    private void choose(ThresholdSweep byValue, Path csv) throws Exception {
+        Optional<ThresholdSweep.Row> row = byValue.lowestThresholdFor(targetPrecision);
+        if (row.isEmpty()) {
+            System.out.printf("no threshold reaches precision %.2f on %s%n", targetPrecision, csv);
+            return;
+        }
+        ThresholdSweep.Row r = row.get();
+        double rounded = Math.ceil(r.threshold() * 1000) / 1000; // a round figure at or just above the exact one
+        EntityMetrics.Counts c = byValue.at(rounded).micro();
+        System.out.printf("lowest min confidence for precision ≥ %.2f on %s: %.3f (precision %.4f, recall %.4f, F1 %.4f)%n",
+                targetPrecision, csv, rounded, c.precision(), c.recall(), c.f1());
+        if (write) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("minConfidence", rounded);
+            fields.put("chosenOn", csv.toString() + " (sha256 " + TrainCommand.sha256(csv) + "), (type, value) match, "
+                    + "lowest threshold with precision >= " + targetPrecision);
+            fields.put("precisionAtMin", Math.round(c.precision() * 10000) / 10000.0);
+            fields.put("recallAtMin", Math.round(c.recall() * 10000) / 10000.0);
+            ModelManifest.updateCalibration(model, fields);
+            System.out.printf("written to %s%n", model.resolve("manifest.json"));
+        }
+    }
+
+    private void printErrors(Evaluation evaluation) {
         int shown = 0;
-        for (TaggedSentence s : sentences) {
+        for (Evaluation.Sentence s : evaluation.sentences()) {
             if (shown >= showErrors) {
                 return;
             }
-            PreTokenLabels gold = PreTokenLabels.of(s);
-            List<String> predicted = folder.tagger().tag(List.of(gold.tokens())).get(0);
-            if (!predicted.equals(gold.tags())) {
+            List<String> gold = s.source().tags();
+            if (!s.predictedTags().equals(gold)) {
                 shown++;
-                StringBuilder sb = new StringBuilder(s.id()).append(":");
-                for (int i = 0; i < predicted.size(); i++) {
-                    sb.append(' ').append(gold.tokens().get(i)).append('/').append(gold.tags().get(i));
-                    if (!predicted.get(i).equals(gold.tags().get(i))) {
-                        sb.append("<>").append(predicted.get(i));
+                StringBuilder sb = new StringBuilder(s.source().id()).append(":");
+                for (int i = 0; i < gold.size(); i++) {
+                    sb.append(' ').append(s.source().words().get(i)).append('/').append(gold.get(i));
+                    if (!s.predictedTags().get(i).equals(gold.get(i))) {
+                        sb.append("<>").append(s.predictedTags().get(i));
                     }
+                }
+                sb.append("\n   predicted:");
+                for (Entity e : s.predicted()) {
+                    sb.append(String.format(" %s=%s(%.2f)", e.type(), e.value(), e.confidence()));
                 }
                 System.out.println(sb);
             }
         }
-    }
-
-    static Map<String, Object> toMap(EntityMetrics m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("micro", counts(m.micro()));
-        Map<String, Object> per = new LinkedHashMap<>();
-        m.perType().forEach((t, c) -> per.put(t, counts(c)));
-        out.put("perType", per);
-        return out;
-    }
-
-    private static Map<String, Object> counts(EntityMetrics.Counts c) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("precision", round(c.precision()));
-        out.put("recall", round(c.recall()));
-        out.put("f1", round(c.f1()));
-        out.put("support", c.gold);
-        return out;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
     }
 }

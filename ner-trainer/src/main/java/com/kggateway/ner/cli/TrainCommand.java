@@ -2,11 +2,13 @@ package com.kggateway.ner.cli;
 
 import com.kggateway.ner.data.NerCsv;
 import com.kggateway.ner.data.TaggedSentence;
-import com.kggateway.ner.eval.EntityMetrics;
+import com.kggateway.ner.eval.Evaluation;
 import com.kggateway.ner.model.ModelFolder;
 import com.kggateway.ner.model.NerTrainer;
 import com.kggateway.ner.model.TrainedModel;
 import com.kggateway.ner.model.TrainingOptions;
+import dev.kggateway.ner.contract.EntityMetrics;
+import dev.kggateway.ner.contract.ModelFolderFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,16 +24,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train from any seed-format CSV (Sentence #, Word, Tag) and write a model folder.")
+        description = "Train from any seed-format CSV (Sentence #, Word, Tag; tag ? = unknown, no loss) and write a "
+                + "model folder; with --init-from, fine-tune an existing model folder instead. The temperature is "
+                + "fitted on the validation set and written to config.json.")
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train", required = true, description = "training CSV") Path trainCsv;
     @Option(names = "--val", description = "validation CSV (default: last 10% of --train)") Path valCsv;
     @Option(names = "--out", required = true, description = "model folder to write") Path out;
+    @Option(names = "--init-from", description = "fine-tune this model folder (keeps its vocabulary, tags and architecture)")
+    Path initFrom;
     @Option(names = "--eval", description = "extra name=csv pairs evaluated on the exported model and recorded in manifest.json")
     Map<String, Path> evals = new LinkedHashMap<>();
-    @Option(names = "--epochs", defaultValue = "8") int epochs;
+    @Option(names = "--epochs", description = "default 8, or 3 when fine-tuning") Integer epochs;
     @Option(names = "--batch-size", defaultValue = "32") int batchSize;
-    @Option(names = "--lr", defaultValue = "1e-3") float lr;
+    @Option(names = "--lr", description = "peak learning rate; default 1e-3, or 2e-4 when fine-tuning") Float lr;
     @Option(names = "--hidden", defaultValue = "128") int hidden;
     @Option(names = "--layers", defaultValue = "2") int layers;
     @Option(names = "--heads", defaultValue = "4") int heads;
@@ -51,20 +57,39 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<TaggedSentence> train = NerCsv.read(trainCsv);
         List<TaggedSentence> val;
+        String valName;
         if (valCsv != null) {
             val = NerCsv.read(valCsv);
+            valName = valCsv.toString();
         } else {
             int cut = train.size() - Math.max(1, train.size() / 10);
             val = new ArrayList<>(train.subList(cut, train.size()));
             train = new ArrayList<>(train.subList(0, cut));
+            valName = "last 10% of " + trainCsv;
         }
-        TrainingOptions options = new TrainingOptions(hidden, layers, heads, ff, maxSeq, vocabSize, dropout, unkProbability, epochs,
-                batchSize, lr, 0.06f, patience, seed, threads);
-        TrainedModel trained = new NerTrainer(options, System.out).train(train, val);
+        boolean fineTune = initFrom != null;
+        int epochCount = epochs != null ? epochs : fineTune ? 3 : 8;
+        float learningRate = lr != null ? lr : fineTune ? 2e-4f : 1e-3f;
+        TrainingOptions options = new TrainingOptions(hidden, layers, heads, ff, maxSeq, vocabSize, dropout, unkProbability,
+                epochCount, batchSize, learningRate, 0.06f, patience, seed, threads);
+        NerTrainer.InitialModel initial = null;
+        if (fineTune) {
+            try (ModelFolder base = ModelFolder.load(initFrom, threads)) {
+                initial = base.initialModel(dropout);
+            }
+            System.out.printf("fine-tuning %s (architecture, vocabulary and tags from it)%n", initFrom);
+        }
+        TrainedModel trained = new NerTrainer(options, System.out).train(train, val, initial, null);
         ModelFolder.export(trained, out, threads);
         System.out.printf("exported %s (best epoch %d, %.0f s training)%n", out, trained.bestEpoch(), trained.trainingSeconds());
 
-        // Metrics come from the exported folder reloaded through the SavedModel loader, i.e. what ships.
+        // Calibration and metrics come from the exported folder reloaded through the SavedModel loader: what ships.
+        double temperature = 1.0;
+        try (ModelFolder model = ModelFolder.load(out, threads)) {
+            temperature = Evaluation.fitTemperature(model.tagger(), val);
+        }
+        ModelFolderFiles.writeTemperature(out, temperature);
+        System.out.printf("temperature %.4f (fitted on %s)%n", temperature, valName);
         Map<String, Object> metrics = new LinkedHashMap<>();
         try (ModelFolder model = ModelFolder.load(out, threads)) {
             Map<String, Path> sets = new LinkedHashMap<>();
@@ -73,9 +98,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             sets.putAll(evals);
             for (Map.Entry<String, Path> e : sets.entrySet()) {
-                EntityMetrics m = NerTrainer.evaluate(model.tagger(), NerCsv.read(e.getValue()));
+                EntityMetrics m = Evaluation.run(model.tagger(), model.temperature(), NerCsv.read(e.getValue())).spans(0);
                 System.out.printf("== %s (%s)%n%s", e.getKey(), e.getValue(), m.report());
-                metrics.put(e.getKey(), EvaluateCommand.toMap(m));
+                metrics.put(e.getKey(), m.toMap());
             }
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
@@ -86,12 +111,20 @@ final class TrainCommand implements Callable<Integer> {
         if (valCsv != null) {
             manifest.put("validationDataSha256", sha256(valCsv));
         }
+        if (fineTune) {
+            manifest.put("fineTunedFrom", initFrom.toString());
+        }
+        manifest.put("labellingUnit", ModelFolder.LABELLING_UNIT);
         manifest.put("trainingSentences", train.size());
         manifest.put("bestEpoch", trained.bestEpoch());
         manifest.put("trainingSeconds", Math.round(trained.trainingSeconds()));
         manifest.put("history", trained.history());
         manifest.put("options", options);
         manifest.put("metrics", metrics);
+        Map<String, Object> calibration = new LinkedHashMap<>();
+        calibration.put("temperature", temperature);
+        calibration.put("temperatureFittedOn", valName);
+        manifest.put("calibration", calibration);
         manifest.put("command", NerTrainerCli.commandLine);
         ModelFolder.writeManifest(out, manifest);
         return 0;

@@ -1,5 +1,6 @@
 package com.kggateway.ner.data;
 
+import dev.kggateway.ner.contract.Words;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -19,13 +20,15 @@ import java.util.regex.Pattern;
 /**
  * Reads and writes the seed's CSV shape: header {@code Sentence #,Word,Tag} (extra columns such as POS are
  * ignored). The sentence id may be given only on the first word of a sentence (Kaggle NER style, blank after)
- * or on every row; a new non-blank id that differs from the previous one starts a new sentence.
+ * or on every row; a new non-blank id that differs from the previous one starts a new sentence. A Word is one
+ * whitespace-separated word (the labelling unit); the tag {@code ?} marks a word whose tag is unknown (partial
+ * labels from distant supervision): it carries no loss in training.
  */
 public final class NerCsv {
     public static final String SENTENCE = "Sentence #";
     public static final String WORD = "Word";
     public static final String TAG = "Tag";
-    private static final Pattern TAG_PATTERN = Pattern.compile("O|[BI]-[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern TAG_PATTERN = Pattern.compile("O|\\?|[BI]-[A-Za-z][A-Za-z0-9_]*");
 
     private NerCsv() { }
 
@@ -67,11 +70,11 @@ public final class NerCsv {
                 if (word.isBlank()) {
                     throw new CsvFormatException(line, "empty Word");
                 }
-                if (word.strip().contains(" ") ) {
+                if (Words.containsWhitespace(word.strip())) {
                     throw new CsvFormatException(line, "Word must not contain whitespace: '" + word + "'");
                 }
                 if (!TAG_PATTERN.matcher(tag).matches()) {
-                    throw new CsvFormatException(line, "invalid BIO tag '" + tag + "' (expected O, B-type or I-type)");
+                    throw new CsvFormatException(line, "invalid BIO tag '" + tag + "' (expected O, B-type, I-type or ? for unknown)");
                 }
                 if (!id.isEmpty() && !id.equals(currentId)) {
                     if (!words.isEmpty()) {

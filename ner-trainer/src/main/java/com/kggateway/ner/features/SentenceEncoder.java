@@ -1,15 +1,20 @@
 package com.kggateway.ner.features;
 
+import com.kggateway.ner.data.TaggedSentence;
+import com.kggateway.ner.tokenize.BertPreTokenizer;
 import com.kggateway.ner.tokenize.WordPiece;
+import dev.kggateway.ner.contract.TagSet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns pre-tokens into BERT rows. Descriptions longer than max_sequence_length - 2 pieces are split into
- * consecutive windows at pre-token boundaries (as the seed splits long sentences), so every pre-token is predicted
- * exactly once.
+ * Turns whitespace words (the labelling unit) into BERT rows: each word's pieces are the WordPiece pieces of its
+ * BERT pre-tokens ("valve," → valve ,), and the word's label sits on its first piece; other pieces, specials and
+ * padding carry -1 (no loss, no prediction), as do words tagged {@code ?} (unknown). Descriptions longer than
+ * max_sequence_length - 2 pieces are split into consecutive windows at word boundaries, so every word is
+ * predicted exactly once.
  */
 public final class SentenceEncoder {
     private final WordPiece wordPiece;
@@ -24,12 +29,31 @@ public final class SentenceEncoder {
         return maxSequenceLength;
     }
 
-    /** @param tagIds per pre-token tag id, or null at inference time */
-    public List<EncodedWindow> encode(List<String> preTokens, int[] tagIds) {
+    /** Piece ids of one whitespace word: the pieces of all its pre-tokens (none for a word the normaliser drops). */
+    public int[] pieces(String word) {
+        List<String> preTokens = BertPreTokenizer.tokens(word);
+        if (preTokens.size() == 1) {
+            return wordPiece.ids(preTokens.get(0));
+        }
+        int[] all = new int[0];
+        for (String t : preTokens) {
+            int[] ids = wordPiece.ids(t);
+            int at = all.length;
+            all = Arrays.copyOf(all, at + ids.length);
+            System.arraycopy(ids, 0, all, at, ids.length);
+        }
+        return all;
+    }
+
+    /**
+     * @param words whitespace words
+     * @param tagIds per word tag id, -1 for unknown, or null at inference time
+     */
+    public List<EncodedWindow> encode(List<String> words, int[] tagIds) {
         int budget = maxSequenceLength - 2;
         List<EncodedWindow> windows = new ArrayList<>();
         int start = 0;
-        while (start < preTokens.size()) {
+        while (start < words.size()) {
             int[] ids = new int[maxSequenceLength];
             int[] labels = new int[maxSequenceLength];
             Arrays.fill(labels, -1);
@@ -37,18 +61,22 @@ public final class SentenceEncoder {
             int pos = 0;
             ids[pos++] = wordPiece.vocab().clsId();
             int t = start;
-            while (t < preTokens.size()) {
-                int[] pieces = wordPiece.ids(preTokens.get(t));
+            while (t < words.size()) {
+                int[] pieces = pieces(words.get(t));
                 if (pos - 1 + pieces.length > budget) {
                     if (t > start) {
                         break; // next window
                     }
-                    // a single pre-token longer than the budget: keep what fits; only its first piece is labelled
+                    // a single word longer than the budget: keep what fits; only its first piece is labelled
                     pieces = Arrays.copyOf(pieces, budget);
                 }
-                first.add(pos);
-                if (tagIds != null) {
-                    labels[pos] = tagIds[t];
+                if (pieces.length == 0) {
+                    first.add(-1); // nothing the model can see: predicted outside
+                } else {
+                    first.add(pos);
+                    if (tagIds != null) {
+                        labels[pos] = tagIds[t];
+                    }
                 }
                 System.arraycopy(pieces, 0, ids, pos, pieces.length);
                 pos += pieces.length;
@@ -66,8 +94,9 @@ public final class SentenceEncoder {
         return windows;
     }
 
-    public List<EncodedWindow> encode(PreTokenLabels labelled, TagSet tags) {
-        int[] tagIds = labelled.tags().stream().mapToInt(tags::id).toArray();
-        return encode(labelled.tokens(), tagIds);
+    /** Training rows of a labelled sentence; {@code ?} words get no label. */
+    public List<EncodedWindow> encode(TaggedSentence sentence, TagSet tags) {
+        int[] tagIds = sentence.tags().stream().mapToInt(t -> TagSet.UNKNOWN.equals(t) ? -1 : tags.id(t)).toArray();
+        return encode(sentence.words(), tagIds);
     }
 }

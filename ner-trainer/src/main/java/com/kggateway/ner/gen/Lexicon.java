@@ -10,7 +10,7 @@ final class Lexicon {
     private Lexicon() { }
 
     static final List<Family> FAMILIES = List.of(
-        Family.of("fittings", List.of("inch", "mm", "thread"),
+        Family.of("fittings", List.of("inch", "mm", "thread", "length"),
             "product: couplings | quick-disconnect couplings | hose barb fittings | luer lock fittings | tube fittings | elbow connectors | tee connectors | reducing unions | hose clamps | check valves | couplers | inline couplings | bulkhead fittings | y connectors | panel mount couplings | compression fittings",
             "type: general purpose | in-line | panel mount | straight-through | non-spill | high flow | barbed | threaded | push-to-connect | male | female | low pressure | miniature | right angle | dry break | valved",
             "addon: valve | shutoff valve | o-ring | locking collar | thumb latch | hose barb | pipe thread | EPDM seal | buna-n o-ring | shut-off",
@@ -64,7 +64,7 @@ final class Lexicon {
             "brand: MilliporeSigma | Merck Millipore | Pall | Cytiva | Sartorius | Thermo Scientific | Whatman | Foxx Life Sciences | Ahlstrom",
             "series: Millex | Stericup | Amicon Ultra | Rapid-Flow | Acrodisc | Minisart | Steriflip | Vivaspin | Nalgene Rapid-Flow | Puradisc",
             "grade: sterile | Grade 1 | HPLC grade | low protein binding | gamma irradiated | Grade 42 | non-sterile | certified | Grade 597 | ultracleaned"),
-        Family.of("reagents", List.of("mass", "L", "mL"),
+        Family.of("reagents", List.of("mass", "mass", "L", "mL", "mesh", "floz"),
             "product: sodium chloride | ethanol | methanol | acetonitrile | hydrochloric acid | Tris base | agarose | dimethyl sulfoxide | phosphate buffered saline | glycerol | sodium hydroxide pellets | potassium phosphate monobasic | isopropanol | EDTA disodium salt | acetone | sulfuric acid | bovine serum albumin | sodium dodecyl sulfate | formamide | chloroform | Tween 20 | HEPES buffer | magnesium chloride hexahydrate | calcium carbonate",
             "type: anhydrous | molecular biology | low EEO | crystalline | powder | solution | denatured | 200 proof | 1X | 10X | granular | fuming | lyophilized | liquid | pellets | 1 M",
             "addon: septum cap | dispensing cap | sure-seal cap | safety coated bottle | desiccant | drum tap | pour spout",
@@ -82,7 +82,7 @@ final class Lexicon {
             "brand: Eppendorf | Thermo Scientific | IKA | Ohaus | Mettler Toledo | Benchmark Scientific | Corning | Scilogex | Heidolph | Bio-Rad | Drummond | Fisherbrand | Labnet",
             "series: MiniSpin | Vortex-Genie 2 | RCT basic | Explorer | Heratherm | Pipet-Aid | C1000 Touch | MaxQ | AccuBlock | Sorvall Legend | Isotemp | Scout | Centrifuge 5425 | NanoDrop | Digital Series",
             "grade: calibrated | NTEP certified | CE certified | ISO 17025 calibrated | UL listed | legal for trade"),
-        Family.of("consumables", List.of("mm", "dims", "mL"),
+        Family.of("consumables", List.of("mm", "dims", "mL", "area"),
             "product: weighing boats | cell culture plates | microplates | cell scrapers | inoculating loops | cuvettes | sample bags | wipes | sealing film | labeling tape | cryoboxes | freezer boxes | tip racks | deep well plates | culture flasks | spreaders | swabs | sealing mats | reservoirs",
             "type: 96-well | 384-well | 6-well | 24-well | tissue culture treated | flat bottom | U-bottom | V-bottom | anti-static | semi-micro | disposable | low-lint | vented | non-treated | half-area | hexagonal | 81-place | 100-place",
             "addon: lid | hinged lid | grid divider | writing area | filter cap | plug seal cap | numbered grid | canted neck | flip top | tab",
@@ -91,7 +91,7 @@ final class Lexicon {
             "brand: Corning | Thermo Scientific | Greiner Bio-One | Kimberly-Clark | Bemis | Heathrow Scientific | Argos | Starlab | Simport",
             "series: Costar | Kimwipes | Parafilm M | Nunclon | BioLite | CELLSTAR | Falcon | Kimtech Science | Whirl-Pak | PlateMax | UV-Cuvette",
             "grade: sterile | non-sterile | non-pyrogenic | TC-treated | DNase/RNase-free | cytotoxicity tested | endotoxin-free | low-binding | ISO Class 5 | certified"),
-        Family.of("bottles", List.of("L", "mL", "gal"),
+        Family.of("bottles", List.of("L", "mL", "gal", "floz"),
             "product: carboys | wash bottles | reagent bottles | dispensing bottles | aspirator bottles | jerricans | spray bottles | sample bottles | storage bottles | vials | dropper bottles | safety cans",
             "type: narrow mouth | wide mouth | square | graduated | heavy-duty | rectangular | vented | unitary | self-venting | pre-labeled | leak-resistant | collapsible",
             "addon: spigot | handle | closure | screw cap | dispensing cap | sprayer | stopcock | septum | dropper tip | tamper-evident seal | vent cap | labels",
@@ -115,7 +115,15 @@ final class Lexicon {
         "replacement part", "ships in 2-3 days", "store at room temperature", "keep away from heat",
         "compatible with multichannel pipettes", "for use with vacuum manifolds", "low dead volume",
         "CE marked", "heavy-walled construction", "space-saving footprint", "see catalog for details",
-        "lot-specific certificate available", "shelf life 24 months", "minimizes splashing", "chemically inert");
+        "lot-specific certificate available", "shelf life 24 months", "minimizes splashing", "chemically inert",
+        // marketing as real listings have it
+        "Free Shipping", "Best Seller", "New!", "high quality", "premium quality", "lab quality", "great value",
+        "bulk savings", "in stock", "fast delivery", "top rated", "customer favorite", "professional use",
+        "for laboratory use", "for industrial use", "multi-purpose", "heavy use", "limited stock",
+        // colour and material words outside entities: the model must read context, not just the word
+        "for use with glass and plastic labware", "safe on stainless steel surfaces", "not for use with aluminum",
+        "white label available", "black print on label", "suitable for metal and glass", "wipes clean",
+        "for rubber and plastic parts", "red-capped for easy identification", "see color chart");
 
     /** Connectors between the head phrase and an accessory; all tagged O. */
     static final List<String> WITH = List.of("with", "with", "with", "w/", "incl.", "including", "and", "plus", "featuring");

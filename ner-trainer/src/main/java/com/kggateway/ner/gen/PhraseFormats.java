@@ -18,7 +18,11 @@ final class PhraseFormats {
     static String size(String kind, Random r, boolean heldOut) {
         switch (kind) {
             case "inch": {
-                String unit = pick(r, heldOut, List.of(" in.", " in", "\"", " inch", " in. ID", " in. OD"), List.of(" inches", " in. I.D.", "-inch"));
+                String unit = pick(r, heldOut, List.of(" in.", " in", "\"", "\"", " inch", " in. ID", " in. OD", "\" ID", "\" OD", " In."), List.of(" inches", " in. I.D.", "-inch"));
+                if (r.nextDouble() < 0.25) {
+                    // decimal inches as real specs write them: 0.010", .125 in.
+                    return pick(r, new String[] {"0.010", "0.020", "0.062", ".125", "0.25", "0.375", ".500", "0.75", "1.25", "2.5", "12", "24"}) + unit;
+                }
                 return pick(r, FRACTIONS) + unit;
             }
             case "thread":
@@ -28,16 +32,16 @@ final class PhraseFormats {
                         + pick(r, heldOut, List.of(" mm", "mm", " mm dia.", " mm diameter", " mm."), List.of(" millimeter", " mm Ø"));
             case "mL":
                 return pick(r, new String[] {"0.2", "0.5", "1.5", "2", "2.0", "5", "10", "15", "25", "30", "50", "100", "125", "250", "500"})
-                        + pick(r, heldOut, List.of(" mL", " ml", "mL", " mL.", " ML", " cc"), List.of(" milliliter", " mls", " millilitre"));
+                        + pick(r, heldOut, List.of(" mL", " mL", " ml", "mL", "ml", " mL.", " ML", " cc", " Milliliter"), List.of(" milliliter", " mls", " millilitre"));
             case "L":
                 return pick(r, new String[] {"1", "2", "2.5", "4", "5", "10", "20", "50"})
-                        + pick(r, heldOut, List.of(" L", " l", " liter", " Ltr", "L"), List.of(" litre", " liters", " Lt."));
+                        + pick(r, heldOut, List.of(" L", " l", " liter", " Liter", " Ltr", "L", " Liters"), List.of(" litre", " Litre", " liters", " Lt."));
             case "gal":
                 return pick(r, new String[] {"1", "2.5", "5", "10", "15"})
-                        + pick(r, heldOut, List.of(" gal.", " gal", " gallon", " gallons"), List.of(" US gal", " gl."));
+                        + pick(r, heldOut, List.of(" gal.", " gal", " gallon", " Gallon", " gallons", " Gal."), List.of(" US gal", " gl."));
             case "uL":
                 return pick(r, new String[] {"10", "20", "50", "100", "200", "300", "1000", "1250", "5000"})
-                        + pick(r, heldOut, List.of(" µL", " uL", " µl", " ul", "µL"), List.of(" μL", " microliter", " mcL"));
+                        + pick(r, heldOut, List.of(" µL", " uL", " µl", " ul", "µL", "uL"), List.of(" μL", " microliter", " mcL"));
             case "uLrange": {
                 String[][] ranges = {{"0.1", "10"}, {"0.5", "10"}, {"1", "20"}, {"2", "200"}, {"20", "200"}, {"100", "1000"}, {"200", "1000"}, {"1", "200"}, {"50", "1250"}};
                 String[] a = ranges[r.nextInt(ranges.length)];
@@ -56,7 +60,7 @@ final class PhraseFormats {
                         + pick(r, heldOut, List.of(" µm", " um", " micron", "µm", " microns"), List.of(" μm", " micrometer"));
             case "mass":
                 return pick(r, new String[] {"5", "10", "25", "100", "250", "500", "1", "2.5"})
-                        + pick(r, heldOut, List.of(" g", "g", " kg", " grams", " lb", " kg."), List.of(" gram", " lbs", " Kg"));
+                        + pick(r, heldOut, List.of(" g", "g", " kg", "kg", " grams", " Grams", " lb", " lb.", " kg.", " oz", " oz.", " mg"), List.of(" gram", " lbs", " Kg"));
             case "garment":
                 return pick(r, heldOut, List.of("size M", "Size L", "size XL", "size S", "Large", "Medium", "Small", "X-Large",
                         "XS", "size 8", "size 9.5", "Sz. S", "L", "M"), List.of("2XL", "size 7", "Extra Large", "XXL", "sz. 10"));
@@ -68,6 +72,19 @@ final class PhraseFormats {
             case "places":
                 return pick(r, heldOut, List.of("24 x 1.5/2.0 mL", "12-place", "8 x 50 mL", "4 x 250 mL", "96 x 0.2 mL", "18-place"),
                         List.of("6 × 15 mL", "30-place", "48 x 0.5 mL"));
+            case "mesh": {
+                String m = pick(r, new String[] {"20-40", "8-20", "60-200", "230-400", "70-230", "100", "200", "325", "4-8", "40"});
+                return m + pick(r, heldOut, List.of(" Mesh", " mesh", " mesh size", "-mesh"), List.of(" US mesh", " Mesh (US)"));
+            }
+            case "area":
+                return pick(r, new String[] {"25", "75", "150", "175", "225", "9.6", "21", "55"})
+                        + pick(r, heldOut, List.of(" cm2", " cm²", " cm2", "cm2", " sq. cm"), List.of(" square cm", " cm^2"));
+            case "floz":
+                return pick(r, new String[] {"1", "2", "4", "8", "16", "32", "64", "128"})
+                        + pick(r, heldOut, List.of(" oz", " oz.", " fl oz", " fl. oz.", " Oz", " ounce"), List.of(" ounces", " fl.oz"));
+            case "length":
+                return pick(r, new String[] {"3", "6", "10", "25", "50", "100", "150", "300"})
+                        + pick(r, heldOut, List.of(" ft", " ft.", "'", " m", " cm", " cm", " feet"), List.of(" foot", " metres"));
             default:
                 throw new IllegalArgumentException(kind);
         }
@@ -77,16 +94,49 @@ final class PhraseFormats {
         String n = pick(r, COUNTS);
         String f = pick(r, heldOut, List.of("pack of N", "N/pk", "N per pack", "pk/N", "case of N", "N/case", "N/cs",
                 "N per box", "box of N", "N/bx", "bag of N", "N ea", "qty N", "set of N", "N/pkg", "N pieces", "N/bag",
-                "N per case", "N/box", "N pcs", "N/pack", "N x 100"),
-                List.of("N/sleeve", "sleeve of N", "N units", "N/carton", "pkg. of N", "N-pack", "N count", "carton of N"));
+                "N per case", "N/box", "N pcs", "N/pack", "N x 100", "N/PK", "PK/N", "N PK", "N/CS", "CS/N", "N/BX",
+                "BX/N", "Pk of N", "N/Pkg", "N EA", "1 EA", "1/EA", "Each", "N/Case", "N-Pack", "N Pack", "Case/N",
+                "N/Box", "N per Pack", "N Count", "Pack of N"),
+                List.of("N/sleeve", "sleeve of N", "N units", "N/carton", "pkg. of N", "N/ctn", "carton of N", "N/rl"));
         return f.replace("N", n);
     }
 
+    /** Catalog, part, SKU and CAS numbers (all O). Placeholders: %D six digits, %d two digits, %C CAS, %L letters. */
     static String catalogNumber(Random r, boolean heldOut) {
-        String digits = Integer.toString(100000 + r.nextInt(900000));
-        String f = pick(r, heldOut, List.of("Cat. No. D-D", "Cat# D", "#D", "Item D", "SKU AB-D", "REF D-D", "P/N D",
-                "Part No. D", "Catalog # D"), List.of("Order No. D", "Art.-Nr. D", "Mfr. # D"));
-        return f.replaceFirst("D", digits).replace("D", Integer.toString(10 + r.nextInt(89)));
+        String f = pick(r, heldOut, List.of("Cat. No. %D-%d", "Cat# %D", "#%D", "Item %D", "SKU %L-%D", "REF %D-%d", "P/N %D",
+                "Part No. %D", "Catalog # %D", "CAS %C", "CAS No. %C", "CAS# %C", "[%C]", "CAS: %C", "SKU: %L-%D", "Item# %D",
+                "Mfr # %D", "MPN %D", "%L-%D", "%D-%d"), List.of("Order No. %D", "Art.-Nr. %D", "Mfr. # %D", "CAS-No. %C"));
+        // CAS registry number shape: 2-7 digits, 2 digits, 1 check digit
+        String cas = (10 + r.nextInt(r.nextBoolean() ? 90 : 9999990)) + "-" + (10 + r.nextInt(90)) + "-" + r.nextInt(10);
+        String letters = "" + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26));
+        return f.replace("%C", cas).replace("%L", letters).replace("%D", Integer.toString(100000 + r.nextInt(900000)))
+                .replace("%d", Integer.toString(10 + r.nextInt(89)));
+    }
+
+    /**
+     * Purity, concentration and grade words as chemical catalogues write them (tagged grade): "≥98%", "99.9%",
+     * "10-12%", "190 Proof", "ACS", "USP/NF", "Molecular Biology Grade".
+     */
+    static String purity(Random r, boolean heldOut) {
+        double kind = r.nextDouble();
+        if (kind < 0.4) {
+            String n = pick(r, new String[] {"95", "97", "98", "99", "99.5", "99.7", "99.8", "99.9", "99.99", "99.999", "96", "90", "85", "37", "70"});
+            return pick(r, heldOut, List.of("≥N%", "N%", "N%", "≥N%", ">N%", "N+%", "min. N%", "N% min", "Purity N%", "N% pure", "≥N.0%"),
+                    List.of(">=N%", "N percent", "at least N%")).replace("N", n);
+        }
+        if (kind < 0.5) {
+            String[][] ranges = {{"10", "12"}, {"5", "6"}, {"30", "32"}, {"36.5", "38"}, {"28", "30"}, {"4", "6"}, {"68", "70"}};
+            String[] a = ranges[r.nextInt(ranges.length)];
+            return a[0] + pick(r, heldOut, List.of("-", "-", " - "), List.of("–", " to ")) + a[1] + "%";
+        }
+        if (kind < 0.57) {
+            return pick(r, new String[] {"190", "200", "180", "140"}) + pick(r, heldOut, List.of(" Proof", " proof", "-Proof"), List.of(" Pf."));
+        }
+        return pick(r, heldOut, List.of("ACS", "USP", "HPLC", "Reagent Grade", "Certified", "Molecular Biology Grade", "ACS Grade",
+                "ACS Reagent", "USP Grade", "USP/NF", "NF", "FCC", "Technical Grade", "Tech Grade", "Lab Grade", "Laboratory Grade",
+                "HPLC Grade", "GC Grade", "ACS Certified", "Reagent", "ACS/USP", "Analytical Grade", "AR", "Food Grade", "BP",
+                "EP", "Ph. Eur.", "Electronic Grade", "Biotech Grade", "Cell Culture Grade", "Spectro Grade"),
+                List.of("LR", "GR", "Puriss.", "ReagentPlus Grade", "Pharma Grade", "CP")).replace("N", "");
     }
 
     static String pick(Random r, String[] options) {

@@ -19,6 +19,10 @@ public final class ProductDescriptionGenerator {
     /** Default share of training phrases replaced by invented words (training splits only). */
     public static final double DEFAULT_PSEUDO_PROBABILITY = 0.12;
     private static final double CROSS_FAMILY_PROBABILITY = 0.2;
+    private static final double TRADEMARK_PROBABILITY = 0.12;
+    /** A chemical's physical form written right after its name belongs to the product ("Sodium Chloride Crystals"). */
+    private static final List<String> CHEMICAL_FORMS = List.of("Crystals", "Powder", "Solution", "Pellets", "Granules",
+            "Flakes", "crystals", "powder", "solution", "Chips", "Beads", "Liquid");
     private static final Set<String> HELD_OUT_TEMPLATES = Set.copyOf(Templates.heldOut());
     private final Random random;
     /** Held-out vocabulary and format variants (70 % of phrases). */
@@ -63,8 +67,7 @@ public final class ProductDescriptionGenerator {
         String template = !heldOutTemplates && random.nextBoolean()
                 ? RandomTemplate.next(random, HELD_OUT_TEMPLATES)
                 : templates.get(random.nextInt(templates.size()));
-        List<String> words = new ArrayList<>();
-        List<String> tags = new ArrayList<>();
+        WhitespaceWords text = new WhitespaceWords();
         Set<String> used = new HashSet<>();
         boolean skipping = false;
         for (String token : template.split(" ")) {
@@ -83,16 +86,25 @@ public final class ProductDescriptionGenerator {
                 String slot = token.substring(1, token.length() - 1);
                 String phrase = phrase(family, slot, used);
                 boolean entity = !(slot.equals("with") || slot.equals("filler") || slot.equals("cat"));
-                addPhrase(words, tags, phrase, entity ? slot : null);
+                text.addPhrase(phrase, entity ? slot : null);
             } else {
-                addPhrase(words, tags, token, null);
+                text.add(token, "O");
             }
         }
+        List<String> words = new ArrayList<>(text.words());
         applyCasing(words);
-        return new TaggedSentence(id, words, tags);
+        return new TaggedSentence(id, words, text.tags());
     }
 
     private String phrase(Family family, String slot, Set<String> used) {
+        String p = basePhrase(family, slot, used);
+        if ((slot.equals("brand") || slot.equals("series")) && random.nextDouble() < TRADEMARK_PROBABILITY) {
+            p = trademark(p);
+        }
+        return p;
+    }
+
+    private String basePhrase(Family family, String slot, Set<String> used) {
         if (!heldOut && !heldOutTemplates && PSEUDO_SLOTS.contains(slot) && random.nextDouble() < pseudoProbability) {
             String invented;
             do {
@@ -100,6 +112,10 @@ public final class ProductDescriptionGenerator {
                 invented = PseudoWords.phrase(slot, random);
             } while (VocabularySplit.isHeldOut(invented));
             return invented;
+        }
+        String fromWordNet = wordNetPhrase(family, slot, used);
+        if (fromWordNet != null) {
+            return fromWordNet;
         }
         switch (slot) {
             case "with":
@@ -113,21 +129,115 @@ public final class ProductDescriptionGenerator {
                 return PhraseFormats.size(family.sizeKinds().get(random.nextInt(family.sizeKinds().size())), random, heldOut);
             case "quantity":
                 return PhraseFormats.quantity(random, heldOut);
-            default:
-                // sometimes borrow the slot's phrase from another family: more lexical variety per context
-                Family source = !heldOutTemplates && random.nextDouble() < CROSS_FAMILY_PROBABILITY
-                        ? Lexicon.FAMILIES.get(random.nextInt(Lexicon.FAMILIES.size())) : family;
-                List<String> all = source.slots().get(slot);
-                if (all == null) {
-                    throw new IllegalStateException("family " + family.name() + " has no slot " + slot);
+            case "grade":
+                if (random.nextDouble() < (family.name().equals("reagents") ? 0.6 : 0.12)) {
+                    String grade = PhraseFormats.purity(random, heldOut);
+                    // "Laboratory Grade" is also a lexicon phrase: when that one is held out, training never sees it
+                    return !heldOut && HeldOutLexicon.contains(grade) ? lexiconPhrase(family, slot, used) : grade;
                 }
-                return pickFrom(all, used);
+                return lexiconPhrase(family, slot, used);
+            default:
+                return lexiconPhrase(family, slot, used);
         }
+    }
+
+    private String lexiconPhrase(Family family, String slot, Set<String> used) {
+        // sometimes borrow the slot's phrase from another family: more lexical variety per context
+        Family source = !heldOutTemplates && random.nextDouble() < CROSS_FAMILY_PROBABILITY
+                ? Lexicon.FAMILIES.get(random.nextInt(Lexicon.FAMILIES.size())) : family;
+        List<String> all = source.slots().get(slot);
+        if (all == null) {
+            throw new IllegalStateException("family " + family.name() + " has no slot " + slot);
+        }
+        return pickFrom(all, used);
+    }
+
+    /**
+     * Real English from WordNet for the open-class slots: chemical names as reagent products (sometimes with
+     * their form, "Sodium Chloride Crystals"), artefact nouns as products, materials and colours. Null when the
+     * hand lexicon is to be used.
+     */
+    private String wordNetPhrase(Family family, String slot, Set<String> used) {
+        WordNetVocabulary wn = WordNetVocabulary.get();
+        double x = random.nextDouble();
+        String p;
+        switch (slot) {
+            case "product":
+                if (family.name().equals("reagents") && x < 0.6) {
+                    p = pickFrom(wn.chemicals, used);
+                    if (random.nextDouble() < 0.2) {
+                        p = composed(p, p + " " + CHEMICAL_FORMS.get(random.nextInt(CHEMICAL_FORMS.size())));
+                    }
+                } else if (x < 0.25) {
+                    p = pickFrom(wn.products, used);
+                    if (random.nextBoolean()) {
+                        p = composed(p, plural(p));
+                    }
+                } else {
+                    return null;
+                }
+                break;
+            case "material":
+                if (x >= 0.35) {
+                    return null;
+                }
+                p = pickFrom(wn.materials, used);
+                break;
+            case "color":
+                if (x >= 0.3) {
+                    return null;
+                }
+                p = pickFrom(wn.colors, used);
+                break;
+            default:
+                return null;
+        }
+        return random.nextDouble() < 0.5 ? titleCase(p) : p;
+    }
+
+    /**
+     * A composed phrase in training mode must not be or end in a held-out phrase ("sight" + s ends in the held-out
+     * "sights").
+     */
+    private String composed(String base, String composed) {
+        return !heldOut && (VocabularySplit.isHeldOut(composed) || HeldOutLexicon.endsWithHeldOut(composed)) ? base : composed;
+    }
+
+    /** "™"/"®" glued to a brand or series word, as listings print them ("Nalgene™", "Parafilm® M"). */
+    private String trademark(String phrase) {
+        String sign = random.nextDouble() < 0.6 ? "™" : "®";
+        int space = phrase.indexOf(' ');
+        if (space > 0 && random.nextBoolean()) {
+            return phrase.substring(0, space) + sign + phrase.substring(space);
+        }
+        return phrase + sign;
+    }
+
+    /** Plural of the last word by the regular English rules (tube → tubes, flask → flasks, assay → assays). */
+    static String plural(String phrase) {
+        if (phrase.endsWith("s") || phrase.endsWith("x") || phrase.endsWith("z") || phrase.endsWith("ch") || phrase.endsWith("sh")) {
+            return phrase + "es";
+        }
+        if (phrase.endsWith("y") && phrase.length() > 1 && "aeiou".indexOf(phrase.charAt(phrase.length() - 2)) < 0) {
+            return phrase.substring(0, phrase.length() - 1) + "ies";
+        }
+        return phrase + "s";
+    }
+
+    static String titleCase(String phrase) {
+        StringBuilder sb = new StringBuilder(phrase.length());
+        boolean start = true;
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = phrase.charAt(i);
+            sb.append(start ? Character.toUpperCase(c) : c);
+            start = c == ' ' || c == '-';
+        }
+        return sb.toString();
     }
 
     /** Picks a phrase not yet used in this description, from the training or (mostly) held-out vocabulary. */
     private String pickFrom(List<String> all, Set<String> used) {
-        List<String> pool = heldOut && random.nextDouble() < 0.7 ? VocabularySplit.heldOut(all) : VocabularySplit.train(all);
+        List<String> pool = heldOut && random.nextDouble() < 0.7 ? VocabularySplit.heldOutCached(all) : VocabularySplit.trainCached(all);
         String choice = pool.get(random.nextInt(pool.size()));
         for (int attempt = 0; attempt < 5 && used.contains(choice); attempt++) {
             choice = pool.get(random.nextInt(pool.size()));
@@ -148,14 +258,6 @@ public final class ProductDescriptionGenerator {
         return phrase.substring(0, i) + phrase.substring(i + 1);
     }
 
-    private static void addPhrase(List<String> words, List<String> tags, String phrase, String type) {
-        String[] parts = phrase.trim().split("\\s+");
-        for (int i = 0; i < parts.length; i++) {
-            words.add(parts[i]);
-            tags.add(type == null ? "O" : (i == 0 ? "B-" : "I-") + type);
-        }
-    }
-
     /** Upper case that keeps the micro sign: Java would turn "µ" into Greek capital mu. */
     private static String upper(String w) {
         StringBuilder sb = new StringBuilder(w.length());
@@ -163,22 +265,46 @@ public final class ProductDescriptionGenerator {
         return sb.toString();
     }
 
-    /** Casing noise: mostly as written, sometimes upper/lower/title case, rarely a single word flipped. */
+    /** Unit symbols keep their case when a title is Title-Cased ("50 mL", not "50 ML"). */
+    private static final Set<String> UNITS = Set.of("ml", "µl", "ul", "mm", "cm", "cm2", "cm²", "kg", "g", "mg", "oz", "lb",
+            "in", "in.", "gal", "gal.", "µm", "um", "l", "ft", "m", "ea", "pk", "cs", "bx", "x", "rpm", "cc", "lbs");
+    private static final java.util.regex.Pattern EDGE_PUNCTUATION = java.util.regex.Pattern.compile("^[(\\[]+|[),;:\\]]+$");
+    private static final Set<String> SMALL_WORDS = Set.of("of", "with", "and", "for", "to", "the", "in", "w/", "by", "or", "a");
+
+    /**
+     * Casing noise: as written, upper case, lower case or Title Case (the commonest shape of real listing titles;
+     * unit symbols and, mostly, small words keep their case), rarely a single word upper-cased.
+     */
     private void applyCasing(List<String> words) {
         double mode = random.nextDouble();
+        boolean smallWordsToo = random.nextDouble() < 0.3;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (mode < 0.10) {
+            if (mode < 0.08) {
                 w = upper(w);
-            } else if (mode < 0.20) {
+            } else if (mode < 0.16) {
                 w = w.toLowerCase(Locale.ROOT);
-            } else if (mode < 0.30) {
-                w = w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+            } else if (mode < 0.50) {
+                String core = EDGE_PUNCTUATION.matcher(w).replaceAll("").toLowerCase(Locale.ROOT);
+                boolean keep = UNITS.contains(core) || (!smallWordsToo && i > 0 && SMALL_WORDS.contains(core));
+                int first = firstLetter(w);
+                if (!keep && first >= 0 && !w.chars().anyMatch(Character::isDigit)) {
+                    w = w.substring(0, first) + Character.toUpperCase(w.charAt(first)) + w.substring(first + 1);
+                }
             }
-            if (random.nextDouble() < 0.03) {
+            if (random.nextDouble() < 0.02) {
                 w = upper(w);
             }
             words.set(i, w);
         }
+    }
+
+    private static int firstLetter(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLetter(w.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -15,7 +15,8 @@ final class PseudoWords {
     private static final String[] VOWELS = {"a", "e", "i", "o", "u", "y", "ae", "io", "ou", "ei"};
     private static final String[] CODAS = {"", "", "", "n", "r", "s", "x", "l", "m", "nt", "st", "ck"};
     private static final List<String> BRAND_SUFFIX = List.of("Labs", "Scientific", "Bio", "Instruments", "Technologies",
-            "Medical", "Life Sciences", "Inc.", "GmbH", "Industries", "Lab Supply", "Co.");
+            "Medical", "Life Sciences", "Inc.", "GmbH", "Industries", "Lab Supply", "Co.", "Corp.", "LLC", "Ltd.", "Chemicals",
+            "Chemical", "Supply", "Products", "International", "Group", "Laboratories", "Manufacturing");
     private static final List<String> SERIES_SUFFIX = List.of("Series", "Pro", "Plus", "XL", "Max", "II", "Line", "One", "Ultra");
     private static final List<String> PRODUCT_HEADS = List.of("tubes", "flasks", "bottles", "gloves", "filters", "tips",
             "plates", "vials", "racks", "clamps", "connectors", "caps", "meters", "mixers", "dishes", "funnels",
@@ -39,12 +40,36 @@ final class PseudoWords {
 
     static String phrase(String slot, Random r) {
         switch (slot) {
-            case "brand":
-                return cap(word(r)) + (r.nextDouble() < 0.7 ? " " + pick(r, BRAND_SUFFIX) : "");
-            case "series":
-                return r.nextDouble() < 0.3
-                        ? word(r).substring(0, 2).toUpperCase(Locale.ROOT) + "-" + (100 + r.nextInt(900))
-                        : cap(word(r)) + (r.nextDouble() < 0.7 ? " " + pick(r, SERIES_SUFFIX) : "");
+            case "brand": {
+                double k = r.nextDouble();
+                if (k < 0.15) {
+                    return acronym(r) + (r.nextBoolean() ? "" : " " + pick(r, BRAND_SUFFIX)); // "EMD", "BDH Chemicals"
+                }
+                if (k < 0.25) {
+                    return cap(word(r)) + "-" + cap(word(r)); // "Cole-Parmer" shape
+                }
+                if (k < 0.32) {
+                    return cap(word(r)) + cap(word(r).substring(0, 3)); // "SciLogex" shape
+                }
+                return cap(word(r)) + (r.nextDouble() < 0.6 ? " " + pick(r, BRAND_SUFFIX) : "");
+            }
+            case "series": {
+                double k = r.nextDouble();
+                if (k < 0.2) {
+                    return word(r).substring(0, 2).toUpperCase(Locale.ROOT) + pick(r, List.of("-", "", " ")) + (10 + r.nextInt(990));
+                }
+                if (k < 0.3) {
+                    return acronym(r) + " " + pick(r, List.of("Series", "Line", "Pro", "Plus", "II"));
+                }
+                if (k < 0.42) {
+                    return pick(r, List.of("Pro", "EZ", "Ultra", "Max", "Flex", "Opti", "Micro", "Safe", "Tru", "Accu"))
+                            + pick(r, List.of("-", "")) + cap(word(r)); // "Pro-Line", "EZGrip" shapes
+                }
+                if (k < 0.5) {
+                    return cap(word(r)) + "-" + pick(r, List.of("Line", "Flo", "Grip", "Seal", "Lok", "Tite", "Pure"));
+                }
+                return cap(word(r)) + (r.nextDouble() < 0.6 ? " " + pick(r, SERIES_SUFFIX) : "");
+            }
             case "product":
                 return r.nextDouble() < 0.6 ? word(r) + " " + pick(r, PRODUCT_HEADS) : word(r) + "s";
             case "material":

@@ -10,11 +10,14 @@ import java.util.Set;
  * A grammar that composes training templates on the fly (head noun phrase, optional accessory, shuffled tail of
  * attributes with a per-description separator and optional "Key:" labels, fillers and catalog numbers at random
  * places, sometimes very long). Without it a model memorizes the positions of a few fixed templates and fails
- * on unseen word orders. It never emits the held-out separators and key words, and any template identical to a
- * held-out one is rejected, so held-out templates stay unseen.
+ * on unseen word orders. Attributes are sometimes put in parentheses ("(Pack of 12)", "(500 mL)"); short titles of
+ * one to three words plus a couple of attributes are common, as in real listings. It never emits the held-out key
+ * words, and any template identical to a held-out one is rejected, so held-out templates stay unseen.
  */
 final class RandomTemplate {
-    private static final List<String> SEPARATORS = List.of(",", ",", ",", ";", "-", "/", "–", ":", "·", ".");
+    /** "~" writes nothing: Title Case titles that list attributes without any separator. */
+    private static final List<String> SEPARATORS = List.of(",", ",", ",", ",", ";", "-", "|", "–", ":", "·", ".",
+            WhitespaceWords.NOTHING, WhitespaceWords.NOTHING, WhitespaceWords.NOTHING);
     private static final List<String> PRE_MODIFIERS = List.of("brand", "series", "grade", "color", "material", "size", "type");
     private static final List<String> TAIL = List.of("brand", "series", "grade", "color", "material", "size", "type", "quantity", "addon");
     private static final List<String> KEYS_MATERIAL = List.of("Mat .", "Composition :", "Made of", "Construction :");
@@ -36,11 +39,14 @@ final class RandomTemplate {
     }
 
     private static String compose(Random r) {
+        if (r.nextDouble() < 0.1) {
+            return minimal(r);
+        }
         List<String> out = new ArrayList<>();
-        if (r.nextDouble() < 0.15) {
+        if (r.nextDouble() < 0.12) {
             out.add("{cat}");
         }
-        if (r.nextDouble() < 0.1) {
+        if (r.nextDouble() < 0.08) {
             out.add("{filler}");
             out.add(pick(r, SEPARATORS));
         }
@@ -64,17 +70,24 @@ final class RandomTemplate {
         }
         // tail: remaining attributes in random order
         String sep = pick(r, SEPARATORS);
-        boolean keys = r.nextDouble() < 0.2;
+        boolean keys = r.nextDouble() < 0.15;
+        boolean shortForm = r.nextDouble() < 0.25;
         List<String> tail = new ArrayList<>();
         for (String slot : TAIL) {
-            if (!usedSlots.contains(slot) && r.nextDouble() < 0.45) {
+            if (!usedSlots.contains(slot) && r.nextDouble() < (shortForm ? 0.2 : 0.45)) {
                 tail.add(slot);
             }
         }
         Collections.shuffle(tail, r);
-        boolean longForm = r.nextDouble() < 0.15;
+        boolean longForm = !shortForm && r.nextDouble() < 0.12;
         for (String slot : tail) {
-            out.add(sep);
+            boolean parenthesised = !keys && r.nextDouble() < 0.12;
+            if (!parenthesised || r.nextDouble() < 0.3) {
+                out.add(sep);
+            }
+            if (parenthesised) {
+                out.add("(");
+            }
             if (keys) {
                 String key = key(slot, r);
                 if (key != null) {
@@ -85,7 +98,10 @@ final class RandomTemplate {
                 out.add("{with}");
             }
             out.add("{" + slot + "}");
-            if (r.nextDouble() < (longForm ? 0.5 : 0.08)) {
+            if (parenthesised) {
+                out.add(")");
+            }
+            if (!shortForm && r.nextDouble() < (longForm ? 0.5 : 0.08)) {
                 out.add(sep);
                 out.add("{filler}");
             }
@@ -99,6 +115,26 @@ final class RandomTemplate {
         if (r.nextDouble() < 0.2) {
             out.add(sep);
             out.add("{cat}");
+        }
+        return String.join(" ", out);
+    }
+
+    /** The shortest real listings: "Potassium Permanganate, 500g", "Nalgene Carboys", "Beakers 250 mL". */
+    private static String minimal(Random r) {
+        List<String> out = new ArrayList<>();
+        if (r.nextDouble() < 0.4) {
+            out.add("{" + pick(r, PRE_MODIFIERS) + "}");
+        }
+        out.add("{product}");
+        if (r.nextDouble() < 0.7) {
+            String slot = pick(r, TAIL);
+            if (!out.contains("{" + slot + "}")) {
+                out.add(pick(r, SEPARATORS));
+                if (slot.equals("addon")) {
+                    out.add("{with}");
+                }
+                out.add("{" + slot + "}");
+            }
         }
         return String.join(" ", out);
     }

@@ -1,6 +1,9 @@
 package com.kggateway.ner.gen;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -9,7 +12,18 @@ import java.util.List;
  * edits to the lexicon. About one phrase in five is held out.
  */
 final class VocabularySplit {
+    /** Splits of the (immutable) lexicon lists, computed once: WordNet lists have thousands of entries. */
+    private static final Map<List<String>, List<List<String>>> CACHE = Collections.synchronizedMap(new IdentityHashMap<>());
+
     private VocabularySplit() { }
+
+    static List<String> trainCached(List<String> all) {
+        return CACHE.computeIfAbsent(all, a -> List.of(List.copyOf(train(a)), List.copyOf(heldOut(a)))).get(0);
+    }
+
+    static List<String> heldOutCached(List<String> all) {
+        return CACHE.computeIfAbsent(all, a -> List.of(List.copyOf(train(a)), List.copyOf(heldOut(a)))).get(1);
+    }
 
     static boolean isHeldOut(String phrase) {
         int h = phrase.toLowerCase().hashCode();

@@ -1,13 +1,13 @@
 package com.kggateway.ner.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kggateway.ner.features.SentenceEncoder;
-import com.kggateway.ner.features.TagSet;
-import com.kggateway.ner.tokenize.TokenizerJsonWriter;
 import com.kggateway.ner.tokenize.Vocab;
 import com.kggateway.ner.tokenize.WordPiece;
+import dev.kggateway.ner.contract.ModelFolderFiles;
+import dev.kggateway.ner.contract.TagSet;
+import dev.kggateway.ner.contract.TokenizerJson;
 import org.tensorflow.Graph;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -18,28 +18,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Writes and reads the model folder described in MODEL_CONTRACT.md. */
+/** Writes and reads the model folder described in MODEL_CONTRACT.md (plain-JSON parts through ner-contract). */
 public final class ModelFolder implements AutoCloseable {
     public static final String SIGNATURE = "serving_default";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String LABELLING_UNIT = "first word piece of each whitespace-separated word";
 
+    private final Path dir;
     private final SavedModelBundle bundle;
     private final TfTagger tagger;
     private final SentenceEncoder encoder;
     private final TagSet tags;
-    private final int maxSequenceLength;
+    private final Vocab vocab;
+    private final ModelFolderFiles.ModelConfig config;
 
-    private ModelFolder(SavedModelBundle bundle, TfTagger tagger, SentenceEncoder encoder, TagSet tags, int maxSeq) {
+    private ModelFolder(Path dir, SavedModelBundle bundle, TfTagger tagger, SentenceEncoder encoder, TagSet tags,
+                        Vocab vocab, ModelFolderFiles.ModelConfig config) {
+        this.dir = dir;
         this.bundle = bundle;
         this.tagger = tagger;
         this.encoder = encoder;
         this.tags = tags;
-        this.maxSequenceLength = maxSeq;
+        this.vocab = vocab;
+        this.config = config;
     }
 
     /**
      * Exports a lean inference graph (no loss, optimizer or dropout ops) holding the trained weights, plus the
-     * tokenizer, tag maps and config. The manifest is written separately because it needs evaluation results.
+     * tokenizer, tag maps and config (temperature 1 until calibrated). The manifest is written separately because
+     * it needs evaluation results.
      */
     public static void export(TrainedModel trained, Path dir, int threads) throws IOException {
         Files.createDirectories(dir);
@@ -56,11 +62,11 @@ public final class ModelFolder implements AutoCloseable {
                 SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(signature).export();
             }
         }
-        trained.vocab().write(dir.resolve("vocab.txt"));
-        TokenizerJsonWriter.write(trained.vocab(), dir.resolve("tokenizer.json"));
-        trained.tags().write(dir.resolve("int2tag.json"), dir.resolve("tag2int.json"));
+        trained.vocab().write(dir.resolve(ModelFolderFiles.VOCAB));
+        TokenizerJson.write(trained.vocab().pieces(), dir.resolve(ModelFolderFiles.TOKENIZER));
+        trained.tags().write(dir.resolve(ModelFolderFiles.INT2TAG), dir.resolve(ModelFolderFiles.TAG2INT));
         BertConfig c = trained.config();
-        ObjectNode config = JSON.createObjectNode();
+        ObjectNode config = ModelFolderFiles.json().createObjectNode();
         config.put("max_sequence_length", c.maxSequenceLength());
         config.put("hidden_size", c.hiddenSize());
         config.put("num_layers", c.numLayers());
@@ -68,28 +74,52 @@ public final class ModelFolder implements AutoCloseable {
         config.put("intermediate_size", c.intermediateSize());
         config.put("vocab_size", c.vocabSize());
         config.put("n_tags", c.nTags());
-        config.put("labelling_unit", "first word piece of each BertPreTokenizer pre-token");
-        JSON.writeValue(dir.resolve("config.json").toFile(), config);
+        config.put("labelling_unit", LABELLING_UNIT);
+        config.put("temperature", 1.0);
+        ModelFolderFiles.writeJson(dir.resolve(ModelFolderFiles.CONFIG), config);
     }
 
     public static void writeManifest(Path dir, Map<String, Object> manifest) throws IOException {
-        JSON.writeValue(dir.resolve("manifest.json").toFile(), manifest);
+        ModelFolderFiles.writeJson(dir.resolve(ModelFolderFiles.MANIFEST), manifest);
     }
 
     /** Loads a model folder with the plain TF SavedModel loader and wires a tagger to its serving signature. */
     public static ModelFolder load(Path dir, int threads) throws IOException {
-        Vocab vocab = Vocab.read(dir.resolve("vocab.txt"));
-        TagSet tags = TagSet.read(dir.resolve("int2tag.json"));
-        int maxSeq = JSON.readTree(dir.resolve("config.json").toFile()).get("max_sequence_length").asInt();
+        Vocab vocab = Vocab.read(dir.resolve(ModelFolderFiles.VOCAB));
+        TagSet tags = TagSet.read(dir);
+        ModelFolderFiles.ModelConfig config = ModelFolderFiles.config(dir);
         SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve")
                 .withConfigProto(Sessions.config(threads)).load();
         Signature sig = bundle.function(SIGNATURE).signature();
-        SentenceEncoder encoder = new SentenceEncoder(new WordPiece(vocab), maxSeq);
+        SentenceEncoder encoder = new SentenceEncoder(new WordPiece(vocab), config.maxSequenceLength());
         TfTagger tagger = new TfTagger(bundle.session(),
                 sig.getInputs().get("input_word_ids").name, sig.getInputs().get("input_mask").name,
                 sig.getInputs().get("input_type_ids").name, sig.getOutputs().get("probabilities").name,
                 encoder, tags, 64);
-        return new ModelFolder(bundle, tagger, encoder, tags, maxSeq);
+        return new ModelFolder(dir, bundle, tagger, encoder, tags, vocab, config);
+    }
+
+    /** The architecture in config.json (a folder written by this trainer). */
+    public BertConfig bertConfig(float dropout) {
+        JsonNode c = ModelFolderFiles.readJson(dir.resolve(ModelFolderFiles.CONFIG));
+        for (String key : new String[] {"hidden_size", "num_layers", "num_heads", "intermediate_size", "vocab_size"}) {
+            if (!c.hasNonNull(key)) {
+                throw new IllegalStateException(dir.resolve(ModelFolderFiles.CONFIG) + " has no " + key
+                        + ": only folders written by ner-trainer can be fine-tuned");
+            }
+        }
+        return new BertConfig(c.get("vocab_size").asInt(), c.get("hidden_size").asInt(), c.get("num_layers").asInt(),
+                c.get("num_heads").asInt(), c.get("intermediate_size").asInt(), config.maxSequenceLength(), tags.size(),
+                dropout);
+    }
+
+    /** Everything fine-tuning starts from: vocabulary, tags, architecture and the SavedModel's weights. */
+    public NerTrainer.InitialModel initialModel(float dropout) {
+        BertConfig c = bertConfig(dropout);
+        try (Graph graph = new Graph()) {
+            BertTokenClassifier shapeOnly = new BertTokenClassifier(graph, c, false);
+            return new NerTrainer.InitialModel(vocab, tags, c, WeightSnapshot.readByName(bundle.session(), shapeOnly));
+        }
     }
 
     public TfTagger tagger() {
@@ -104,8 +134,12 @@ public final class ModelFolder implements AutoCloseable {
         return tags;
     }
 
+    public double temperature() {
+        return config.temperature();
+    }
+
     public int maxSequenceLength() {
-        return maxSequenceLength;
+        return config.maxSequenceLength();
     }
 
     @Override

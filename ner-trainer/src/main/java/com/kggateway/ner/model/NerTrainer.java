@@ -1,15 +1,15 @@
 package com.kggateway.ner.model;
 
 import com.kggateway.ner.data.TaggedSentence;
-import com.kggateway.ner.eval.EntityMetrics;
+import com.kggateway.ner.eval.Evaluation;
 import com.kggateway.ner.features.Batch;
 import com.kggateway.ner.features.EncodedWindow;
-import com.kggateway.ner.features.PreTokenLabels;
 import com.kggateway.ner.features.SentenceEncoder;
-import com.kggateway.ner.features.TagSet;
+import com.kggateway.ner.tokenize.BertPreTokenizer;
 import com.kggateway.ner.tokenize.Vocab;
 import com.kggateway.ner.tokenize.WordPiece;
 import com.kggateway.ner.tokenize.WordPieceVocabBuilder;
+import dev.kggateway.ner.contract.TagSet;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -22,6 +22,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -29,7 +31,8 @@ import java.util.function.Consumer;
 /**
  * Trains the token classifier from seed-format sentences: builds the WordPiece vocabulary from the training
  * split, trains with Adam (linear warm-up then linear decay), evaluates entity micro-F1 on the validation split
- * after every epoch, and keeps the best epoch's weights (early stopping with patience).
+ * after every epoch, and keeps the best epoch's weights (early stopping with patience). In fine-tune mode
+ * ({@link InitialModel}) vocabulary, tag set, architecture and starting weights come from an existing model folder.
  */
 public final class NerTrainer {
     private final TrainingOptions options;
@@ -40,33 +43,77 @@ public final class NerTrainer {
         this.log = log;
     }
 
-    /** Vocabulary learned from the normalized pre-tokens of the training sentences only. */
+    /** A model to start from (fine-tuning): its vocabulary, tags, architecture and weights. */
+    public record InitialModel(Vocab vocab, TagSet tags, BertConfig config, WeightSnapshot weights) { }
+
+    /** Vocabulary learned from the normalized pre-tokens of the training sentences' words only. */
     public static Vocab buildVocab(List<TaggedSentence> train, int vocabSize) {
         Map<String, Integer> freq = new TreeMap<>();
         for (TaggedSentence s : train) {
-            for (String t : PreTokenLabels.of(s).tokens()) {
-                freq.merge(t, 1, Integer::sum);
+            for (String word : s.words()) {
+                for (String t : BertPreTokenizer.tokens(word)) {
+                    freq.merge(t, 1, Integer::sum);
+                }
             }
         }
         return new WordPieceVocabBuilder(vocabSize, 2).build(freq);
     }
 
-    public TrainedModel train(List<TaggedSentence> train, List<TaggedSentence> validation) {
-        return train(train, validation, null);
+    /** Standard types plus every type in the data ({@code O} and {@code ?} are not types). */
+    public static TagSet tagSet(List<List<TaggedSentence>> datasets) {
+        Set<String> types = new TreeSet<>();
+        for (List<TaggedSentence> data : datasets) {
+            for (TaggedSentence s : data) {
+                for (String t : s.tags()) {
+                    String type = TagSet.type(t);
+                    if (type != null) {
+                        types.add(type);
+                    }
+                }
+            }
+        }
+        return TagSet.forTypes(types);
     }
 
-    /** @param afterStep optional hook receiving each step's loss (tests use it) */
+    public TrainedModel train(List<TaggedSentence> train, List<TaggedSentence> validation) {
+        return train(train, validation, null, null);
+    }
+
     public TrainedModel train(List<TaggedSentence> train, List<TaggedSentence> validation, Consumer<Float> afterStep) {
+        return train(train, validation, null, afterStep);
+    }
+
+    /**
+     * @param initial null to train from scratch, else the model to fine-tune
+     * @param afterStep optional hook receiving each step's loss (tests use it)
+     */
+    public TrainedModel train(List<TaggedSentence> train, List<TaggedSentence> validation, InitialModel initial,
+                              Consumer<Float> afterStep) {
         long started = System.nanoTime();
-        Vocab vocab = buildVocab(train, options.vocabSize());
-        TagSet tags = TagSet.from(List.of(train, validation));
-        SentenceEncoder encoder = new SentenceEncoder(new WordPiece(vocab), options.maxSequenceLength());
+        Vocab vocab = initial != null ? initial.vocab() : buildVocab(train, options.vocabSize());
+        TagSet tags;
+        BertConfig config;
+        if (initial != null) {
+            tags = initial.tags();
+            for (String t : tagSet(List.of(train, validation)).tags()) {
+                if (!tags.contains(t) && train.stream().anyMatch(s -> s.tags().contains(t))) {
+                    throw new IllegalArgumentException("tag " + t + " is not in the model's tag set " + tags.tags()
+                            + "; fine-tuning keeps the tag set");
+                }
+            }
+            BertConfig c = initial.config();
+            config = new BertConfig(c.vocabSize(), c.hiddenSize(), c.numLayers(), c.numHeads(), c.intermediateSize(),
+                    c.maxSequenceLength(), c.nTags(), options.dropout());
+        } else {
+            tags = tagSet(List.of(train, validation));
+            config = new BertConfig(vocab.size(), options.hiddenSize(), options.numLayers(), options.numHeads(),
+                    options.intermediateSize(), options.maxSequenceLength(), tags.size(), options.dropout());
+        }
+        SentenceEncoder encoder = new SentenceEncoder(new WordPiece(vocab), config.maxSequenceLength());
         List<EncodedWindow> windows = new ArrayList<>();
         for (TaggedSentence s : train) {
-            windows.addAll(encoder.encode(PreTokenLabels.of(s), tags));
+            windows.addAll(encoder.encode(s, tags));
         }
-        BertConfig config = new BertConfig(vocab.size(), options.hiddenSize(), options.numLayers(), options.numHeads(),
-                options.intermediateSize(), options.maxSequenceLength(), tags.size(), options.dropout());
         log.printf("vocab %d pieces, %d tags, %d training windows from %d sentences, %d validation sentences%n",
                 vocab.size(), tags.size(), windows.size(), train.size(), validation.size());
 
@@ -76,7 +123,7 @@ public final class NerTrainer {
             AdamOptimizer adam = new AdamOptimizer(model);
             try (Session session = Sessions.open(graph, options.threads())) {
                 session.initialize();
-                WeightSnapshot init = WeightSnapshot.initial(model, options.seed());
+                WeightSnapshot init = initial != null ? initial.weights() : WeightSnapshot.initial(model, options.seed());
                 init.assignTo(session, model);
                 log.printf("model: %d parameters, hidden %d, layers %d, heads %d, ff %d%n", init.parameterCount(),
                         config.hiddenSize(), config.numLayers(), config.numHeads(), config.intermediateSize());
@@ -105,12 +152,12 @@ public final class NerTrainer {
                             afterStep.accept(loss);
                         }
                     }
-                    double f1 = validation.isEmpty() ? 0 : evaluate(tagger, validation).micro().f1();
+                    double f1 = validation.isEmpty() ? 0 : Evaluation.run(tagger, 1.0, validation).spans(0).micro().f1();
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
                     history.add(new TrainedModel.EpochStats(epoch, lossSum / batches.size(), f1, seconds));
                     log.printf("epoch %d/%d  loss %.4f  val micro-F1 %.4f  (%.0f s)%n", epoch, options.epochs(),
                             lossSum / batches.size(), f1, seconds);
-                    if (f1 > bestF1) {
+                    if (f1 > bestF1 || validation.isEmpty()) { // no validation data: keep the last epoch
                         bestF1 = f1;
                         bestEpoch = epoch;
                         best = WeightSnapshot.read(session, model);
@@ -191,16 +238,5 @@ public final class NerTrainer {
                 return ((TFloat32) r.get(0)).getFloat();
             }
         }
-    }
-
-    /** Entity metrics of a tagger on labelled sentences, at the pre-token level (the model's labelling unit). */
-    public static EntityMetrics evaluate(TfTagger tagger, List<TaggedSentence> sentences) {
-        List<PreTokenLabels> gold = sentences.stream().map(PreTokenLabels::of).toList();
-        List<List<String>> predicted = tagger.tag(gold.stream().map(PreTokenLabels::tokens).toList());
-        EntityMetrics metrics = new EntityMetrics();
-        for (int i = 0; i < gold.size(); i++) {
-            metrics.add(gold.get(i).tags(), predicted.get(i));
-        }
-        return metrics;
     }
 }

@@ -3,7 +3,7 @@ package com.kggateway.ner.model;
 import com.kggateway.ner.features.Batch;
 import com.kggateway.ner.features.EncodedWindow;
 import com.kggateway.ner.features.SentenceEncoder;
-import com.kggateway.ner.features.TagSet;
+import dev.kggateway.ner.contract.TagSet;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
@@ -56,19 +56,22 @@ public final class TfTagger {
         }
     }
 
-    /** Predicted tag per pre-token for each sentence (argmax at the first word piece). */
-    public List<List<String>> tag(List<List<String>> sentencesPreTokens) {
+    /**
+     * Per sentence, per whitespace word: the model's probability vector at the word's first piece, or null for a
+     * word without pieces.
+     */
+    public List<float[][]> wordProbabilities(List<List<String>> sentencesWords) {
         List<EncodedWindow> windows = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
-        for (int s = 0; s < sentencesPreTokens.size(); s++) {
-            for (EncodedWindow w : encoder.encode(sentencesPreTokens.get(s), null)) {
+        for (int s = 0; s < sentencesWords.size(); s++) {
+            for (EncodedWindow w : encoder.encode(sentencesWords.get(s), null)) {
                 windows.add(w);
                 owner.add(s);
             }
         }
-        List<String[]> out = new ArrayList<>();
-        for (List<String> s : sentencesPreTokens) {
-            out.add(new String[s.size()]);
+        List<float[][]> out = new ArrayList<>();
+        for (List<String> s : sentencesWords) {
+            out.add(new float[s.size()][]);
         }
         int n = tags.size();
         int seq = encoder.maxSequenceLength();
@@ -77,23 +80,29 @@ public final class TfTagger {
             float[] p = probabilities(Batch.of(chunk, seq));
             for (int r = 0; r < chunk.size(); r++) {
                 EncodedWindow w = chunk.get(r);
-                String[] target = out.get(owner.get(from + r));
-                for (int k = 0; k < w.preTokenCount(); k++) {
-                    int base = (r * seq + w.firstPiece()[k]) * n;
-                    int best = 0;
-                    for (int c = 1; c < n; c++) {
-                        if (p[base + c] > p[base + best]) {
-                            best = c;
-                        }
+                float[][] target = out.get(owner.get(from + r));
+                for (int k = 0; k < w.wordCount(); k++) {
+                    if (w.firstPiece()[k] < 0) {
+                        continue;
                     }
-                    target[w.firstPreToken() + k] = tags.tag(best);
+                    int base = (r * seq + w.firstPiece()[k]) * n;
+                    target[w.firstWord() + k] = java.util.Arrays.copyOfRange(p, base, base + n);
                 }
             }
         }
+        return out;
+    }
+
+    /** Predicted (arg-max) tag per word for each sentence; O for words without pieces. */
+    public List<List<String>> tag(List<List<String>> sentencesWords) {
         List<List<String>> result = new ArrayList<>();
-        for (String[] a : out) {
-            result.add(List.of(a));
+        for (float[][] words : wordProbabilities(sentencesWords)) {
+            result.add(dev.kggateway.ner.contract.Predictions.tags(words, tags, 1.0).tags());
         }
         return result;
+    }
+
+    public TagSet tags() {
+        return tags;
     }
 }

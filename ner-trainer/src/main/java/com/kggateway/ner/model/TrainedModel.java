@@ -1,6 +1,6 @@
 package com.kggateway.ner.model;
 
-import com.kggateway.ner.features.TagSet;
+import dev.kggateway.ner.contract.TagSet;
 import com.kggateway.ner.tokenize.Vocab;
 
 import java.util.List;

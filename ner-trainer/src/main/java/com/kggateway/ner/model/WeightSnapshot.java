@@ -60,6 +60,26 @@ public final class WeightSnapshot {
         return new WeightSnapshot(values);
     }
 
+    /**
+     * Reads the variables of a session whose graph was exported from an inference {@code twin} (same config, so
+     * the same op names, including TF's uniquified sub-scopes such as "embeddings_3/position"), e.g. a loaded
+     * SavedModel that fine-tuning starts from.
+     */
+    public static WeightSnapshot readByName(Session session, BertTokenClassifier twin) {
+        Session.Runner runner = session.runner();
+        List<String> names = new ArrayList<>(twin.variables().keySet());
+        for (String n : names) {
+            runner.fetch(twin.variables().get(n).op().name());
+        }
+        Map<String, float[]> values = new LinkedHashMap<>();
+        try (Result r = runner.run()) {
+            for (int i = 0; i < names.size(); i++) {
+                values.put(names.get(i), Tensors.toArray((TFloat32) r.get(i)));
+            }
+        }
+        return new WeightSnapshot(values);
+    }
+
     /** Assigns every variable of {@code model} in {@code session}; names must match exactly. */
     public void assignTo(Session session, BertTokenClassifier model) {
         Session.Runner runner = session.runner();

@@ -1,5 +1,7 @@
 package com.kggateway.ner.tokenize;
 
+import dev.kggateway.ner.contract.Words;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +12,7 @@ import java.util.Locale;
  *
  * <p>It must stay byte-for-byte compatible with the tokenizer.json we write, because the gateway tokenizes
  * with DJL's HuggingFaceTokenizer while the trainer tokenizes with this class. Accents are deliberately kept
- * ({@code strip_accents: false}) so that "µ" in "0.22 µm" survives instead of being decomposed.
+ * ({@code strip_accents: false}, {@link dev.kggateway.ner.contract.TokenizerJson#STRIP_ACCENTS}) so that "µ" in "0.22 µm" survives instead of being decomposed.
  */
 public final class BertPreTokenizer {
 
@@ -74,8 +76,7 @@ public final class BertPreTokenizer {
 
     /** Rust's char::is_whitespace plus the ASCII set used by HF's clean_text. */
     static boolean isWhitespace(int cp) {
-        return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || Character.isWhitespace(cp)
-                || Character.isSpaceChar(cp) || cp == 0x85;
+        return Words.isWhitespace(cp); // the labelling unit splits on exactly the same characters
     }
 
     /** HF is_control: tab/newline/CR are whitespace, not control; otherwise any "Other" (C*) category. */

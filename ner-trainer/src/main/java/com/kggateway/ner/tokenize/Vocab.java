@@ -1,5 +1,7 @@
 package com.kggateway.ner.tokenize;
 
+import dev.kggateway.ner.contract.TokenizerJson;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +14,12 @@ import java.util.Map;
 
 /** WordPiece vocabulary: line number in vocab.txt is the id. Special tokens come first, [PAD] = 0. */
 public final class Vocab {
-    public static final String PAD = "[PAD]";
-    public static final String UNK = "[UNK]";
-    public static final String CLS = "[CLS]";
-    public static final String SEP = "[SEP]";
-    public static final String MASK = "[MASK]";
-    public static final List<String> SPECIALS = List.of(PAD, UNK, CLS, SEP, MASK);
+    public static final String PAD = TokenizerJson.PAD;
+    public static final String UNK = TokenizerJson.UNK;
+    public static final String CLS = TokenizerJson.CLS;
+    public static final String SEP = TokenizerJson.SEP;
+    public static final String MASK = TokenizerJson.MASK;
+    public static final List<String> SPECIALS = TokenizerJson.SPECIALS;
 
     private final List<String> pieces;
     private final Map<String, Integer> ids;

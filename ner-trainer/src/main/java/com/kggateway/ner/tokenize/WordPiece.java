@@ -1,5 +1,7 @@
 package com.kggateway.ner.tokenize;
 
+import dev.kggateway.ner.contract.TokenizerJson;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,8 +11,8 @@ import java.util.List;
  * {@link #MAX_INPUT_CHARS_PER_WORD} characters, becomes a single [UNK].
  */
 public final class WordPiece {
-    public static final int MAX_INPUT_CHARS_PER_WORD = 100;
-    public static final String CONTINUATION = "##";
+    public static final int MAX_INPUT_CHARS_PER_WORD = TokenizerJson.MAX_INPUT_CHARS_PER_WORD;
+    public static final String CONTINUATION = TokenizerJson.CONTINUATION;
 
     private final Vocab vocab;
 

@@ -45,7 +45,7 @@ class NerCsvTest {
     @Test
     void rejectsWrongFieldCountWithLineNumber() {
         CsvFormatException e = assertThrows(CsvFormatException.class,
-                () -> read("Sentence #,Word,Tag\nSentence: 1,tubes,B-product\n,\"multi\nline\",O\n,50,B-size,extra\n"));
+                () -> read("Sentence #,Word,POS,Tag\nSentence: 1,tubes,\"NN\nS\",B-product\n,a,X,O\n,50,CD,B-size,extra\n"));
         assertEquals(5, e.line());
     }
 
@@ -72,5 +72,12 @@ class NerCsvTest {
         assertEquals(in.get(0).words(), out.get(0).words());
         assertEquals(in.get(1).tags(), out.get(1).tags());
         assertTrue(w.toString().contains("\n,in.,I-size\n"), "continuation rows leave Sentence # empty");
+    }
+
+    @Test
+    void unknownTagIsAcceptedAndWordsMustNotHoldAnyWhitespace() throws Exception {
+        List<TaggedSentence> s = read("Sentence #,Word,Tag\n1,Nalgene™,B-brand\n1,bottles,?\n");
+        assertEquals(List.of("B-brand", "?"), s.get(0).tags());
+        assertThrows(CsvFormatException.class, () -> read("Sentence #,Word,Tag\n1,50\u00a0mL,B-size\n"));
     }
 }

@@ -3,6 +3,7 @@ package com.kggateway.ner.features;
 import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.tokenize.Vocab;
 import com.kggateway.ner.tokenize.WordPiece;
+import dev.kggateway.ner.contract.TagSet;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class AlignmentTest {
 
-    private static final TagSet TAGS = TagSet.from(List.of());
+    private static final TagSet TAGS = TagSet.standard();
 
     private static WordPiece wordPiece() {
         List<String> pieces = new ArrayList<>(Vocab.SPECIALS); // ids 0..4
@@ -21,41 +22,48 @@ class AlignmentTest {
         return new WordPiece(new Vocab(pieces));
     }
 
+    /** The labelling unit is the whitespace word: its label sits on its first piece only, punctuation included. */
     @Test
-    void contractLabellingUnitRule() {
+    void oneLabelPerWhitespaceWordOnItsFirstPiece() {
+        SentenceEncoder enc = new SentenceEncoder(wordPiece(), 64);
         TaggedSentence s = new TaggedSentence("1", List.of("valve,", "1/4", "in."), List.of("B-addon", "B-size", "I-size"));
-        PreTokenLabels p = PreTokenLabels.of(s);
-        assertEquals(List.of("valve", ",", "1", "/", "4", "in", "."), p.tokens());
-        assertEquals(List.of("B-addon", "I-addon", "B-size", "I-size", "I-size", "I-size", "I-size"), p.tags());
-
-        PreTokenLabels o = PreTokenLabels.of(new TaggedSentence("2", List.of("w/"), List.of("O")));
-        assertEquals(List.of("O", "O"), o.tags());
+        List<EncodedWindow> w = enc.encode(s, TAGS);
+        assertArrayEquals(new int[] {2, 5, 11, 6, 7, 8, 9, 10, 3}, w.get(0).inputIds());
+        int addon = TAGS.id("B-addon");
+        int size = TAGS.id("B-size");
+        int inSize = TAGS.id("I-size");
+        assertArrayEquals(new int[] {-1, addon, -1, size, -1, -1, inSize, -1, -1}, w.get(0).labels());
+        assertArrayEquals(new int[] {1, 3, 6}, w.get(0).firstPiece());
     }
 
     @Test
-    void labelsOnlyFirstPieceOfEachPreToken() {
+    void unknownTagsCarryNoLabel() {
         SentenceEncoder enc = new SentenceEncoder(wordPiece(), 64);
-        TaggedSentence s = new TaggedSentence("1", List.of("centrifuges", "valve"), List.of("B-product", "B-addon"));
-        List<EncodedWindow> w = enc.encode(PreTokenLabels.of(s), TAGS);
-        assertEquals(1, w.size());
+        TaggedSentence s = new TaggedSentence("1", List.of("centrifuges", "valve"), List.of("?", "B-addon"));
+        List<EncodedWindow> w = enc.encode(s, TAGS);
         assertArrayEquals(new int[] {2, 12, 13, 14, 5, 3}, w.get(0).inputIds());
-        int product = TAGS.id("B-product");
-        int addon = TAGS.id("B-addon");
-        assertArrayEquals(new int[] {-1, product, -1, -1, addon, -1}, w.get(0).labels());
+        assertArrayEquals(new int[] {-1, -1, -1, -1, TAGS.id("B-addon"), -1}, w.get(0).labels());
         assertArrayEquals(new int[] {1, 4}, w.get(0).firstPiece());
     }
 
     @Test
-    void longDescriptionsAreSplitIntoWindowsAtPreTokenBoundaries() {
+    void aWordTheNormaliserDropsHasNoPiece() {
+        SentenceEncoder enc = new SentenceEncoder(wordPiece(), 64);
+        EncodedWindow w = enc.encode(List.of("valve", "\u200b", "valve"), null).get(0);
+        assertArrayEquals(new int[] {1, -1, 2}, w.firstPiece());
+    }
+
+    @Test
+    void longDescriptionsAreSplitIntoWindowsAtWordBoundaries() {
         SentenceEncoder enc = new SentenceEncoder(wordPiece(), 8); // 6 pieces per window
         List<String> tokens = List.of("centrifuges", "valve", "valve", "centrifuges", "valve", "valve", "valve");
         List<EncodedWindow> w = enc.encode(tokens, null);
-        // pieces per token: 3,1,1,3,1,1,1 -> windows [3+1+1=5] then [3+1+1+1=6]
+        // pieces per word: 3,1,1,3,1,1,1 -> windows [3+1+1=5] then [3+1+1+1=6]
         assertEquals(2, w.size());
-        assertEquals(0, w.get(0).firstPreToken());
-        assertEquals(3, w.get(0).preTokenCount());
-        assertEquals(3, w.get(1).firstPreToken());
-        assertEquals(4, w.get(1).preTokenCount());
+        assertEquals(0, w.get(0).firstWord());
+        assertEquals(3, w.get(0).wordCount());
+        assertEquals(3, w.get(1).firstWord());
+        assertEquals(4, w.get(1).wordCount());
         assertEquals(8, w.get(1).length());
         for (EncodedWindow x : w) {
             assertEquals(2, x.inputIds()[0]);

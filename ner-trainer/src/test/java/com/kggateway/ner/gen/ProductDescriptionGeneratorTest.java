@@ -1,9 +1,9 @@
 package com.kggateway.ner.gen;
 
 import com.kggateway.ner.data.TaggedSentence;
-import com.kggateway.ner.eval.BioDecoder;
-import com.kggateway.ner.eval.Span;
-import com.kggateway.ner.features.TagSet;
+import dev.kggateway.ner.contract.BioDecoder;
+import dev.kggateway.ner.contract.BioDecoder.TagSpan;
+import dev.kggateway.ner.contract.TagSet;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,39 +38,152 @@ class ProductDescriptionGeneratorTest {
         }
     }
 
+    /** Entity text as the evaluation sees it: words joined, edge punctuation and trademark signs removed, lower case. */
+    private static String entityText(TaggedSentence s, TagSpan sp) {
+        return String.join(" ", s.words().subList(sp.from(), sp.to()))
+                .replaceAll("^[(\\[]+|[),;:.\\]]+$", "").replace("™", "").replace("®", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Every lexicon phrase per entity type: the hand lexicon and the WordNet lists. */
+    private static Map<String, Set<String>> lexiconByType() {
+        Map<String, Set<String>> byType = new TreeMap<>();
+        for (Family f : Lexicon.FAMILIES) {
+            f.slots().forEach((slot, phrases) -> byType.computeIfAbsent(slot, k -> new HashSet<>()).addAll(phrases));
+        }
+        WordNetVocabulary wn = WordNetVocabulary.get();
+        byType.get("product").addAll(wn.chemicals);
+        byType.get("product").addAll(wn.products);
+        byType.get("material").addAll(wn.materials);
+        byType.get("color").addAll(wn.colors);
+        return byType;
+    }
+
     @Test
     void heldOutVocabularyNeverAppearsInTrainingEntities() {
-        Set<String> trainingEntities = new HashSet<>();
-        for (TaggedSentence s : new ProductDescriptionGenerator(11, false).generate(5000, "x")) {
-            for (Span sp : BioDecoder.spans(s.tags())) {
-                trainingEntities.add(sp.type() + ":" + String.join(" ", s.words().subList(sp.start(), sp.end())).toLowerCase(Locale.ROOT));
+        List<TaggedSentence> training = new ProductDescriptionGenerator(11, false).generate(20000, "x");
+        Map<String, Set<String>> trainingEntities = new TreeMap<>();
+        for (TaggedSentence s : training) {
+            for (TagSpan sp : BioDecoder.spans(s.tags())) {
+                trainingEntities.computeIfAbsent(sp.type(), k -> new HashSet<>()).add(" " + entityText(s, sp) + " ");
             }
         }
         int heldOutChecked = 0;
-        for (Family f : Lexicon.FAMILIES) {
-            for (Map.Entry<String, List<String>> slot : f.slots().entrySet()) {
-                for (String phrase : slot.getValue()) {
-                    if (VocabularySplit.isHeldOut(phrase)) {
-                        heldOutChecked++;
-                        assertFalse(trainingEntities.contains(slot.getKey() + ":" + phrase.toLowerCase(Locale.ROOT)),
-                                "held-out phrase seen in training: " + phrase);
-                    }
+        for (Map.Entry<String, Set<String>> type : lexiconByType().entrySet()) {
+            Set<String> trainingPhrases = new HashSet<>();
+            for (String p : type.getValue()) {
+                if (!VocabularySplit.isHeldOut(p)) {
+                    trainingPhrases.add(" " + p.toLowerCase(Locale.ROOT) + " ");
+                }
+            }
+            Set<String> seen = trainingEntities.getOrDefault(type.getKey(), Set.of());
+            for (String phrase : type.getValue()) {
+                if (!VocabularySplit.isHeldOut(phrase)) {
+                    continue;
+                }
+                heldOutChecked++;
+                String h = " " + phrase.toLowerCase(Locale.ROOT) + " ";
+                // a held-out phrase may appear inside an entity only where a training phrase contains it
+                // ("stainless steel" inside "316 stainless steel"); otherwise nowhere, not even with a form or
+                // plural added ("Potassium Permanganate Crystals")
+                boolean partOfTrainingPhrase = trainingPhrases.stream().anyMatch(t -> t.contains(h));
+                for (String e : seen) {
+                    assertFalse(e.equals(h) || (!partOfTrainingPhrase && e.contains(h)),
+                            type.getKey() + ": held-out phrase '" + phrase + "' seen in training entity '" + e.trim() + "'");
                 }
             }
         }
-        assertTrue(heldOutChecked > 100, "a real share of the lexicon is held out: " + heldOutChecked);
+        assertTrue(heldOutChecked > 1000, "a real share of the lexicon is held out: " + heldOutChecked);
         // and the held-out split really uses them
+        Set<String> heldOutPhrases = new HashSet<>();
+        lexiconByType().values().forEach(ps -> ps.stream().filter(VocabularySplit::isHeldOut)
+                .forEach(p -> heldOutPhrases.add(p.toLowerCase(Locale.ROOT))));
         long heldOutHits = new ProductDescriptionGenerator(12, true).generate(500, "h").stream()
-                .flatMap(s -> BioDecoder.spans(s.tags()).stream()
-                        .map(sp -> String.join(" ", s.words().subList(sp.start(), sp.end()))))
-                .filter(VocabularySplit::isHeldOut).count();
+                .flatMap(s -> BioDecoder.spans(s.tags()).stream().map(sp -> entityText(s, sp)))
+                .filter(heldOutPhrases::contains).count();
         assertTrue(heldOutHits > 200, "held-out split uses held-out phrases: " + heldOutHits);
     }
 
     @Test
+    void wordNetGivesThousandsOfRealWordsPerOpenClass() {
+        WordNetVocabulary wn = WordNetVocabulary.get();
+        assertTrue(wn.chemicals.size() > 1000, "chemicals: " + wn.chemicals.size());
+        assertTrue(wn.products.size() > 3000, "product nouns: " + wn.products.size());
+        assertTrue(wn.materials.size() > 300, "materials: " + wn.materials.size());
+        assertTrue(wn.colors.size() > 100, "colours: " + wn.colors.size());
+        assertTrue(wn.chemicals.contains("potassium permanganate") && wn.chemicals.contains("sodium chloride"));
+        assertTrue(wn.materials.contains("polypropylene") && wn.materials.contains("brass"));
+        assertTrue(wn.colors.contains("crimson") && wn.products.contains("beaker"));
+        assertFalse(wn.colors.contains("redness"), "abstract colour nouns are not colour values");
+        // one WordNet word, one type
+        Set<String> all = new HashSet<>();
+        for (List<String> list : List.of(wn.colors, wn.materials, wn.chemicals, wn.products)) {
+            for (String w : list) {
+                assertTrue(all.add(w), "in two lists: " + w);
+            }
+        }
+    }
+
+    @Test
+    void wordsAreWhitespaceWordsWithTheirPunctuation() {
+        List<TaggedSentence> data = new ProductDescriptionGenerator(21, false).generate(3000, "x");
+        int glued = 0;
+        int trademarks = 0;
+        int parenthesised = 0;
+        for (TaggedSentence s : data) {
+            // the text splits back into exactly these words, as the seed's line.split() would
+            assertEquals(s.words(), List.of(s.text().split(" ")));
+            for (int i = 0; i < s.words().size(); i++) {
+                String w = s.words().get(i);
+                String t = s.tags().get(i);
+                assertFalse(w.isBlank() || w.matches(".*\\s.*"), "word with whitespace: '" + w + "'");
+                assertFalse(w.equals(",") || w.equals(";") || w.equals(")") || w.equals("("), "glued punctuation alone: " + s.text());
+                if (!t.equals("O")) {
+                    boolean spanEdge = t.startsWith("B-") || i + 1 == s.tags().size() || !s.tags().get(i + 1).startsWith("I-");
+                    // inside a span a spaced dash may stand alone ("20 - 200 µL"); a span never starts or ends with one
+                    assertTrue(!spanEdge || w.codePoints().anyMatch(Character::isLetterOrDigit),
+                            "entity starts/ends with a word without letter or digit: '" + w + "' in " + s.text());
+                    if (w.endsWith(",") || w.endsWith(";")) {
+                        glued++;
+                    }
+                    if (w.contains("™") || w.contains("®")) {
+                        trademarks++;
+                    }
+                    if (w.startsWith("(")) {
+                        parenthesised++;
+                    }
+                }
+            }
+        }
+        assertTrue(glued > 1000, "separators glued to entity words: " + glued);
+        assertTrue(trademarks > 50, "trademark signs on brands/series: " + trademarks);
+        assertTrue(parenthesised > 50, "parenthesised attributes: " + parenthesised);
+    }
+
+    @Test
+    void realCatalogueFormatsAppear() {
+        List<TaggedSentence> data = new ProductDescriptionGenerator(22, false).generate(5000, "x");
+        Map<String, Set<String>> words = new TreeMap<>();
+        for (TaggedSentence s : data) {
+            for (int i = 0; i < s.words().size(); i++) {
+                String t = s.tags().get(i);
+                words.computeIfAbsent(t.equals("O") ? "O" : t.substring(2), k -> new HashSet<>()).add(s.words().get(i).toLowerCase(Locale.ROOT));
+            }
+        }
+        assertTrue(words.get("grade").stream().anyMatch(w -> w.matches("≥\\d+(\\.\\d+)?%.*")), "≥98% purity as grade");
+        assertTrue(words.get("grade").contains("proof") || words.get("grade").contains("proof,"), "190 Proof as grade");
+        assertTrue(words.get("size").stream().anyMatch(w -> w.startsWith("mesh")), "mesh sizes");
+        assertTrue(words.get("size").stream().anyMatch(w -> w.matches("\\.?\\d+(\\.\\d+)?\".*")), "inch marks: 0.010\"");
+        assertTrue(words.get("quantity").stream().anyMatch(w -> w.startsWith("/pk") || w.matches("\\d+/pk.*")), "N/PK");
+        assertTrue(words.get("O").stream().anyMatch(w -> w.matches("\\d{2,7}-\\d\\d-\\d.*")), "CAS numbers as O");
+        long lengths = data.stream().filter(s -> s.words().size() <= 6).count();
+        assertTrue(lengths > 250, "short titles exist: " + lengths);
+    }
+
+    @Test
     void someDescriptionsAreLongerThanTheModelWindow() {
-        long longOnes = new ProductDescriptionGenerator(13, false).generate(2000, "x").stream()
-                .filter(s -> s.words().size() > 45).count();
-        assertTrue(longOnes > 10, "long descriptions exist: " + longOnes);
+        // whitespace words: 35 of them carry well over 62 word pieces
+        long longOnes = new ProductDescriptionGenerator(13, false).generate(5000, "x").stream()
+                .filter(s -> s.words().size() > 35).count();
+        assertTrue(longOnes > 5, "long descriptions exist: " + longOnes);
     }
 }

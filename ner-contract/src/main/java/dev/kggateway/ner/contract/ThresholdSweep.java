@@ -1,0 +1,111 @@
+package dev.kggateway.ner.contract;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Precision/recall/F1 when only entities with confidence ≥ t are kept, for a range of t, and the recommended
+ * minimum confidence: the lowest t whose precision reaches a target (the most recall at that precision).
+ * Sentences are added once; matching is {@link EntityMetrics#addSpans} or {@link EntityMetrics#addValues}.
+ */
+public final class ThresholdSweep {
+    public static final double[] DEFAULT_THRESHOLDS = {0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.925, 0.95,
+            0.96, 0.97, 0.98, 0.99};
+
+    private final boolean byValue;
+    private final List<List<Entity>> gold = new ArrayList<>();
+    private final List<List<Entity>> predicted = new ArrayList<>();
+
+    /** @param byValue match (type, value) per sentence instead of (type, word range) */
+    public ThresholdSweep(boolean byValue) {
+        this.byValue = byValue;
+    }
+
+    public void add(Collection<Entity> goldEntities, Collection<Entity> predictedEntities) {
+        gold.add(List.copyOf(goldEntities));
+        predicted.add(List.copyOf(predictedEntities));
+    }
+
+    /** Metrics keeping predictions with confidence ≥ t. */
+    public EntityMetrics at(double t) {
+        EntityMetrics m = new EntityMetrics();
+        for (int i = 0; i < gold.size(); i++) {
+            List<Entity> kept = predicted.get(i).stream().filter(e -> e.confidence() >= t).toList();
+            if (byValue) {
+                m.addValues(gold.get(i), kept);
+            } else {
+                m.addSpans(gold.get(i), kept);
+            }
+        }
+        return m;
+    }
+
+    /** One row per threshold. */
+    public record Row(double threshold, double precision, double recall, double f1, int predicted) {
+    }
+
+    public List<Row> rows(double[] thresholds) {
+        List<Row> rows = new ArrayList<>();
+        for (double t : thresholds) {
+            EntityMetrics.Counts c = at(t).micro();
+            rows.add(new Row(t, c.precision(), c.recall(), c.f1(), c.predicted));
+        }
+        return rows;
+    }
+
+    /**
+     * Lowest threshold (searched over the distinct confidences seen, so it is exact) whose micro precision is at
+     * least {@code targetPrecision}; empty if none reaches it.
+     */
+    public Optional<Row> lowestThresholdFor(double targetPrecision) {
+        double[] candidates = predicted.stream().flatMap(List::stream).mapToDouble(Entity::confidence)
+                .distinct().sorted().toArray();
+        for (double t : candidates) {
+            EntityMetrics.Counts c = at(t).micro();
+            if (c.predicted > 0 && c.precision() >= targetPrecision) {
+                return Optional.of(new Row(t, c.precision(), c.recall(), c.f1(), c.predicted));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How well confidence separates right from wrong predictions: the probability that a random correct prediction
+     * has a higher confidence than a random wrong one (ROC AUC; 0.5 = no separation).
+     */
+    public double separation() {
+        List<Double> right = new ArrayList<>();
+        List<Double> wrong = new ArrayList<>();
+        for (int i = 0; i < gold.size(); i++) {
+            EntityMetrics m = new EntityMetrics();
+            List<Entity> matched = byValue ? m.addValues(gold.get(i), predicted.get(i)) : m.addSpans(gold.get(i), predicted.get(i));
+            List<Entity> unmatched = new ArrayList<>(predicted.get(i));
+            for (Entity e : matched) {
+                unmatched.remove(e);
+                right.add(e.confidence());
+            }
+            unmatched.forEach(e -> wrong.add(e.confidence()));
+        }
+        if (right.isEmpty() || wrong.isEmpty()) {
+            return Double.NaN;
+        }
+        double wins = 0;
+        for (double r : right) {
+            for (double w : wrong) {
+                wins += r > w ? 1 : r == w ? 0.5 : 0;
+            }
+        }
+        return wins / ((double) right.size() * wrong.size());
+    }
+
+    /** Markdown sweep table. */
+    public String markdown(double[] thresholds) {
+        StringBuilder sb = new StringBuilder("| min confidence | precision | recall | F1 | kept |\n|---|---|---|---|---|\n");
+        for (Row r : rows(thresholds)) {
+            sb.append(String.format("| %.3f | %.4f | %.4f | %.4f | %d |%n", r.threshold(), r.precision(), r.recall(), r.f1(), r.predicted()));
+        }
+        return sb.toString();
+    }
+}

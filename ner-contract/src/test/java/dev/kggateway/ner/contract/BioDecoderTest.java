@@ -1,0 +1,76 @@
+package dev.kggateway.ner.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BioDecoderTest {
+
+    static List<Entity> decode(String text, List<String> tags, double... probs) {
+        return BioDecoder.entities(text, Words.split(text), tags, probs.length == 0 ? null : probs);
+    }
+
+    @Test
+    void seqevalLenientSemantics() {
+        assertEquals(List.of(new BioDecoder.TagSpan("size", 0, 2), new BioDecoder.TagSpan("color", 2, 3),
+                new BioDecoder.TagSpan("color", 4, 5)),
+                BioDecoder.spans(List.of("B-size", "I-size", "I-color", "O", "I-color", "?")));
+        assertEquals(List.of(new BioDecoder.TagSpan("brand", 0, 1), new BioDecoder.TagSpan("brand", 1, 2)),
+                BioDecoder.spans(List.of("B-brand", "B-brand")));
+    }
+
+    @Test
+    void issueExamplesDecodeToWholeWords() {
+        List<Entity> e = decode("Single-Use Scalpels", List.of("B-type", "B-product"));
+        assertEquals("single-use", e.get(0).value());
+        assertEquals("scalpels", e.get(1).value());
+
+        e = decode("Syringes, Luer-Slip tip", List.of("B-product", "B-addon", "I-addon"));
+        assertEquals("syringes", e.get(0).value());
+        assertEquals("luer-slip tip", e.get(1).value());
+
+        e = decode("99.9% ACS Grade", List.of("B-grade", "I-grade", "I-grade"));
+        assertEquals("99.9% acs grade", e.get(0).value());
+
+        e = decode("Couplings, Acetal, 1/4 in.", List.of("B-product", "B-material", "B-size", "I-size"));
+        assertEquals("1/4 in.", e.get(2).value());
+
+        e = decode("Shim 0.010\" thick", List.of("B-product", "B-size", "O"));
+        assertEquals("0.010\"", e.get(1).value());
+
+        e = decode("Nalgene™ bottles (Pack of 12)", List.of("B-brand", "B-product", "B-quantity", "I-quantity", "I-quantity"));
+        assertEquals(List.of("nalgene", "bottles", "pack of 12"), e.stream().map(Entity::value).toList());
+        Entity pack = e.get(2);
+        assertEquals("Pack of 12", "Nalgene™ bottles (Pack of 12)".substring(pack.start(), pack.end()));
+    }
+
+    @Test
+    void punctuationOnlyEntitiesAreDroppedWhateverTheModelSays() {
+        List<Entity> e = decode("Tubes - . .. % 50 mL", List.of("B-product", "B-size", "B-color", "B-grade", "B-grade", "B-size", "I-size"));
+        assertEquals(List.of("tubes", "50 ml"), e.stream().map(Entity::value).toList());
+        for (Entity x : e) {
+            assertTrue(x.value().codePoints().anyMatch(Character::isLetterOrDigit));
+        }
+    }
+
+    @Test
+    void confidenceIsMeanOrMinOfWordProbabilities() {
+        String text = "50 mL tubes";
+        List<String> tags = List.of("B-size", "I-size", "B-product");
+        double[] p = {0.9, 0.5, 0.8};
+        List<Entity> mean = BioDecoder.entities(text, Words.split(text), tags, p, BioDecoder.Confidence.MEAN);
+        List<Entity> min = BioDecoder.entities(text, Words.split(text), tags, p, BioDecoder.Confidence.MIN);
+        assertEquals(0.7, mean.get(0).confidence(), 1e-9);
+        assertEquals(0.5, min.get(0).confidence(), 1e-9);
+        assertEquals(0.8, mean.get(1).confidence(), 1e-9);
+    }
+
+    @Test
+    void goldOfALabelledSentence() {
+        LabelledText s = LabelledText.of(List.of("Nalgene™", "bottles,", "500", "mL"), List.of("B-brand", "B-product", "B-size", "I-size"));
+        assertEquals("Nalgene™ bottles, 500 mL", s.text());
+        assertEquals(List.of("nalgene", "bottles", "500 ml"), BioDecoder.gold(s).stream().map(Entity::value).toList());
+    }
+}

@@ -1,0 +1,110 @@
+package com.kggateway.ner.eval;
+
+import com.kggateway.ner.data.TaggedSentence;
+import com.kggateway.ner.model.TfTagger;
+import dev.kggateway.ner.contract.BioDecoder;
+import dev.kggateway.ner.contract.Calibration;
+import dev.kggateway.ner.contract.Entity;
+import dev.kggateway.ner.contract.EntityMetrics;
+import dev.kggateway.ner.contract.LabelledText;
+import dev.kggateway.ner.contract.Predictions;
+import dev.kggateway.ner.contract.TagSet;
+import dev.kggateway.ner.contract.ThresholdSweep;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a model over labelled sentences the way the gateway does (whitespace words, first-piece probabilities,
+ * temperature, {@link BioDecoder}) and scores it with the contract's metrics.
+ */
+public final class Evaluation {
+    private static final int CHUNK = 512;
+
+    /** One sentence: gold entities, predicted entities (with calibrated confidence) and predicted tags. */
+    public record Sentence(TaggedSentence source, LabelledText text, List<Entity> gold, List<Entity> predicted,
+                           List<String> predictedTags) { }
+
+    private final List<Sentence> sentences;
+
+    private Evaluation(List<Sentence> sentences) {
+        this.sentences = sentences;
+    }
+
+    public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data) {
+        List<Sentence> out = new ArrayList<>(data.size());
+        for (int from = 0; from < data.size(); from += CHUNK) {
+            List<TaggedSentence> chunk = data.subList(from, Math.min(data.size(), from + CHUNK));
+            List<float[][]> probs = tagger.wordProbabilities(chunk.stream().map(TaggedSentence::words).toList());
+            for (int i = 0; i < chunk.size(); i++) {
+                LabelledText text = chunk.get(i).labelled();
+                Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature);
+                List<Entity> predicted = BioDecoder.entities(text.text(), text.words(), tags.tags(), tags.probabilities());
+                out.add(new Sentence(chunk.get(i), text, BioDecoder.gold(text), predicted, tags.tags()));
+            }
+        }
+        return new Evaluation(out);
+    }
+
+    public List<Sentence> sentences() {
+        return sentences;
+    }
+
+    /** Exact (type, word range) match, keeping predictions with confidence ≥ {@code minConfidence}. */
+    public EntityMetrics spans(double minConfidence) {
+        return sweep(false).at(minConfidence);
+    }
+
+    /** (type, value) match per sentence, keeping predictions with confidence ≥ {@code minConfidence}. */
+    public EntityMetrics values(double minConfidence) {
+        return sweep(true).at(minConfidence);
+    }
+
+    public ThresholdSweep sweep(boolean byValue) {
+        ThresholdSweep sweep = new ThresholdSweep(byValue);
+        for (Sentence s : sentences) {
+            sweep.add(s.gold(), s.predicted());
+        }
+        return sweep;
+    }
+
+    /** Same predictions with another way of turning word probabilities into an entity confidence. */
+    public ThresholdSweep sweep(boolean byValue, BioDecoder.Confidence aggregation, TfTagger tagger, double temperature) {
+        ThresholdSweep sweep = new ThresholdSweep(byValue);
+        List<float[][]> probs = new ArrayList<>();
+        for (int from = 0; from < sentences.size(); from += CHUNK) {
+            probs.addAll(tagger.wordProbabilities(sentences.subList(from, Math.min(sentences.size(), from + CHUNK))
+                    .stream().map(s -> s.source().words()).toList()));
+        }
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence s = sentences.get(i);
+            Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature);
+            sweep.add(s.gold(), BioDecoder.entities(s.text().text(), s.text().words(), tags.tags(), tags.probabilities(), aggregation));
+        }
+        return sweep;
+    }
+
+    /**
+     * Fits the temperature on labelled words (tags in the model's tag set; {@code ?} and words without pieces
+     * skipped) by minimising the NLL of their gold tags.
+     */
+    public static double fitTemperature(TfTagger tagger, List<TaggedSentence> data) {
+        List<float[]> probs = new ArrayList<>();
+        List<Integer> gold = new ArrayList<>();
+        TagSet tags = tagger.tags();
+        for (int from = 0; from < data.size(); from += CHUNK) {
+            List<TaggedSentence> chunk = data.subList(from, Math.min(data.size(), from + CHUNK));
+            List<float[][]> p = tagger.wordProbabilities(chunk.stream().map(TaggedSentence::words).toList());
+            for (int i = 0; i < chunk.size(); i++) {
+                for (int w = 0; w < chunk.get(i).tags().size(); w++) {
+                    String tag = chunk.get(i).tags().get(w);
+                    if (p.get(i)[w] != null && tags.contains(tag)) {
+                        probs.add(p.get(i)[w]);
+                        gold.add(tags.id(tag));
+                    }
+                }
+            }
+        }
+        return Calibration.fitTemperature(probs, gold.stream().mapToInt(Integer::intValue).toArray());
+    }
+}

@@ -1,0 +1,99 @@
+package com.kggateway.ner.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kggateway.ner.data.NerCsv;
+import com.kggateway.ner.data.TaggedSentence;
+import com.kggateway.ner.eval.Evaluation;
+import com.kggateway.ner.gen.ProductDescriptionGenerator;
+import com.kggateway.ner.model.ModelFolder;
+import dev.kggateway.ner.contract.Entity;
+import dev.kggateway.ner.contract.ModelFolderFiles;
+import dev.kggateway.ner.contract.ModelManifest;
+import dev.kggateway.ner.contract.TagSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The customer path on tiny data, through the CLI: train a model, fine-tune it on partially labelled data (only
+ * "vendor" types labelled, every other word {@code ?}), and the fine-tuned folder loads, is calibrated and predicts;
+ * evaluate chooses and records a minimum confidence.
+ */
+class FineTuneEndToEndTest {
+    private static final Set<String> VENDOR_TYPES = Set.of("product", "size", "material");
+
+    static int run(String... args) {
+        return new CommandLine(new NerTrainerCli()).execute(args);
+    }
+
+    /** Distant supervision's shape: words of vendor-typed entities keep their tags, everything else is unknown. */
+    static List<TaggedSentence> partial(List<TaggedSentence> full) {
+        List<TaggedSentence> out = new ArrayList<>();
+        for (TaggedSentence s : full) {
+            List<String> tags = s.tags().stream()
+                    .map(t -> TagSet.type(t) != null && VENDOR_TYPES.contains(TagSet.type(t)) ? t : TagSet.UNKNOWN).toList();
+            out.add(new TaggedSentence(s.id(), s.words(), tags));
+        }
+        return out;
+    }
+
+    @Test
+    void trainThenFineTuneOnPartialLabelsThenPredict(@TempDir Path dir) throws Exception {
+        NerCsv.write(new ProductDescriptionGenerator(11, false).generate(150, "t"), dir.resolve("train.csv"));
+        NerCsv.write(new ProductDescriptionGenerator(12, false).generate(40, "v"), dir.resolve("val.csv"));
+        NerCsv.write(partial(new ProductDescriptionGenerator(13, false).generate(80, "c")), dir.resolve("catalogue.csv"));
+        String[] tiny = {"--hidden", "32", "--layers", "1", "--heads", "2", "--ff", "64", "--vocab-size", "400",
+                "--batch-size", "8", "--threads", "1"};
+        Path base = dir.resolve("base");
+        assertEquals(0, run(concat(new String[] {"train", "--train", dir.resolve("train.csv").toString(), "--val",
+                dir.resolve("val.csv").toString(), "--out", base.toString(), "--epochs", "4", "--lr", "8e-3", "--unk-prob", "0"}, tiny)));
+        Path tuned = dir.resolve("tuned");
+        assertEquals(0, run("train", "--init-from", base.toString(), "--train", dir.resolve("catalogue.csv").toString(),
+                "--out", tuned.toString(), "--epochs", "1", "--threads", "1"));
+
+        JsonNode manifest = ModelFolderFiles.readJson(tuned.resolve("manifest.json"));
+        assertEquals(base.toString(), manifest.path("fineTunedFrom").asText());
+        double t = ModelFolderFiles.config(tuned).temperature();
+        assertTrue(t > 0.05 && t < 20, "fitted temperature " + t);
+        assertEquals(t, manifest.path("calibration").path("temperature").asDouble(), 1e-12);
+        assertEquals(ModelFolderFiles.readJson(base.resolve("vocab.txt").getParent().resolve("config.json")).path("hidden_size"),
+                ModelFolderFiles.readJson(tuned.resolve("config.json")).path("hidden_size"), "architecture kept");
+
+        List<TaggedSentence> val = NerCsv.read(dir.resolve("val.csv"));
+        try (ModelFolder b = ModelFolder.load(base, 1); ModelFolder f = ModelFolder.load(tuned, 1)) {
+            assertEquals(b.tags().tags(), f.tags().tags(), "tag set kept");
+            Evaluation e = Evaluation.run(f.tagger(), f.temperature(), val);
+            List<Entity> predicted = e.sentences().stream().flatMap(s -> s.predicted().stream()).toList();
+            assertTrue(!predicted.isEmpty(), "the fine-tuned model predicts entities");
+            for (Entity x : predicted) {
+                assertTrue(x.value().codePoints().anyMatch(Character::isLetterOrDigit), x.toString());
+                assertTrue(x.confidence() > 0 && x.confidence() <= 1, x.toString());
+            }
+            float[] before = b.tagger().wordProbabilities(List.of(val.get(0).words())).get(0)[0];
+            float[] after = f.tagger().wordProbabilities(List.of(val.get(0).words())).get(0)[0];
+            assertNotEquals(before[0], after[0], "fine-tuning changed the weights");
+        }
+
+        assertEquals(0, run("evaluate", "--model", tuned.toString(), "--data", dir.resolve("val.csv").toString(),
+                "--sweep", "--choose-min-confidence", "0.01", "--write", "--threads", "1"));
+        ModelManifest m = ModelManifest.read(tuned).orElseThrow();
+        assertTrue(m.minConfidence().isPresent(), "min confidence recorded");
+        assertTrue(m.calibration().orElseThrow().chosenOn().contains("val.csv"));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
