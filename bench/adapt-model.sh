@@ -24,7 +24,7 @@ GATEWAY=gateway/target/quarkus-app/quarkus-run.jar
 TRAINER=ner-trainer/target/ner-trainer.jar
 [ -f "$GATEWAY" ] && [ -f "$TRAINER" ] || ./mvnw -B -q -ntp package -DskipTests
 mkdir -p "$WORK"
-QUIET="-Dquarkus.log.level=WARN -Dkg.sample.load-on-empty=false"
+QUIET="-Dquarkus.log.level=WARN -Dquarkus.banner.enabled=false -Dkg.sample.load-on-empty=false"
 
 if [ "$STORE" = demo ]; then
   STORE="$WORK/demo-store"

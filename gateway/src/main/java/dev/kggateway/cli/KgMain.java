@@ -31,6 +31,9 @@ public class KgMain implements QuarkusApplication {
         commandMode = args.length > 0;
         if (commandMode) {
             COMMAND_DEFAULTS.getOrDefault(args[0], Map.of()).forEach(KgMain::defaultTo);
+            if (args[0].equals("evaluate-ner") && Arrays.asList(args).contains("--url")) {
+                defaultTo("kg.ner.enabled", "false"); // scores another gateway's extractProperties
+            }
         }
         Quarkus.run(KgMain.class, args);
     }

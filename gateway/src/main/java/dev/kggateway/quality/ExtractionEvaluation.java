@@ -33,19 +33,36 @@ public class ExtractionEvaluation {
     public record Miss(String text, List<Entity.TypedValue> gold, List<Entity.TypedValue> predicted) {
     }
 
-    /** @param minConfidence the threshold misses are listed at; null for the one ingest applies */
-    public Result run(List<LabelledText> data, Double minConfidence) {
+    /** Where the extractions come from: this process's extraction path, or a gateway's extractProperties. */
+    public interface Extraction {
+        List<IngestService.Preview> extract(List<String> texts) throws Exception;
+    }
+
+    /** The in-process path: {@link IngestService#preview(List)}, the code behind extractProperties. */
+    public Result run(List<LabelledText> data, Double minConfidence) throws Exception {
+        return run(data, minConfidence, ingest::preview, ingest.threshold());
+    }
+
+    /**
+     * @param minConfidence the threshold misses are listed at; null for the one the extraction reports
+     * @param fallback threshold when the extraction reports none (it found nothing)
+     */
+    public static Result run(List<LabelledText> data, Double minConfidence, Extraction extraction,
+            EnrichmentThreshold.Threshold fallback) throws Exception {
         ThresholdSweep sweep = new ThresholdSweep(true);
         List<List<Entity>> golds = new ArrayList<>();
         List<List<Entity>> predictions = new ArrayList<>();
-        EnrichmentThreshold.Threshold used = ingest.threshold();
+        EnrichmentThreshold.Threshold used = null;
         long nanos = 0;
         for (int from = 0; from < data.size(); from += BATCH) {
             List<LabelledText> batch = data.subList(from, Math.min(data.size(), from + BATCH));
             long start = System.nanoTime();
-            List<IngestService.Preview> previews = ingest.preview(batch.stream().map(LabelledText::text).toList());
+            List<IngestService.Preview> previews = extraction.extract(batch.stream().map(LabelledText::text).toList());
             nanos += System.nanoTime() - start;
             for (int i = 0; i < batch.size(); i++) {
+                if (previews.get(i).threshold() != null) {
+                    used = previews.get(i).threshold();
+                }
                 List<Entity> gold = BioDecoder.gold(batch.get(i));
                 List<Entity> predicted = previews.get(i).properties().stream()
                         .map(e -> new Entity(e.type(), -1, -1, e.start(), e.end(), e.value(), e.confidence())).toList();
@@ -53,6 +70,9 @@ public class ExtractionEvaluation {
                 golds.add(gold);
                 predictions.add(predicted);
             }
+        }
+        if (used == null) {
+            used = fallback;
         }
         double t = minConfidence != null ? minConfidence : used.value();
         List<Miss> misses = new ArrayList<>();
