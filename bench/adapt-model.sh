@@ -11,14 +11,13 @@
 #                "demo" builds one from 2,000 generated products (vendor values only, no enrichment)
 #     OUT_MODEL  folder for the adapted model (default target/adapted-model); point kg.ner.model-path at it
 #     EVAL_CSV   labelled CSV to compare base and adapted on (default ner-trainer/devset/real-dev.csv)
-#   Env: EPOCHS (default 3), LIMIT (most products exported), TRAIN_ARGS (more ner-trainer train options),
+#   Env: EPOCHS (trainer default: 3 when fine-tuning), LIMIT (most products exported), TRAIN_ARGS (more ner-trainer train options),
 #        STORE_ARGS (e.g. "-Dkg.store.kind=sparql -Dkg.store.query-endpoint=..." for a remote store).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STORE=${1:-data}
 OUT=${2:-target/adapted-model}
 EVAL=${3:-ner-trainer/devset/real-dev.csv}
-EPOCHS=${EPOCHS:-3}
 WORK=target/adapt
 GATEWAY=gateway/target/quarkus-app/quarkus-run.jar
 TRAINER=ner-trainer/target/ner-trainer.jar
@@ -29,7 +28,7 @@ QUIET="-Dquarkus.log.level=WARN -Dquarkus.banner.enabled=false -Dkg.sample.load-
 if [ "$STORE" = demo ]; then
   STORE="$WORK/demo-store"
   rm -rf "$STORE"
-  java $QUIET -jar "$GATEWAY" generate 2000 "$WORK/demo.jsonl" 7
+  java $QUIET -Dkg.store.path="$WORK/gen-store" -jar "$GATEWAY" generate 2000 "$WORK/demo.jsonl" 7
   java $QUIET -Dkg.store.path="$STORE" -Dquarkus.http.host-enabled=false -Dkg.ner.enabled=false \
     -jar "$GATEWAY" bulk-load "$WORK/demo.jsonl" --no-enrich
 fi
@@ -40,9 +39,9 @@ java $QUIET -Dkg.store.path="$STORE" ${STORE_ARGS:-} -jar "$GATEWAY" export-trai
   --out "$WORK/train.csv" ${LIMIT:+--limit "$LIMIT"}
 echo "export: $(( $(date +%s) - t0 )) s"
 
-echo "== 2. fine-tune model/ner on it ($EPOCHS epochs)"
+echo "== 2. fine-tune model/ner on it (epochs: ${EPOCHS:-trainer default})"
 t0=$(date +%s)
-java -jar "$TRAINER" train --init-from model/ner --train "$WORK/train.csv" --out "$OUT" --epochs "$EPOCHS" ${TRAIN_ARGS:-}
+java -jar "$TRAINER" train --init-from model/ner --train "$WORK/train.csv" --out "$OUT" ${EPOCHS:+--epochs "$EPOCHS"} ${TRAIN_ARGS:-}
 echo "fine-tune: $(( $(date +%s) - t0 )) s"
 
 if [ -f "$EVAL" ]; then

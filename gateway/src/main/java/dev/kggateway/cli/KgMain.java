@@ -25,7 +25,8 @@ public class KgMain implements QuarkusApplication {
      */
     private static final Map<String, Map<String, String>> COMMAND_DEFAULTS = Map.of(
             "export-training-data", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false"),
-            "evaluate-ner", Map.of("quarkus.http.host-enabled", "false"));
+            "evaluate-ner", Map.of("quarkus.http.host-enabled", "false"),
+            "generate", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false"));
 
     public static void main(String... args) {
         commandMode = args.length > 0;
