@@ -10,11 +10,10 @@ import dev.kggateway.domain.Product;
 import dev.kggateway.ner.PropertyExtractor;
 import dev.kggateway.store.Iris;
 import dev.kggateway.store.ProductRecord;
+import dev.kggateway.store.FusekiProfile;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.support.Gql;
 import dev.kggateway.support.ModelProfile;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
@@ -24,20 +23,30 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code kg.ner.min-confidence} with the real model through DJL: set to 1.0 here, so nearly everything the model finds
+ * {@code kg.ner.min-confidence} with the real model through DJL, on the embedded store and on Fuseki: set to 1.0 here, so nearly everything the model finds
  * is below it. Such links are not written by addProduct, addProducts or reenrichProducts; extractProperties still
  * lists them, marked; a vendor value the model agrees with is still marked as confirmed.
  */
-@QuarkusTest
-@TestProfile(ConfidenceThresholdTest.StrictThreshold.class)
-class ConfidenceThresholdTest {
+public abstract class ConfidenceThresholdTest {
 
+    static final Map<String, String> STRICT = Map.of("kg.ner.enabled", "true", "kg.ner.min-confidence", "1.0",
+            "kg.sample.load-on-empty", "false");
+
+    /** The real model, an empty embedded store, threshold 1.0. */
     public static class StrictThreshold extends ModelProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("kg.ner.min-confidence", "1.0");
+            config.putAll(STRICT);
             return config;
+        }
+    }
+
+    /** The real model, an empty Fuseki dataset over HTTP, threshold 1.0. */
+    public static class StrictThresholdOnFuseki extends FusekiProfile {
+        @Override
+        protected Map<String, String> extraOverrides() {
+            return STRICT;
         }
     }
 
