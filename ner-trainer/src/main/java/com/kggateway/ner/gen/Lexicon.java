@@ -66,7 +66,7 @@ final class Lexicon {
             "grade: sterile | Grade 1 | HPLC grade | low protein binding | gamma irradiated | Grade 42 | non-sterile | certified | Grade 597 | ultracleaned"),
         Family.of("reagents", List.of("mass", "mass", "L", "mL", "mesh", "floz"),
             "product: sodium chloride | ethanol | methanol | acetonitrile | hydrochloric acid | Tris base | agarose | dimethyl sulfoxide | phosphate buffered saline | glycerol | sodium hydroxide pellets | potassium phosphate monobasic | isopropanol | EDTA disodium salt | acetone | sulfuric acid | bovine serum albumin | sodium dodecyl sulfate | formamide | chloroform | Tween 20 | HEPES buffer | magnesium chloride hexahydrate | calcium carbonate",
-            "type: anhydrous | molecular biology | low EEO | crystalline | powder | solution | denatured | 200 proof | 1X | 10X | granular | fuming | lyophilized | liquid | pellets | 1 M",
+            "type: anhydrous | molecular biology | low EEO | crystalline | powder | solution | denatured | 1X | 10X | granular | fuming | lyophilized | liquid | pellets | 1 M",
             "addon: septum cap | dispensing cap | sure-seal cap | safety coated bottle | desiccant | drum tap | pour spout",
             "material: glass bottle | plastic bottle | amber glass | HDPE bottle | PTFE-lined cap | fluorinated HDPE",
             "color: amber | clear | colorless | white | yellow",

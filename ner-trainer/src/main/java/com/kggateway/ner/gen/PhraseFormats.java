@@ -122,7 +122,7 @@ final class PhraseFormats {
         if (kind < 0.4) {
             String n = pick(r, new String[] {"95", "97", "98", "99", "99.5", "99.7", "99.8", "99.9", "99.99", "99.999", "96", "90", "85", "37", "70"});
             return pick(r, heldOut, List.of("≥N%", "N%", "N%", "≥N%", ">N%", "N+%", "min. N%", "N% min", "Purity N%", "N% pure", "≥N.0%"),
-                    List.of(">=N%", "N percent", "at least N%")).replace("N", n);
+                    List.of(">=N%", "N percent", "at least N%")).replace("N.0", n.contains(".") ? n : n + ".0").replace("N", n);
         }
         if (kind < 0.5) {
             String[][] ranges = {{"10", "12"}, {"5", "6"}, {"30", "32"}, {"36.5", "38"}, {"28", "30"}, {"4", "6"}, {"68", "70"}};

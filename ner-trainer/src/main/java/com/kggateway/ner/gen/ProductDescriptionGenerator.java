@@ -64,9 +64,14 @@ public final class ProductDescriptionGenerator {
     public TaggedSentence next(String id) {
         Family family = Lexicon.FAMILIES.get(random.nextInt(Lexicon.FAMILIES.size()));
         // training mode: half fixed templates, half composed by the grammar; held-out mode: held-out templates only
-        String template = !heldOutTemplates && random.nextBoolean()
-                ? RandomTemplate.next(random, HELD_OUT_TEMPLATES)
-                : templates.get(random.nextInt(templates.size()));
+        String template;
+        if (!heldOutTemplates && family.name().equals("reagents") && random.nextDouble() < 0.5) {
+            template = RandomTemplate.chemical(random);
+        } else if (!heldOutTemplates && random.nextBoolean()) {
+            template = RandomTemplate.next(random, HELD_OUT_TEMPLATES);
+        } else {
+            template = templates.get(random.nextInt(templates.size()));
+        }
         WhitespaceWords text = new WhitespaceWords();
         Set<String> used = new HashSet<>();
         boolean skipping = false;
@@ -86,7 +91,7 @@ public final class ProductDescriptionGenerator {
                 String slot = token.substring(1, token.length() - 1);
                 String phrase = phrase(family, slot, used);
                 boolean entity = !(slot.equals("with") || slot.equals("filler") || slot.equals("cat"));
-                text.addPhrase(phrase, entity ? slot : null);
+                text.addPhrase(phrase, entity ? entityType(slot) : null);
             } else {
                 text.add(token, "O");
             }
@@ -94,6 +99,15 @@ public final class ProductDescriptionGenerator {
         List<String> words = new ArrayList<>(text.words());
         applyCasing(words);
         return new TaggedSentence(id, words, text.tags());
+    }
+
+    /** Slots written in a special format still carry one of the ten types. */
+    private static String entityType(String slot) {
+        return switch (slot) {
+            case "purity" -> "grade";
+            case "mesh" -> "size";
+            default -> slot;
+        };
     }
 
     private String phrase(Family family, String slot, Set<String> used) {
@@ -129,6 +143,12 @@ public final class ProductDescriptionGenerator {
                 return PhraseFormats.size(family.sizeKinds().get(random.nextInt(family.sizeKinds().size())), random, heldOut);
             case "quantity":
                 return PhraseFormats.quantity(random, heldOut);
+            case "mesh":
+                return PhraseFormats.size("mesh", random, heldOut);
+            case "purity": {
+                String grade = PhraseFormats.purity(random, heldOut);
+                return !heldOut && HeldOutLexicon.contains(grade) ? lexiconPhrase(family, "grade", used) : grade;
+            }
             case "grade":
                 if (random.nextDouble() < (family.name().equals("reagents") ? 0.6 : 0.12)) {
                     String grade = PhraseFormats.purity(random, heldOut);
