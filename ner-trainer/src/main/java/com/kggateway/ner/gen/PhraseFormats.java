@@ -79,6 +79,10 @@ final class PhraseFormats {
             case "area":
                 return pick(r, new String[] {"25", "75", "150", "175", "225", "9.6", "21", "55"})
                         + pick(r, heldOut, List.of(" cm2", " cm²", " cm2", "cm2", " sq. cm"), List.of(" square cm", " cm^2"));
+            case "wells":
+                // well/place counts are sizes ("96-well", "96 Well", "81-place")
+                return pick(r, new String[] {"6", "12", "24", "48", "96", "384", "1536", "81", "100"})
+                        + pick(r, heldOut, List.of("-well", " Well", " well", "-Well", "-place", " Wells"), List.of("-position", " wells plate"));
             case "floz":
                 return pick(r, new String[] {"1", "2", "4", "8", "16", "32", "64", "128"})
                         + pick(r, heldOut, List.of(" oz", " oz.", " fl oz", " fl. oz.", " Oz", " ounce"), List.of(" ounces", " fl.oz"));
@@ -129,7 +133,13 @@ final class PhraseFormats {
             String[] a = ranges[r.nextInt(ranges.length)];
             return a[0] + pick(r, heldOut, List.of("-", "-", " - "), List.of("–", " to ")) + a[1] + "%";
         }
-        if (kind < 0.57) {
+        if (kind < 0.52) {
+            // concentrations: normality, molarity, fold, mass per volume
+            String c = pick(r, new String[] {"0.1", "0.5", "1", "1.0", "2", "3", "5", "6", "10"});
+            return pick(r, heldOut, List.of("# N", "#N", "# M", "#M", "# Molar", "#X", "# X", "# mg/mL", "#% w/v", "#% (w/v)"),
+                    List.of("# Normal", "# mol/L", "# mg/ml")).replace("#", c);
+        }
+        if (kind < 0.58) {
             return pick(r, new String[] {"190", "200", "180", "140"}) + pick(r, heldOut, List.of(" Proof", " proof", "-Proof"), List.of(" Pf."));
         }
         return pick(r, heldOut, List.of("ACS", "USP", "HPLC", "Reagent Grade", "Certified", "Molecular Biology Grade", "ACS Grade",

@@ -20,9 +20,6 @@ public final class ProductDescriptionGenerator {
     public static final double DEFAULT_PSEUDO_PROBABILITY = 0.12;
     private static final double CROSS_FAMILY_PROBABILITY = 0.2;
     private static final double TRADEMARK_PROBABILITY = 0.12;
-    /** A chemical's physical form written right after its name belongs to the product ("Sodium Chloride Crystals"). */
-    private static final List<String> CHEMICAL_FORMS = List.of("Crystals", "Powder", "Solution", "Pellets", "Granules",
-            "Flakes", "crystals", "powder", "solution", "Chips", "Beads", "Liquid");
     private static final Set<String> HELD_OUT_TEMPLATES = Set.copyOf(Templates.heldOut());
     private final Random random;
     /** Held-out vocabulary and format variants (70 % of phrases). */
@@ -106,6 +103,8 @@ public final class ProductDescriptionGenerator {
         return switch (slot) {
             case "purity" -> "grade";
             case "mesh" -> "size";
+            case "form" -> "type";
+            case "packx" -> "quantity";
             default -> slot;
         };
     }
@@ -145,12 +144,17 @@ public final class ProductDescriptionGenerator {
                 return PhraseFormats.quantity(random, heldOut);
             case "mesh":
                 return PhraseFormats.size("mesh", random, heldOut);
+            case "form":
+                return pickFrom(Lexicon.CHEMICAL_FORMS, used);
+            case "packx":
+                // "4 X 4L", "6 x 500mL": the multiplier is the quantity, the rest the size
+                return PhraseFormats.pick(random, new String[] {"2", "4", "6", "10", "12", "24"}) + PhraseFormats.pick(random, new String[] {" X", " x", " x", "x"});
             case "purity": {
                 String grade = PhraseFormats.purity(random, heldOut);
                 return !heldOut && HeldOutLexicon.contains(grade) ? lexiconPhrase(family, "grade", used) : grade;
             }
             case "grade":
-                if (random.nextDouble() < (family.name().equals("reagents") ? 0.6 : 0.12)) {
+                if (random.nextDouble() < (family.name().equals("reagents") ? 0.6 : 0.05)) {
                     String grade = PhraseFormats.purity(random, heldOut);
                     // "Laboratory Grade" is also a lexicon phrase: when that one is held out, training never sees it
                     return !heldOut && HeldOutLexicon.contains(grade) ? lexiconPhrase(family, slot, used) : grade;
@@ -185,9 +189,6 @@ public final class ProductDescriptionGenerator {
             case "product":
                 if (family.name().equals("reagents") && x < 0.6) {
                     p = pickFrom(wn.chemicals, used);
-                    if (random.nextDouble() < 0.2) {
-                        p = composed(p, p + " " + CHEMICAL_FORMS.get(random.nextInt(CHEMICAL_FORMS.size())));
-                    }
                 } else if (x < 0.25) {
                     p = pickFrom(wn.products, used);
                     if (random.nextBoolean()) {

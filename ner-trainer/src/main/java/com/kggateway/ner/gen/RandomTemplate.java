@@ -130,8 +130,15 @@ final class RandomTemplate {
             out.add("{brand}");
         }
         out.add("{product}");
+        boolean form = r.nextDouble() < 0.3;
+        if (form) {
+            out.add("{form}"); // "Sodium Chloride Crystals": the form is a type
+        }
         List<String> tail = new ArrayList<>();
         for (String slot : List.of("grade", "purity", "type", "size", "quantity", "mesh", "cat", "series", "color")) {
+            if (form && slot.equals("type")) {
+                continue;
+            }
             double p = switch (slot) {
                 case "size" -> 0.8;
                 case "purity", "grade" -> 0.5;
@@ -155,6 +162,9 @@ final class RandomTemplate {
             }
             if (parenthesised) {
                 out.add("(");
+            }
+            if (slot.equals("size") && !tail.contains("quantity") && r.nextDouble() < 0.15) {
+                out.add("{packx}"); // "4 X 4L"
             }
             out.add("{" + slot + "}");
             if (parenthesised) {
