@@ -67,7 +67,7 @@ final class Lexicon {
         Family.of("reagents", List.of("mass", "mass", "L", "mL", "mesh", "floz"),
             "product: sodium chloride | ethanol | methanol | acetonitrile | hydrochloric acid | Tris base | agarose | dimethyl sulfoxide | phosphate buffered saline | glycerol | sodium hydroxide | potassium phosphate monobasic | isopropanol | EDTA disodium salt | acetone | sulfuric acid | bovine serum albumin | sodium dodecyl sulfate | formamide | chloroform | Tween 20 | HEPES buffer | magnesium chloride | calcium carbonate",
             "type: anhydrous | low EEO | crystalline | powder | solution | denatured | granular | fuming | lyophilized | liquid | pellets | hexahydrate | pentahydrate | dihydrate | monohydrate | glacial | buffered | bottle | drum | spray bottle | glass bottle | flakes | beads | shot | turnings",
-            "addon: septum cap | dispensing cap | sure-seal cap | safety coated bottle | desiccant | drum tap | pour spout | PTFE-lined cap | in water | in ethanol",
+            "addon: septum cap | dispensing cap | sure-seal cap | safety coated bottle | desiccant | drum tap | pour spout | PTFE-lined cap",
             "material: glass | plastic | amber glass | HDPE | poly | fluorinated HDPE",
             "color: amber | clear | colorless | white | yellow",
             "brand: Sigma-Aldrich | Fisher Chemical | MilliporeSigma | Honeywell | Avantor | J.T.Baker | Alfa Aesar | TCI | Acros Organics | Spectrum Chemical | Macron",

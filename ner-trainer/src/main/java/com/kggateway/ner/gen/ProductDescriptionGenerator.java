@@ -189,6 +189,14 @@ public final class ProductDescriptionGenerator {
             case "product":
                 if (family.name().equals("reagents") && x < 0.6) {
                     p = pickFrom(wn.chemicals, used);
+                    List<String> aliases = wn.chemicalAliases.get(p);
+                    if (aliases != null && random.nextDouble() < 0.1) {
+                        // "Acetone (Propanone)": a synonym in parentheses right after the name is part of the product
+                        String alias = aliases.get(random.nextInt(aliases.size()));
+                        if (heldOut || !VocabularySplit.isHeldOut(alias)) {
+                            p = random.nextDouble() < 0.5 ? titleCase(p) + " (" + titleCase(alias) + ")" : p + " (" + alias + ")";
+                        }
+                    }
                 } else if (x < 0.25) {
                     p = pickFrom(wn.products, used);
                     if (random.nextBoolean()) {
@@ -267,16 +275,28 @@ public final class ProductDescriptionGenerator {
         return typo(choice);
     }
 
-    /** Occasional dropped letter: real catalogues contain typos, and it forces sub-word generalization. */
+    /**
+     * Occasional typo (dropped, doubled or swapped letter): real catalogues contain them, and they force sub-word
+     * generalization.
+     */
     private String typo(String phrase) {
-        if (random.nextDouble() >= 0.02 || phrase.length() < 6) {
+        if (random.nextDouble() >= 0.025 || phrase.length() < 6) {
             return phrase;
         }
         int i = 1 + random.nextInt(phrase.length() - 2);
-        if (!Character.isLetter(phrase.charAt(i))) {
+        if (!Character.isLetter(phrase.charAt(i)) || !Character.isLetter(phrase.charAt(i + 1))) {
             return phrase;
         }
-        return phrase.substring(0, i) + phrase.substring(i + 1);
+        double kind = random.nextDouble();
+        String typo;
+        if (kind < 0.5) {
+            typo = phrase.substring(0, i) + phrase.substring(i + 1);
+        } else if (kind < 0.75) {
+            typo = phrase.substring(0, i + 1) + phrase.charAt(i) + phrase.substring(i + 1);
+        } else {
+            typo = phrase.substring(0, i) + phrase.charAt(i + 1) + phrase.charAt(i) + phrase.substring(i + 2);
+        }
+        return !heldOut && HeldOutLexicon.endsWithHeldOut(typo) ? phrase : typo;
     }
 
     /** Upper case that keeps the micro sign: Java would turn "µ" into Greek capital mu. */
@@ -303,6 +323,9 @@ public final class ProductDescriptionGenerator {
             String w = words.get(i);
             if (mode < 0.08) {
                 w = upper(w);
+                if (random.nextDouble() < 0.2) {
+                    w = abbreviate(w);
+                }
             } else if (mode < 0.16) {
                 w = w.toLowerCase(Locale.ROOT);
             } else if (mode < 0.50) {
@@ -318,6 +341,33 @@ public final class ProductDescriptionGenerator {
             }
             words.set(i, w);
         }
+    }
+
+    private static final java.util.regex.Pattern LONG_WORD = java.util.regex.Pattern.compile("([(\\[]?)([A-Z]{7,})([),;:.\\]]*)");
+
+    /**
+     * Distributor/ERP abbreviation of a long upper-case word, as fixed-width description fields force:
+     * truncation ("GRANULAR" → "GRAN") or dropped vowels ("SOLUTION" → "SLTN").
+     */
+    private String abbreviate(String w) {
+        java.util.regex.Matcher m = LONG_WORD.matcher(w);
+        if (!m.matches()) {
+            return w;
+        }
+        String core = m.group(2);
+        String shortened;
+        if (random.nextDouble() < 0.7) {
+            shortened = core.substring(0, 3 + random.nextInt(3));
+        } else {
+            shortened = core.charAt(0) + core.substring(1).replaceAll("[AEIOU]", "");
+            if (shortened.length() > 6) {
+                shortened = shortened.substring(0, 4 + random.nextInt(3));
+            }
+        }
+        if (!heldOut && HeldOutLexicon.contains(shortened)) {
+            return w; // "MANIFOLD" → "MAN" would put a held-out word into training
+        }
+        return m.group(1) + shortened + (random.nextDouble() < 0.2 ? "." : "") + m.group(3);
     }
 
     private static int firstLetter(String w) {
