@@ -71,6 +71,20 @@ public final class ThresholdSweep {
         return Optional.empty();
     }
 
+    /** The threshold (over the distinct confidences seen) with the best micro F1; empty without predictions. */
+    public Optional<Row> bestF1() {
+        double[] candidates = predicted.stream().flatMap(List::stream).mapToDouble(Entity::confidence)
+                .distinct().sorted().toArray();
+        Row best = null;
+        for (double t : candidates) {
+            EntityMetrics.Counts c = at(t).micro();
+            if (best == null || c.f1() > best.f1()) {
+                best = new Row(t, c.precision(), c.recall(), c.f1(), c.predicted);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /**
      * How well confidence separates right from wrong predictions: the probability that a random correct prediction
      * has a higher confidence than a random wrong one (ROC AUC; 0.5 = no separation).

@@ -49,6 +49,7 @@ class EntityMetricsTest {
         ThresholdSweep.Row row = sweep.lowestThresholdFor(0.99).orElseThrow();
         assertEquals(0.9, row.threshold(), 1e-9);
         assertEquals(2.0 / 3, sweep.lowestThresholdFor(0.6).orElseThrow().precision(), 1e-9);
+        assertEquals(0.6, sweep.bestF1().orElseThrow().threshold(), 1e-9, "F1 2/3 at 0.6 beats 0.4 at 0.7 and 0.5 at 0.9");
         assertEquals(0.5, sweep.separation(), 1e-9, "right: 0.9, 0.6; wrong: 0.7 → one of two pairs ordered");
     }
 }

@@ -73,20 +73,27 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private void choose(ThresholdSweep byValue, Path csv) throws Exception {
         Optional<ThresholdSweep.Row> row = byValue.lowestThresholdFor(targetPrecision);
-        if (row.isEmpty()) {
-            System.out.printf("no threshold reaches precision %.2f on %s%n", targetPrecision, csv);
-            return;
+        boolean reached = row.isPresent();
+        if (!reached) {
+            // Say so, and recommend the threshold with the best F1 instead: a stricter one would drop true links
+            // faster than wrong ones without reaching the target anyway.
+            row = byValue.bestF1();
+            System.out.printf("no threshold reaches precision %.2f on %s; recommending the best-F1 threshold%n",
+                    targetPrecision, csv);
         }
-        ThresholdSweep.Row r = row.get();
+        ThresholdSweep.Row r = row.orElseThrow();
         double rounded = Math.ceil(r.threshold() * 1000) / 1000; // a round figure at or just above the exact one
         EntityMetrics.Counts c = byValue.at(rounded).micro();
-        System.out.printf("lowest min confidence for precision ≥ %.2f on %s: %.3f (precision %.4f, recall %.4f, F1 %.4f)%n",
-                targetPrecision, csv, rounded, c.precision(), c.recall(), c.f1());
+        System.out.printf("min confidence (target precision %.2f%s) on %s: %.3f (precision %.4f, recall %.4f, F1 %.4f)%n",
+                targetPrecision, reached ? "" : ", not reached", csv, rounded, c.precision(), c.recall(), c.f1());
         if (write) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("minConfidence", rounded);
             fields.put("chosenOn", csv.toString() + " (sha256 " + TrainCommand.sha256(csv) + "), (type, value) match, "
-                    + "lowest threshold with precision >= " + targetPrecision);
+                    + (reached ? "lowest threshold with precision >= " + targetPrecision
+                            : "precision " + targetPrecision + " not reached at any threshold: threshold with the best F1"));
+            fields.put("targetPrecision", targetPrecision);
+            fields.put("targetReached", reached);
             fields.put("precisionAtMin", Math.round(c.precision() * 10000) / 10000.0);
             fields.put("recallAtMin", Math.round(c.recall() * 10000) / 10000.0);
             ModelManifest.updateCalibration(model, fields);

@@ -46,6 +46,11 @@ final class HeldOutLexicon {
                 }
             }
         }
+        for (String p : Lexicon.CHEMICAL_FORMS) {
+            if (VocabularySplit.isHeldOut(p)) {
+                out.add(p.toLowerCase(Locale.ROOT));
+            }
+        }
         WordNetVocabulary wn = WordNetVocabulary.get();
         for (List<String> phrases : List.of(wn.colors, wn.materials, wn.chemicals, wn.products)) {
             for (String p : phrases) {

@@ -65,14 +65,14 @@ final class Lexicon {
             "series: Millex | Stericup | Amicon Ultra | Rapid-Flow | Acrodisc | Minisart | Steriflip | Vivaspin | Nalgene Rapid-Flow | Puradisc",
             "grade: sterile | Grade 1 | HPLC grade | low protein binding | gamma irradiated | Grade 42 | non-sterile | certified | Grade 597 | ultracleaned"),
         Family.of("reagents", List.of("mass", "mass", "L", "mL", "mesh", "floz"),
-            "product: sodium chloride | ethanol | methanol | acetonitrile | hydrochloric acid | Tris base | agarose | dimethyl sulfoxide | phosphate buffered saline | glycerol | sodium hydroxide pellets | potassium phosphate monobasic | isopropanol | EDTA disodium salt | acetone | sulfuric acid | bovine serum albumin | sodium dodecyl sulfate | formamide | chloroform | Tween 20 | HEPES buffer | magnesium chloride hexahydrate | calcium carbonate",
-            "type: anhydrous | molecular biology | low EEO | crystalline | powder | solution | denatured | 200 proof | 1X | 10X | granular | fuming | lyophilized | liquid | pellets | 1 M",
-            "addon: septum cap | dispensing cap | sure-seal cap | safety coated bottle | desiccant | drum tap | pour spout",
-            "material: glass bottle | plastic bottle | amber glass | HDPE bottle | PTFE-lined cap | fluorinated HDPE",
+            "product: sodium chloride | ethanol | methanol | acetonitrile | hydrochloric acid | Tris base | agarose | dimethyl sulfoxide | phosphate buffered saline | glycerol | sodium hydroxide | potassium phosphate monobasic | isopropanol | EDTA disodium salt | acetone | sulfuric acid | bovine serum albumin | sodium dodecyl sulfate | formamide | chloroform | Tween 20 | HEPES buffer | magnesium chloride | calcium carbonate",
+            "type: anhydrous | low EEO | crystalline | powder | solution | denatured | granular | fuming | lyophilized | liquid | pellets | hexahydrate | pentahydrate | dihydrate | monohydrate | glacial | buffered | bottle | drum | spray bottle | glass bottle | flakes | beads | shot | turnings",
+            "addon: septum cap | dispensing cap | sure-seal cap | safety coated bottle | desiccant | drum tap | pour spout | PTFE-lined cap",
+            "material: glass | plastic | amber glass | HDPE | poly | fluorinated HDPE",
             "color: amber | clear | colorless | white | yellow",
             "brand: Sigma-Aldrich | Fisher Chemical | MilliporeSigma | Honeywell | Avantor | J.T.Baker | Alfa Aesar | TCI | Acros Organics | Spectrum Chemical | Macron",
-            "series: Supelco | Optima | Emsure | Baker Analyzed | Chromasolv | UltraPure | Certified ACS | BioXtra | ReagentPlus | Trace Metal | LiChrosolv",
-            "grade: ACS grade | ACS reagent | HPLC grade | USP | reagent grade | BioReagent | ≥99.5% | for molecular biology | ultrapure | LC-MS grade | technical grade | ≥99% | laboratory grade | NF | analytical reagent | spectrophotometric grade | semiconductor grade"),
+            "series: Baker Analyzed | UltraPure | AcroSeal | Sure/Seal | DriSolv | Titripur | Suprapur | SeccoSolv",
+            "grade: ACS grade | ACS reagent | HPLC grade | USP | reagent grade | BioReagent | ≥99.5% | for molecular biology | ultrapure | LC-MS grade | technical grade | ≥99% | laboratory grade | NF | analytical reagent | spectrophotometric grade | semiconductor grade | Emsure | Chromasolv | LiChrosolv | BioXtra | ReagentPlus | Certified ACS | trace metal grade | molecular biology | 1X | 10X | 1 M"),
         Family.of("instruments", List.of("capacity", "rpm", "dims", "places"),
             "product: microcentrifuge | vortex mixer | magnetic stirrer | hot plate stirrer | pH meter | analytical balance | water bath | incubator | pipette controller | thermal cycler | orbital shaker | dry block heater | benchtop centrifuge | spectrophotometer | homogenizer | rocker | top loading balance | heating mantle",
             "type: digital | benchtop | refrigerated | ventilated | variable speed | high speed | analog | compact | mini | programmable | touchscreen | cordless | circulating | multi-position | heavy-duty",
@@ -82,9 +82,9 @@ final class Lexicon {
             "brand: Eppendorf | Thermo Scientific | IKA | Ohaus | Mettler Toledo | Benchmark Scientific | Corning | Scilogex | Heidolph | Bio-Rad | Drummond | Fisherbrand | Labnet",
             "series: MiniSpin | Vortex-Genie 2 | RCT basic | Explorer | Heratherm | Pipet-Aid | C1000 Touch | MaxQ | AccuBlock | Sorvall Legend | Isotemp | Scout | Centrifuge 5425 | NanoDrop | Digital Series",
             "grade: calibrated | NTEP certified | CE certified | ISO 17025 calibrated | UL listed | legal for trade"),
-        Family.of("consumables", List.of("mm", "dims", "mL", "area"),
+        Family.of("consumables", List.of("mm", "dims", "mL", "area", "wells", "wells"),
             "product: weighing boats | cell culture plates | microplates | cell scrapers | inoculating loops | cuvettes | sample bags | wipes | sealing film | labeling tape | cryoboxes | freezer boxes | tip racks | deep well plates | culture flasks | spreaders | swabs | sealing mats | reservoirs",
-            "type: 96-well | 384-well | 6-well | 24-well | tissue culture treated | flat bottom | U-bottom | V-bottom | anti-static | semi-micro | disposable | low-lint | vented | non-treated | half-area | hexagonal | 81-place | 100-place",
+            "type: tissue culture treated | flat bottom | U-bottom | V-bottom | anti-static | semi-micro | disposable | low-lint | vented | non-treated | half-area | hexagonal",
             "addon: lid | hinged lid | grid divider | writing area | filter cap | plug seal cap | numbered grid | canted neck | flip top | tab",
             "material: polystyrene | polypropylene | PMMA | cardboard | paraffin | quartz | cellulose | polyester | foam | UV-transparent plastic | optical glass",
             "color: white | black | clear | assorted colors | yellow | red | green | blue | pink",
@@ -124,6 +124,15 @@ final class Lexicon {
         "for use with glass and plastic labware", "safe on stainless steel surfaces", "not for use with aluminum",
         "white label available", "black print on label", "suitable for metal and glass", "wipes clean",
         "for rubber and plastic parts", "red-capped for easy identification", "see color chart");
+
+    /**
+     * A chemical's form or hydration written right after its name: a type of its own ("Sodium Chloride" +
+     * "Crystals"), as the dev-set annotation guide labels it.
+     */
+    static final List<String> CHEMICAL_FORMS = List.of("Crystals", "Crystal", "Powder", "Solution", "Pellets",
+            "Granules", "Granular", "Flakes", "Flake", "Chips", "Beads", "Liquid", "Anhydrous", "Hexahydrate",
+            "Pentahydrate", "Dihydrate", "Monohydrate", "Trihydrate", "Heptahydrate", "Glacial", "Fused", "Precipitated",
+            "Shot", "Turnings", "Wire", "Foil", "Lumps", "Pieces", "Gel", "Paste", "Dried", "Purified", "Light", "Heavy");
 
     /** Connectors between the head phrase and an accessory; all tagged O. */
     static final List<String> WITH = List.of("with", "with", "with", "w/", "incl.", "including", "and", "plus", "featuring");

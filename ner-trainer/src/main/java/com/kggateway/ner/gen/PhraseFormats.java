@@ -79,6 +79,10 @@ final class PhraseFormats {
             case "area":
                 return pick(r, new String[] {"25", "75", "150", "175", "225", "9.6", "21", "55"})
                         + pick(r, heldOut, List.of(" cm2", " cm²", " cm2", "cm2", " sq. cm"), List.of(" square cm", " cm^2"));
+            case "wells":
+                // well/place counts are sizes ("96-well", "96 Well", "81-place")
+                return pick(r, new String[] {"6", "12", "24", "48", "96", "384", "1536", "81", "100"})
+                        + pick(r, heldOut, List.of("-well", " Well", " well", "-Well", "-place", " Wells"), List.of("-position", " wells plate"));
             case "floz":
                 return pick(r, new String[] {"1", "2", "4", "8", "16", "32", "64", "128"})
                         + pick(r, heldOut, List.of(" oz", " oz.", " fl oz", " fl. oz.", " Oz", " ounce"), List.of(" ounces", " fl.oz"));
@@ -122,14 +126,20 @@ final class PhraseFormats {
         if (kind < 0.4) {
             String n = pick(r, new String[] {"95", "97", "98", "99", "99.5", "99.7", "99.8", "99.9", "99.99", "99.999", "96", "90", "85", "37", "70"});
             return pick(r, heldOut, List.of("≥N%", "N%", "N%", "≥N%", ">N%", "N+%", "min. N%", "N% min", "Purity N%", "N% pure", "≥N.0%"),
-                    List.of(">=N%", "N percent", "at least N%")).replace("N", n);
+                    List.of(">=N%", "N percent", "at least N%")).replace("N.0", n.contains(".") ? n : n + ".0").replace("N", n);
         }
         if (kind < 0.5) {
             String[][] ranges = {{"10", "12"}, {"5", "6"}, {"30", "32"}, {"36.5", "38"}, {"28", "30"}, {"4", "6"}, {"68", "70"}};
             String[] a = ranges[r.nextInt(ranges.length)];
             return a[0] + pick(r, heldOut, List.of("-", "-", " - "), List.of("–", " to ")) + a[1] + "%";
         }
-        if (kind < 0.57) {
+        if (kind < 0.52) {
+            // concentrations: normality, molarity, fold, mass per volume
+            String c = pick(r, new String[] {"0.1", "0.5", "1", "1.0", "2", "3", "5", "6", "10"});
+            return pick(r, heldOut, List.of("# N", "#N", "# M", "#M", "# Molar", "#X", "# X", "# mg/mL", "#% w/v", "#% (w/v)"),
+                    List.of("# Normal", "# mol/L", "# mg/ml")).replace("#", c);
+        }
+        if (kind < 0.58) {
             return pick(r, new String[] {"190", "200", "180", "140"}) + pick(r, heldOut, List.of(" Proof", " proof", "-Proof"), List.of(" Pf."));
         }
         return pick(r, heldOut, List.of("ACS", "USP", "HPLC", "Reagent Grade", "Certified", "Molecular Biology Grade", "ACS Grade",

@@ -20,9 +20,6 @@ public final class ProductDescriptionGenerator {
     public static final double DEFAULT_PSEUDO_PROBABILITY = 0.12;
     private static final double CROSS_FAMILY_PROBABILITY = 0.2;
     private static final double TRADEMARK_PROBABILITY = 0.12;
-    /** A chemical's physical form written right after its name belongs to the product ("Sodium Chloride Crystals"). */
-    private static final List<String> CHEMICAL_FORMS = List.of("Crystals", "Powder", "Solution", "Pellets", "Granules",
-            "Flakes", "crystals", "powder", "solution", "Chips", "Beads", "Liquid");
     private static final Set<String> HELD_OUT_TEMPLATES = Set.copyOf(Templates.heldOut());
     private final Random random;
     /** Held-out vocabulary and format variants (70 % of phrases). */
@@ -64,9 +61,14 @@ public final class ProductDescriptionGenerator {
     public TaggedSentence next(String id) {
         Family family = Lexicon.FAMILIES.get(random.nextInt(Lexicon.FAMILIES.size()));
         // training mode: half fixed templates, half composed by the grammar; held-out mode: held-out templates only
-        String template = !heldOutTemplates && random.nextBoolean()
-                ? RandomTemplate.next(random, HELD_OUT_TEMPLATES)
-                : templates.get(random.nextInt(templates.size()));
+        String template;
+        if (!heldOutTemplates && family.name().equals("reagents") && random.nextDouble() < 0.5) {
+            template = RandomTemplate.chemical(random);
+        } else if (!heldOutTemplates && random.nextBoolean()) {
+            template = RandomTemplate.next(random, HELD_OUT_TEMPLATES);
+        } else {
+            template = templates.get(random.nextInt(templates.size()));
+        }
         WhitespaceWords text = new WhitespaceWords();
         Set<String> used = new HashSet<>();
         boolean skipping = false;
@@ -86,7 +88,7 @@ public final class ProductDescriptionGenerator {
                 String slot = token.substring(1, token.length() - 1);
                 String phrase = phrase(family, slot, used);
                 boolean entity = !(slot.equals("with") || slot.equals("filler") || slot.equals("cat"));
-                text.addPhrase(phrase, entity ? slot : null);
+                text.addPhrase(phrase, entity ? entityType(slot) : null);
             } else {
                 text.add(token, "O");
             }
@@ -94,6 +96,17 @@ public final class ProductDescriptionGenerator {
         List<String> words = new ArrayList<>(text.words());
         applyCasing(words);
         return new TaggedSentence(id, words, text.tags());
+    }
+
+    /** Slots written in a special format still carry one of the ten types. */
+    private static String entityType(String slot) {
+        return switch (slot) {
+            case "purity" -> "grade";
+            case "mesh" -> "size";
+            case "form" -> "type";
+            case "packx" -> "quantity";
+            default -> slot;
+        };
     }
 
     private String phrase(Family family, String slot, Set<String> used) {
@@ -129,8 +142,19 @@ public final class ProductDescriptionGenerator {
                 return PhraseFormats.size(family.sizeKinds().get(random.nextInt(family.sizeKinds().size())), random, heldOut);
             case "quantity":
                 return PhraseFormats.quantity(random, heldOut);
+            case "mesh":
+                return PhraseFormats.size("mesh", random, heldOut);
+            case "form":
+                return pickFrom(Lexicon.CHEMICAL_FORMS, used);
+            case "packx":
+                // "4 X 4L", "6 x 500mL": the multiplier is the quantity, the rest the size
+                return PhraseFormats.pick(random, new String[] {"2", "4", "6", "10", "12", "24"}) + PhraseFormats.pick(random, new String[] {" X", " x", " x", "x"});
+            case "purity": {
+                String grade = PhraseFormats.purity(random, heldOut);
+                return !heldOut && HeldOutLexicon.contains(grade) ? lexiconPhrase(family, "grade", used) : grade;
+            }
             case "grade":
-                if (random.nextDouble() < (family.name().equals("reagents") ? 0.6 : 0.12)) {
+                if (random.nextDouble() < (family.name().equals("reagents") ? 0.6 : 0.05)) {
                     String grade = PhraseFormats.purity(random, heldOut);
                     // "Laboratory Grade" is also a lexicon phrase: when that one is held out, training never sees it
                     return !heldOut && HeldOutLexicon.contains(grade) ? lexiconPhrase(family, slot, used) : grade;
@@ -165,8 +189,13 @@ public final class ProductDescriptionGenerator {
             case "product":
                 if (family.name().equals("reagents") && x < 0.6) {
                     p = pickFrom(wn.chemicals, used);
-                    if (random.nextDouble() < 0.2) {
-                        p = composed(p, p + " " + CHEMICAL_FORMS.get(random.nextInt(CHEMICAL_FORMS.size())));
+                    List<String> aliases = wn.chemicalAliases.get(p);
+                    if (aliases != null && random.nextDouble() < 0.1) {
+                        // "Acetone (Propanone)": a synonym in parentheses right after the name is part of the product
+                        String alias = aliases.get(random.nextInt(aliases.size()));
+                        if (heldOut || !VocabularySplit.isHeldOut(alias)) {
+                            p = random.nextDouble() < 0.5 ? titleCase(p) + " (" + titleCase(alias) + ")" : p + " (" + alias + ")";
+                        }
                     }
                 } else if (x < 0.25) {
                     p = pickFrom(wn.products, used);
@@ -246,16 +275,28 @@ public final class ProductDescriptionGenerator {
         return typo(choice);
     }
 
-    /** Occasional dropped letter: real catalogues contain typos, and it forces sub-word generalization. */
+    /**
+     * Occasional typo (dropped, doubled or swapped letter): real catalogues contain them, and they force sub-word
+     * generalization.
+     */
     private String typo(String phrase) {
-        if (random.nextDouble() >= 0.02 || phrase.length() < 6) {
+        if (random.nextDouble() >= 0.025 || phrase.length() < 6) {
             return phrase;
         }
         int i = 1 + random.nextInt(phrase.length() - 2);
-        if (!Character.isLetter(phrase.charAt(i))) {
+        if (!Character.isLetter(phrase.charAt(i)) || !Character.isLetter(phrase.charAt(i + 1))) {
             return phrase;
         }
-        return phrase.substring(0, i) + phrase.substring(i + 1);
+        double kind = random.nextDouble();
+        String typo;
+        if (kind < 0.5) {
+            typo = phrase.substring(0, i) + phrase.substring(i + 1);
+        } else if (kind < 0.75) {
+            typo = phrase.substring(0, i + 1) + phrase.charAt(i) + phrase.substring(i + 1);
+        } else {
+            typo = phrase.substring(0, i) + phrase.charAt(i + 1) + phrase.charAt(i) + phrase.substring(i + 2);
+        }
+        return !heldOut && HeldOutLexicon.endsWithHeldOut(typo) ? phrase : typo;
     }
 
     /** Upper case that keeps the micro sign: Java would turn "µ" into Greek capital mu. */
@@ -282,6 +323,9 @@ public final class ProductDescriptionGenerator {
             String w = words.get(i);
             if (mode < 0.08) {
                 w = upper(w);
+                if (random.nextDouble() < 0.2) {
+                    w = abbreviate(w);
+                }
             } else if (mode < 0.16) {
                 w = w.toLowerCase(Locale.ROOT);
             } else if (mode < 0.50) {
@@ -297,6 +341,33 @@ public final class ProductDescriptionGenerator {
             }
             words.set(i, w);
         }
+    }
+
+    private static final java.util.regex.Pattern LONG_WORD = java.util.regex.Pattern.compile("([(\\[]?)([A-Z]{7,})([),;:.\\]]*)");
+
+    /**
+     * Distributor/ERP abbreviation of a long upper-case word, as fixed-width description fields force:
+     * truncation ("GRANULAR" → "GRAN") or dropped vowels ("SOLUTION" → "SLTN").
+     */
+    private String abbreviate(String w) {
+        java.util.regex.Matcher m = LONG_WORD.matcher(w);
+        if (!m.matches()) {
+            return w;
+        }
+        String core = m.group(2);
+        String shortened;
+        if (random.nextDouble() < 0.7) {
+            shortened = core.substring(0, 3 + random.nextInt(3));
+        } else {
+            shortened = core.charAt(0) + core.substring(1).replaceAll("[AEIOU]", "");
+            if (shortened.length() > 6) {
+                shortened = shortened.substring(0, 4 + random.nextInt(3));
+            }
+        }
+        if (!heldOut && HeldOutLexicon.contains(shortened)) {
+            return w; // "MANIFOLD" → "MAN" would put a held-out word into training
+        }
+        return m.group(1) + shortened + (random.nextDouble() < 0.2 ? "." : "") + m.group(3);
     }
 
     private static int firstLetter(String w) {

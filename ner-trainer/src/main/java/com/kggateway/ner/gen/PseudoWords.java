@@ -77,7 +77,7 @@ final class PseudoWords {
                 return pick(r, List.of(word(r) + pick(r, List.of("ene", "ate", "ide", "ium", "ite", "al", "one")),
                         "poly" + word(r), acronym(r), word(r) + " " + pick(r, List.of("steel", "glass", "rubber", "resin", "fiber"))));
             case "type":
-                return r.nextDouble() < 0.2 ? (2 + r.nextInt(40)) + "-" + pick(r, List.of("well", "place", "port", "channel"))
+                return r.nextDouble() < 0.2 ? (2 + r.nextInt(40)) + "-" + pick(r, List.of("port", "channel", "way", "stage"))
                         : word(r) + pick(r, TYPE_SUFFIX);
             case "addon":
                 return r.nextBoolean() ? word(r) + " " + pick(r, ADDON_HEADS) : word(r);

@@ -119,6 +119,72 @@ final class RandomTemplate {
         return String.join(" ", out);
     }
 
+    /**
+     * Chemical catalogue titles: name first, then grade words, purity, form, CAS number, amount and pack in
+     * varying order ("Potassium Permanganate, ACS Reagent, ≥99.0%, 500 g", "Silica Gel 60, 230-400 Mesh, 1 kg").
+     * {purity} is a grade entity and {mesh} a size entity written in the formats chemicals use.
+     */
+    static String chemical(Random r) {
+        List<String> out = new ArrayList<>();
+        if (r.nextDouble() < 0.3) {
+            out.add("{brand}");
+        }
+        out.add("{product}");
+        boolean form = r.nextDouble() < 0.3;
+        if (form) {
+            out.add("{form}"); // "Sodium Chloride Crystals": the form is a type
+        }
+        List<String> tail = new ArrayList<>();
+        for (String slot : List.of("grade", "purity", "type", "size", "quantity", "mesh", "cat", "series", "color")) {
+            if (form && slot.equals("type")) {
+                continue;
+            }
+            double p = switch (slot) {
+                case "size" -> 0.8;
+                case "purity", "grade" -> 0.5;
+                case "mesh", "series", "color" -> 0.1;
+                default -> 0.25;
+            };
+            if (r.nextDouble() < p) {
+                tail.add(slot);
+            }
+        }
+        // grade words usually come before the amount, CAS numbers anywhere
+        Collections.shuffle(tail, r);
+        if (r.nextDouble() < 0.6) {
+            tail.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+        }
+        String sep = pick(r, List.of(",", ",", ",", ";", "-", WhitespaceWords.NOTHING, WhitespaceWords.NOTHING, "|"));
+        for (String slot : tail) {
+            boolean parenthesised = (slot.equals("cat") || slot.equals("purity") || slot.equals("quantity")) && r.nextDouble() < 0.3;
+            if (!parenthesised || r.nextDouble() < 0.3) {
+                out.add(sep);
+            }
+            if (parenthesised) {
+                out.add("(");
+            }
+            if (slot.equals("size") && !tail.contains("quantity") && r.nextDouble() < 0.15) {
+                out.add("{packx}"); // "4 X 4L"
+            }
+            out.add("{" + slot + "}");
+            if (parenthesised) {
+                out.add(")");
+            }
+        }
+        return String.join(" ", out);
+    }
+
+    private static int rank(String slot) {
+        return switch (slot) {
+            case "type", "series" -> 0;
+            case "grade", "purity" -> 1;
+            case "mesh", "color" -> 2;
+            case "size" -> 3;
+            case "quantity" -> 4;
+            default -> 5;
+        };
+    }
+
     /** The shortest real listings: "Potassium Permanganate, 500g", "Nalgene Carboys", "Beakers 250 mL". */
     private static String minimal(Random r) {
         List<String> out = new ArrayList<>();

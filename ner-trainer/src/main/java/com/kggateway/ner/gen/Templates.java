@@ -39,6 +39,11 @@ final class Templates {
         "{type} {product} made of {material} {with} {addon} . Available in {color} . Capacity {size} . Supplied as {quantity} . {filler} . {filler} . {cat}",
         "{cat} {brand} {product} , {type} , {size}",
         "{size} {type} {product} , {material} , {brand} {series} , {grade} , {quantity} , {filler} , {filler}",
+        // short descriptions written as sentences
+        "{brand} {product} are made of {material} and come in {color} . {filler} . Supplied as {quantity} .",
+        "This {type} {product} features {addon} and is {grade} . Capacity {size} .",
+        "{series} {product} in {color} {material} , {size} . {filler} ; {quantity} .",
+        "{product} , {size} , {type} ; made from {material} by {brand} .",
         // held-out templates below (HELD_OUT_COUNT of them)
         "{size} {color} {material} {product} ( {quantity} )",
         "{product} | {size} | {material} | {quantity}",

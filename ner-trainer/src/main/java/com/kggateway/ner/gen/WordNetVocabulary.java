@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -33,7 +35,7 @@ final class WordNetVocabulary {
     static final List<String> MATERIAL_ROOTS = List.of("plastic#1", "alloy#1", "glass#1", "rubber#1", "rubber#2",
             "fabric#1", "ceramic#1", "fiber#1", "metal#1", "resin#1", "polymer#1", "paper#1", "wood#1", "leather#1");
     static final List<String> CHEMICAL_ROOTS = List.of("compound#2", "acid#1", "salt#1", "solvent#1",
-            "chemical element#1", "alcohol#2", "reagent#1", "oxide#1");
+            "chemical element#1", "alcohol#2", "reagent#1", "oxide#1", "dye#1", "stain#2", "wax#1", "detergent#1");
     static final List<String> PRODUCT_ROOTS = List.of("container#1", "instrument#1", "tool#1", "equipment#1",
             "device#1", "implement#1", "utensil#1", "apparatus#1", "protective garment#1", "glove#2");
     /** Artefacts no supply catalogue sells (weapons, vehicles, musical instruments): left out of the product nouns. */
@@ -50,6 +52,8 @@ final class WordNetVocabulary {
     final List<String> materials;
     final List<String> chemicals;
     final List<String> products;
+    /** Other names of a chemical from its WordNet synset ("acetone" → "propanone", "dimethyl ketone"). */
+    final Map<String, List<String>> chemicalAliases;
 
     private WordNetVocabulary(Dictionary d) throws JWNLException {
         Set<String> color = harvest(d, COLOR_ROOTS);
@@ -77,6 +81,40 @@ final class WordNetVocabulary {
         this.materials = without(material, ambiguous);
         this.chemicals = without(chemical, ambiguous);
         this.products = without(product, ambiguous);
+        Set<String> chemicalSet = new HashSet<>(this.chemicals);
+        Map<String, List<String>> aliases = new TreeMap<>();
+        for (String spec : CHEMICAL_ROOTS) {
+            collectAliases(root(d, spec), chemicalSet, aliases);
+        }
+        this.chemicalAliases = Map.copyOf(aliases);
+    }
+
+    /** Synonym lemmas of every synset under the root that are themselves chemical names. */
+    private static void collectAliases(Synset top, Set<String> chemicals, Map<String, List<String>> out) throws JWNLException {
+        Deque<Synset> queue = new ArrayDeque<>(List.of(top));
+        Set<Long> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            Synset s = queue.poll();
+            if (!seen.add(s.getOffset())) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            for (Word w : s.getWords()) {
+                if (chemicals.contains(w.getLemma())) {
+                    names.add(w.getLemma());
+                }
+            }
+            for (String n : names) {
+                List<String> others = new ArrayList<>(names);
+                others.remove(n);
+                if (!others.isEmpty()) {
+                    out.merge(n, List.copyOf(others), (a, b) -> a);
+                }
+            }
+            for (Pointer p : s.getPointers(PointerType.HYPONYM)) {
+                queue.add(p.getTargetSynset());
+            }
+        }
     }
 
     private static List<String> without(Set<String> lemmas, Set<String> excluded) {

@@ -55,6 +55,7 @@ class ProductDescriptionGeneratorTest {
         byType.get("product").addAll(wn.products);
         byType.get("material").addAll(wn.materials);
         byType.get("color").addAll(wn.colors);
+        byType.get("type").addAll(Lexicon.CHEMICAL_FORMS);
         return byType;
     }
 
