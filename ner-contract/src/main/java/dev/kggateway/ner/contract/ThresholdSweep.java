@@ -60,12 +60,14 @@ public final class ThresholdSweep {
      * least {@code targetPrecision}; empty if none reaches it.
      */
     public Optional<Row> lowestThresholdFor(double targetPrecision) {
-        double[] candidates = predicted.stream().flatMap(List::stream).mapToDouble(Entity::confidence)
-                .distinct().sorted().toArray();
-        for (double t : candidates) {
-            EntityMetrics.Counts c = at(t).micro();
-            if (c.predicted > 0 && c.precision() >= targetPrecision) {
-                return Optional.of(new Row(t, c.precision(), c.recall(), c.f1(), c.predicted));
+        return lowestThresholdFor(targetPrecision, 0);
+    }
+
+    /** As {@link #lowestThresholdFor(double)}, but only thresholds that keep recall ≥ {@code minRecall} count. */
+    public Optional<Row> lowestThresholdFor(double targetPrecision, double minRecall) {
+        for (Row r : exactRows()) {
+            if (r.predicted() > 0 && r.precision() >= targetPrecision && r.recall() >= minRecall) {
+                return Optional.of(r);
             }
         }
         return Optional.empty();
@@ -73,16 +75,34 @@ public final class ThresholdSweep {
 
     /** The threshold (over the distinct confidences seen) with the best micro F1; empty without predictions. */
     public Optional<Row> bestF1() {
-        double[] candidates = predicted.stream().flatMap(List::stream).mapToDouble(Entity::confidence)
-                .distinct().sorted().toArray();
         Row best = null;
-        for (double t : candidates) {
-            EntityMetrics.Counts c = at(t).micro();
-            if (best == null || c.f1() > best.f1()) {
-                best = new Row(t, c.precision(), c.recall(), c.f1(), c.predicted);
+        for (Row r : exactRows()) {
+            if (best == null || r.f1() > best.f1()) {
+                best = r;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The threshold with the highest micro precision among those keeping recall ≥ {@code minRecall} (ties: the
+     * lower threshold, more recall); empty if none does.
+     */
+    public Optional<Row> highestPrecisionWithRecall(double minRecall) {
+        Row best = null;
+        for (Row r : exactRows()) {
+            if (r.recall() >= minRecall && (best == null || r.precision() > best.precision())) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** One row per distinct confidence seen, ascending. */
+    private List<Row> exactRows() {
+        double[] candidates = predicted.stream().flatMap(List::stream).mapToDouble(Entity::confidence)
+                .distinct().sorted().toArray();
+        return rows(candidates);
     }
 
     /**

@@ -34,6 +34,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--sweep", description = "print precision/recall/F1 per threshold ((type, value) match)") boolean sweep;
     @Option(names = "--choose-min-confidence", paramLabel = "PRECISION", description = "find the lowest threshold "
             + "reaching this (type, value) micro precision on the FIRST --data CSV") Double targetPrecision;
+    @Option(names = "--min-recall", defaultValue = "0.3", description = "with --choose-min-confidence: only "
+            + "thresholds keeping at least this (type, value) recall count (default ${DEFAULT-VALUE})") double minRecall;
     @Option(names = "--write", description = "with --choose-min-confidence: record it in the model's manifest.json")
     boolean write;
 
@@ -72,17 +74,17 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void choose(ThresholdSweep byValue, Path csv) throws Exception {
-        Optional<ThresholdSweep.Row> row = byValue.lowestThresholdFor(targetPrecision);
+        Optional<ThresholdSweep.Row> row = byValue.lowestThresholdFor(targetPrecision, minRecall);
         boolean reached = row.isPresent();
         if (!reached) {
-            // Say so, and recommend the threshold with the best F1 instead: a stricter one would drop true links
-            // faster than wrong ones without reaching the target anyway.
-            row = byValue.bestF1();
-            System.out.printf("no threshold reaches precision %.2f on %s; recommending the best-F1 threshold%n",
-                    targetPrecision, csv);
+            // Say so, and recommend the most precise threshold that still keeps --min-recall of the links: a
+            // threshold that reaches the target by keeping almost nothing would switch enrichment off.
+            row = byValue.highestPrecisionWithRecall(minRecall).or(byValue::bestF1);
+            System.out.printf("no threshold reaches precision %.2f with recall >= %.2f on %s; recommending the most "
+                    + "precise threshold that keeps that recall%n", targetPrecision, minRecall, csv);
         }
         ThresholdSweep.Row r = row.orElseThrow();
-        double rounded = Math.ceil(r.threshold() * 1000) / 1000; // a round figure at or just above the exact one
+        double rounded = Math.floor(r.threshold() * 10000) / 10000; // a round figure at or just below the exact one
         EntityMetrics.Counts c = byValue.at(rounded).micro();
         System.out.printf("min confidence (target precision %.2f%s) on %s: %.3f (precision %.4f, recall %.4f, F1 %.4f)%n",
                 targetPrecision, reached ? "" : ", not reached", csv, rounded, c.precision(), c.recall(), c.f1());
@@ -90,8 +92,10 @@ final class EvaluateCommand implements Callable<Integer> {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("minConfidence", rounded);
             fields.put("chosenOn", csv.toString() + " (sha256 " + TrainCommand.sha256(csv) + "), (type, value) match, "
-                    + (reached ? "lowest threshold with precision >= " + targetPrecision
-                            : "precision " + targetPrecision + " not reached at any threshold: threshold with the best F1"));
+                    + (reached ? "lowest threshold with precision >= " + targetPrecision + " and recall >= " + minRecall
+                            : "precision " + targetPrecision + " not reached at any threshold keeping recall >= "
+                                    + minRecall + ": the most precise threshold that keeps it"));
+            fields.put("minRecall", minRecall);
             fields.put("targetPrecision", targetPrecision);
             fields.put("targetReached", reached);
             fields.put("precisionAtMin", Math.round(c.precision() * 10000) / 10000.0);
