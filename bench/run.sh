@@ -8,12 +8,12 @@ cd "$(dirname "$0")/.."
 PRODUCTS=${1:-10000}
 ENGINE=${2:-lmdb}
 CALLS=${3:-300}
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -ntp package -DskipTests
+[ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -ntp package -DskipTests
 STORE=$(mktemp -d /tmp/kg-bench-XXXXXX)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p bench/results
 OUT=bench/results/${PRODUCTS}-${ENGINE}.md
 java -Xmx2g -Dquarkus.http.port="$PORT" -Dkg.store.path="$STORE" -Dkg.store.engine="$ENGINE" \
   -Dkg.sample.load-on-empty=false -Dquarkus.log.level=WARN -Dkg.auth.api-keys="bench-$RANDOM$RANDOM" \
-  -jar target/quarkus-app/quarkus-run.jar benchmark --products "$PRODUCTS" --calls "$CALLS" --out "$OUT"
+  -jar gateway/target/quarkus-app/quarkus-run.jar benchmark --products "$PRODUCTS" --calls "$CALLS" --out "$OUT"
 echo "store: $STORE ($(du -sh "$STORE" | cut -f1)); figures: $OUT"

@@ -8,10 +8,10 @@ command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk" >&2; exi
 STORE=${1:-$(mktemp -d /tmp/kg-wrk-XXXXXX)}
 SECONDS_=${2:-20}
 CONNECTIONS=${3:-16}
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -ntp package -DskipTests
+[ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -ntp package -DskipTests
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 java -Xmx1g -Dquarkus.http.port="$PORT" -Dkg.store.path="$STORE" -Dkg.ner.enabled=false -Dquarkus.log.level=WARN \
-  -jar target/quarkus-app/quarkus-run.jar > /tmp/kg-wrk-gateway.log 2>&1 &
+  -jar gateway/target/quarkus-app/quarkus-run.jar > /tmp/kg-wrk-gateway.log 2>&1 &
 GW=$!
 trap 'kill $GW 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && break; sleep 1; done

@@ -7,17 +7,17 @@
 #   load-tests/run-smoke.sh                       # from anywhere in the repository
 #
 # Environment (all optional):
-#   SKIP_BUILD=1        reuse the existing target/quarkus-app (no ./mvnw package)
+#   SKIP_BUILD=1        reuse the existing gateway/target/quarkus-app (no ./mvnw package)
 #   PORT=18080          port for the gateway (default: first free port from 18080)
 #   GENERATE_COUNT=N    instead of the sample catalogue, generate N synthetic products with the
-#                       gateway's generator (java -jar target/quarkus-app/quarkus-run.jar
+#                       gateway's generator (java -jar gateway/target/quarkus-app/quarkus-run.jar
 #                       generate N FILE SEED, JSON lines of ProductInput), load them through the
 #                       addProducts mutation once the gateway is ready (enrich:false - loading is
 #                       set-up, not measurement) and use their ids as the feeder.
 #   GENERATE_CMD='...'  override the generator command; it must write JSON lines of ProductInput
 #                       to $LOADTEST_PRODUCTS_FILE (exported). Implies GENERATE_COUNT mode.
 #   GATEWAY_CMD='...'   how to start the gateway (default: java $JAVA_OPTS -jar
-#                       target/quarkus-app/quarkus-run.jar). The configuration is passed through
+#                       gateway/target/quarkus-app/quarkus-run.jar). The configuration is passed through
 #                       the environment, so e.g. a native binary works too.
 #   LOAD_BATCH=100      products per addProducts call when loading generated data
 #   READY_TIMEOUT=240   seconds to wait for /q/health/ready (model load included)
@@ -74,8 +74,8 @@ export KG_STORE_KIND=embedded
 export KG_STORE_PATH="$WORK/store"
 export KG_AUTH_ENABLED=true
 export KG_AUTH_API_KEYS="$API_KEY"
-export KG_NER_TENSORFLOW_LIBRARY_PATH="$ROOT/target/tensorflow-natives"
-export TENSORFLOW_LIBRARY_PATH="$ROOT/target/tensorflow-natives"
+export KG_NER_TENSORFLOW_LIBRARY_PATH="$ROOT/gateway/target/tensorflow-natives"
+export TENSORFLOW_LIBRARY_PATH="$ROOT/gateway/target/tensorflow-natives"
 export KG_NER_CACHE_DIR="$WORK/ner-cache"
 
 IDS_ARG=()
@@ -84,7 +84,7 @@ if [[ -n "${GENERATE_COUNT:-}" || -n "${GENERATE_CMD:-}" ]]; then
   GENERATED=1
   export LOADTEST_PRODUCTS_FILE="$ROOT/load-tests/data/products.jsonl"
   mkdir -p "$(dirname "$LOADTEST_PRODUCTS_FILE")"
-  GENERATE_CMD="${GENERATE_CMD:-java -jar target/quarkus-app/quarkus-run.jar generate ${GENERATE_COUNT} $LOADTEST_PRODUCTS_FILE 42}"
+  GENERATE_CMD="${GENERATE_CMD:-java -jar gateway/target/quarkus-app/quarkus-run.jar generate ${GENERATE_COUNT} $LOADTEST_PRODUCTS_FILE 42}"
   echo "[smoke] generating data: $GENERATE_CMD"
   # Command mode starts the application too: point it at its own scratch store so it neither
   # creates nor locks the store the gateway is about to open.
@@ -117,7 +117,7 @@ load_products() {
   echo "[smoke] loaded $total products from $file"
 }
 
-GATEWAY_CMD="${GATEWAY_CMD:-java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar}"
+GATEWAY_CMD="${GATEWAY_CMD:-java ${JAVA_OPTS:-} -jar gateway/target/quarkus-app/quarkus-run.jar}"
 echo "[smoke] starting gateway on $BASE_URL (store $KG_STORE_PATH, log $GATEWAY_LOG)"
 # exec: $! is then the gateway process itself, not an intermediate shell.
 bash -c "exec $GATEWAY_CMD" >"$GATEWAY_LOG" 2>&1 &

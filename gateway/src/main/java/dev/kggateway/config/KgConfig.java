@@ -107,7 +107,7 @@ public interface KgConfig {
         String cacheDir();
 
         /** Folder holding libjnitensorflow.so, libtensorflow_cc.so.2 and libtensorflow_framework.so.2. */
-        @WithDefault("target/tensorflow-natives")
+        @WithDefault("gateway/target/tensorflow-natives")
         String tensorflowLibraryPath();
 
         /** Sequences (chunks of at most max_sequence_length pieces) per predict call. */

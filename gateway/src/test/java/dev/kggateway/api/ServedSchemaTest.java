@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ServedSchemaTest {
 
-    static final Path SDL = Path.of("graphql-schema/schema.graphql");
+    static final Path SDL = Path.of("../graphql-schema/schema.graphql"); // tests run in gateway/
 
     @Test
     void checkedInSchemaEqualsServedSchema() throws Exception {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeedStyleModelFolderTest {
 
-    static final Path SHIPPED = Path.of("model/ner");
+    static final Path SHIPPED = Path.of("../model/ner"); // tests run in gateway/; the shipped model sits at the repository root
 
     static Path seedStyleCopy(Path target) throws IOException {
         Files.createDirectories(target.resolve("variables"));
