@@ -43,7 +43,7 @@ class TrainingAndExportTest {
         double first = losses.subList(0, 5).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
         double last = losses.subList(losses.size() - 5, losses.size()).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
         assertTrue(first > Math.log(21) * 0.8, "starts near uniform over 21 tags: " + first);
-        assertTrue(last < first * 0.7, "loss should drop: first " + first + " last " + last);
+        assertTrue(last < first * 0.8, "loss should drop: first " + first + " last " + last);
     }
 
     @Test
