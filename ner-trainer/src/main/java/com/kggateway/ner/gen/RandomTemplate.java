@@ -53,7 +53,7 @@ final class RandomTemplate {
         // head: a few pre-modifiers, mostly in natural English order, then the product
         List<String> pre = new ArrayList<>();
         for (String slot : PRE_MODIFIERS) {
-            if (r.nextDouble() < 0.3) {
+            if (r.nextDouble() < 0.6 * share(slot)) {
                 pre.add(slot);
             }
         }
@@ -63,7 +63,7 @@ final class RandomTemplate {
         List<String> usedSlots = new ArrayList<>(pre);
         pre.forEach(s -> out.add("{" + s + "}"));
         out.add("{product}");
-        if (r.nextDouble() < 0.4) {
+        if (r.nextDouble() < 0.25) {
             out.add("{with}");
             out.add("{addon}");
             usedSlots.add("addon");
@@ -74,7 +74,7 @@ final class RandomTemplate {
         boolean shortForm = r.nextDouble() < 0.25;
         List<String> tail = new ArrayList<>();
         for (String slot : TAIL) {
-            if (!usedSlots.contains(slot) && r.nextDouble() < (shortForm ? 0.2 : 0.45)) {
+            if (!usedSlots.contains(slot) && r.nextDouble() < (shortForm ? 0.4 : 0.9) * share(slot)) {
                 tail.add(slot);
             }
         }
@@ -203,6 +203,21 @@ final class RandomTemplate {
             }
         }
         return String.join(" ", out);
+    }
+
+    /**
+     * How often a property shows up in a title, relative to the type/size that almost every title has. Real
+     * listings name a kind and a size far more often than a colour, an accessory or a pack count; a model trained
+     * on uniform slots over-predicts the rare types.
+     */
+    private static double share(String slot) {
+        return switch (slot) {
+            case "type", "size" -> 0.6;
+            case "grade", "brand" -> 0.45;
+            case "series", "material", "quantity" -> 0.35;
+            case "color", "addon" -> 0.25;
+            default -> 0.4;
+        };
     }
 
     private static String key(String slot, Random r) {

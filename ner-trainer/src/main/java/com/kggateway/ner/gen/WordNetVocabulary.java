@@ -30,16 +30,22 @@ import java.util.regex.Pattern;
  * per JVM (about half a second).
  */
 final class WordNetVocabulary {
-    /** Root senses as {@code lemma#senseNumber} (1-based, WordNet 3.1 order; checked by a unit test). */
+    /**
+     * Root senses as {@code lemma#senseNumber} (1-based, WordNet 3.1 order; checked by a unit test), optionally
+     * {@code @depth} to stop where a tree drifts off ("fabric" reaches sails and panels three levels down). Not
+     * used on purpose: "paper" (reaches playing cards) and "fiber" (nerve fibres, hyphae).
+     */
     static final List<String> COLOR_ROOTS = List.of("chromatic color#1", "achromatic color#1");
     static final List<String> MATERIAL_ROOTS = List.of("plastic#1", "alloy#1", "glass#1", "rubber#1", "rubber#2",
-            "fabric#1", "ceramic#1", "fiber#1", "metal#1", "resin#1", "polymer#1", "paper#1", "wood#1", "leather#1");
+            "fabric#1@2", "ceramic#1", "natural fiber#1", "synthetic fiber#1", "metal#1", "resin#1", "polymer#1",
+            "wood#1@2", "leather#1");
     static final List<String> CHEMICAL_ROOTS = List.of("compound#2", "acid#1", "salt#1", "solvent#1",
             "chemical element#1", "alcohol#2", "reagent#1", "oxide#1", "dye#1", "stain#2", "wax#1", "detergent#1");
     static final List<String> PRODUCT_ROOTS = List.of("container#1", "instrument#1", "tool#1", "equipment#1",
             "device#1", "implement#1", "utensil#1", "apparatus#1", "protective garment#1", "glove#2");
     /** Artefacts no supply catalogue sells (weapons, vehicles, musical instruments): left out of the product nouns. */
-    static final List<String> NOT_PRODUCT_ROOTS = List.of("weapon#1", "vehicle#1", "musical instrument#1", "vessel#2");
+    static final List<String> NOT_PRODUCT_ROOTS = List.of("weapon#1", "vehicle#1", "musical instrument#1", "vessel#2",
+            "explosive device#1");
 
     /** Lower-case words (proper nouns and trade names in WordNet are capitalised: left out), 1–3 words. */
     private static final Pattern LEMMA = Pattern.compile("[a-z][a-z\\-]+( [a-z][a-z\\-]+){0,2}");
@@ -141,27 +147,33 @@ final class WordNetVocabulary {
         return v;
     }
 
-    /** All lemmas in the hyponym closure of the roots, sorted. */
+    /** All lemmas in the hyponym closure of the roots (down to each root's depth limit), sorted. */
     static Set<String> harvest(Dictionary d, List<String> roots) throws JWNLException {
         Set<String> out = new TreeSet<>();
-        Deque<Synset> queue = new ArrayDeque<>();
         for (String spec : roots) {
-            queue.add(root(d, spec));
-        }
-        Set<Long> seen = new HashSet<>();
-        while (!queue.isEmpty()) {
-            Synset s = queue.poll();
-            if (!seen.add(s.getOffset())) {
-                continue;
-            }
-            for (Word w : s.getWords()) {
-                String lemma = w.getLemma();
-                if (LEMMA.matcher(lemma).matches() && lemma.length() <= 30) {
-                    out.add(lemma);
+            int at = spec.indexOf('@');
+            int maxDepth = at < 0 ? Integer.MAX_VALUE : Integer.parseInt(spec.substring(at + 1));
+            Deque<Synset> queue = new ArrayDeque<>(List.of(root(d, at < 0 ? spec : spec.substring(0, at))));
+            Deque<Integer> depths = new ArrayDeque<>(List.of(0));
+            Set<Long> seen = new HashSet<>();
+            while (!queue.isEmpty()) {
+                Synset s = queue.poll();
+                int depth = depths.poll();
+                if (!seen.add(s.getOffset())) {
+                    continue;
                 }
-            }
-            for (Pointer p : s.getPointers(PointerType.HYPONYM)) {
-                queue.add(p.getTargetSynset());
+                for (Word w : s.getWords()) {
+                    String lemma = w.getLemma();
+                    if (LEMMA.matcher(lemma).matches() && lemma.length() <= 30) {
+                        out.add(lemma);
+                    }
+                }
+                if (depth < maxDepth) {
+                    for (Pointer p : s.getPointers(PointerType.HYPONYM)) {
+                        queue.add(p.getTargetSynset());
+                        depths.add(depth + 1);
+                    }
+                }
             }
         }
         return out;

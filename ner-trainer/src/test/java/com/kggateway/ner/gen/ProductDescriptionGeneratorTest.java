@@ -182,9 +182,9 @@ class ProductDescriptionGeneratorTest {
 
     @Test
     void someDescriptionsAreLongerThanTheModelWindow() {
-        // whitespace words: 35 of them carry well over 62 word pieces
+        // whitespace words with glued punctuation: 30 of them carry well over 62 word pieces
         long longOnes = new ProductDescriptionGenerator(13, false).generate(5000, "x").stream()
-                .filter(s -> s.words().size() > 35).count();
+                .filter(s -> s.words().size() > 30).count();
         assertTrue(longOnes > 5, "long descriptions exist: " + longOnes);
     }
 }
