@@ -48,6 +48,13 @@ public interface KgConfig {
         @WithDefault("5")
         int maxOperations();
 
+        /**
+         * Most field selections in one document with fragments expanded, introspection fields and duplicates
+         * included. It also caps the work of measuring a document: the analysis stops once it is exceeded.
+         */
+        @WithDefault("1000")
+        int maxFields();
+
         /** Wall-clock budget of one GraphQL execution; resolvers starting after it fail with TIMEOUT. 0 = off. */
         @WithDefault("30s")
         java.time.Duration requestTimeout();

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * OWASP GraphQL limits as a graphql-java instrumentation: shape limits (depth, aliases, operations) before
- * validation, whose cost they bound; complexity before execution, because it depends on variables and validated
- * documents are cached by text; the request deadline on every non-trivial field fetch.
+ * OWASP GraphQL limits as a graphql-java instrumentation: shape limits (depth, aliases, fields, operations) before
+ * validation, whose cost they bound (graphql-java's overlapping-fields rule is quadratic in duplicated fields);
+ * complexity before execution, because it depends on variables and validated documents are cached by text; the
+ * request deadline on every non-trivial field fetch.
  */
 final class LimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -48,10 +49,14 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
             InstrumentationState state) {
         DocumentAnalysis shape = DocumentAnalysis.shape(parameters.getDocument(), parameters.getSchema(),
-                limits.maxDepth(), limits.maxAliases());
+                limits.maxDepth(), limits.maxAliases(), limits.maxFields());
         if (shape.operations > limits.maxOperations()) {
             throw LimitViolation.TOO_MANY_OPERATIONS.abort("the document holds " + shape.operations
                     + " operations; at most " + limits.maxOperations() + " are accepted");
+        }
+        if (shape.tooManyFields()) {
+            throw LimitViolation.TOO_MANY_FIELDS.abort("the query selects more than " + limits.maxFields()
+                    + " fields (fragments expanded, duplicates and introspection fields included)");
         }
         if (shape.aliases > limits.maxAliases()) {
             throw LimitViolation.TOO_MANY_ALIASES.abort("more than " + limits.maxAliases() + " aliased fields");
@@ -67,7 +72,11 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation {
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext ctx = parameters.getExecutionContext();
         DocumentAnalysis cost = DocumentAnalysis.cost(ctx.getDocument(), ctx.getOperationDefinition(),
-                ctx.getGraphQLSchema(), ctx.getCoercedVariables().toMap(), limits.maxComplexity(), maxRows);
+                ctx.getGraphQLSchema(), ctx.getCoercedVariables().toMap(), limits.maxComplexity(), maxRows,
+                limits.maxFields());
+        if (cost.tooManyFields()) {
+            throw LimitViolation.TOO_MANY_FIELDS.abort("the query selects more than " + limits.maxFields() + " fields");
+        }
         if (cost.complexity > limits.maxComplexity()) {
             throw LimitViolation.QUERY_TOO_COMPLEX.abort("the query may produce more than " + limits.maxComplexity()
                     + " field values (each field counts once per row of every enclosing page: nested pages multiply)");
