@@ -60,6 +60,8 @@ final class DocumentAnalysis {
     int fields;
     long nodes;
     int operations;
+    /** The first Int literal out of 32-bit range, described ("argument 'first' of products: 4294967298"), or null. */
+    String intOutOfRange;
 
     private DocumentAnalysis(Document document, GraphQLSchema schema, Map<String, Object> variables, int depthBudget,
             long complexityBudget, int aliasBudget, int fieldBudget) {
@@ -155,6 +157,7 @@ final class DocumentAnalysis {
                 long childMultiplier = multiplier;
                 long childPending = pending;
                 if (def != null) {
+                    checkIntArguments(field, def);
                     GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(def.getType());
                     child = unwrapped instanceof GraphQLCompositeType ct ? ct : null;
                     long rows = Math.min(rows(field, def), maxRows);
@@ -184,6 +187,20 @@ final class DocumentAnalysis {
                         instanceof GraphQLCompositeType t ? t : parent;
                 walk(fragment.getSelectionSet(), type, depth, introspection, multiplier, pending, visiting);
                 visiting.remove(spread.getName());
+            }
+        }
+    }
+
+    private void checkIntArguments(Field field, GraphQLFieldDefinition def) {
+        if (intOutOfRange != null) {
+            return;
+        }
+        for (graphql.language.Argument arg : field.getArguments()) {
+            GraphQLArgument declared = def.getArgument(arg.getName());
+            String bad = declared == null ? null : IntArguments.literal(arg.getValue(), declared.getType());
+            if (bad != null) {
+                intOutOfRange = "argument '" + arg.getName() + "' of " + field.getName() + ": " + bad;
+                return;
             }
         }
     }

@@ -2,6 +2,9 @@ package dev.kggateway.limits;
 
 import dev.kggateway.config.KgConfig;
 import graphql.execution.ExecutionContext;
+import graphql.execution.TypeFromAST;
+import graphql.language.VariableDefinition;
+import graphql.schema.GraphQLInputType;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -12,6 +15,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationValidationPar
 import graphql.schema.DataFetcher;
 import graphql.validation.ValidationError;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -64,6 +68,10 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation {
         if (shape.maxDepth > limits.maxDepth()) {
             throw LimitViolation.QUERY_TOO_DEEP.abort("the query is deeper than " + limits.maxDepth() + " levels");
         }
+        if (shape.intOutOfRange != null) {
+            String[] where = shape.intOutOfRange.split(": ", 2);
+            throw IntArguments.abort(where[0], where[1]);
+        }
         return super.beginValidation(parameters, state);
     }
 
@@ -71,6 +79,7 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext ctx = parameters.getExecutionContext();
+        checkIntVariables(ctx);
         DocumentAnalysis cost = DocumentAnalysis.cost(ctx.getDocument(), ctx.getOperationDefinition(),
                 ctx.getGraphQLSchema(), ctx.getCoercedVariables().toMap(), limits.maxComplexity(), maxRows,
                 limits.maxFields());
@@ -82,6 +91,19 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation {
                     + " field values (each field counts once per row of every enclosing page: nested pages multiply)");
         }
         return super.beginExecuteOperation(parameters, state);
+    }
+
+    /** Variable values are not literals: SmallRye passes them to resolvers unchecked, so check Int ranges here. */
+    private static void checkIntVariables(ExecutionContext ctx) {
+        Map<String, Object> values = ctx.getCoercedVariables().toMap();
+        for (VariableDefinition def : ctx.getOperationDefinition().getVariableDefinitions()) {
+            if (TypeFromAST.getTypeFromAST(ctx.getGraphQLSchema(), def.getType()) instanceof GraphQLInputType type) {
+                String bad = IntArguments.value(values.get(def.getName()), type);
+                if (bad != null) {
+                    throw IntArguments.abort("variable $" + def.getName(), bad);
+                }
+            }
+        }
     }
 
     @Override

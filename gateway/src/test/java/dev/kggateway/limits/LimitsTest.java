@@ -112,7 +112,7 @@ class LimitsTest {
         }
         String response = given().contentType(ContentType.JSON)
                 .body(Map.of("query", q.toString(), "operationName", "Q0"))
-                .post("/graphql").then().statusCode(200).extract().asString();
+                .post("/graphql").then().statusCode(400).extract().asString();
         assertEquals("TOO_MANY_OPERATIONS", Gql.errorCode(new JsonPath(response)));
     }
 
