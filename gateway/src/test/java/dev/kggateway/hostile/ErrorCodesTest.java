@@ -67,6 +67,7 @@ class ErrorCodesTest {
                 "graph store request 'products-page' failed (timeout)")), AT)).get(0);
         assertEquals("STORE_UNAVAILABLE", code(e));
         assertFalse(e.getMessage().contains("products-page"), e.getMessage());
+        assertTrue(e.getMessage().contains("timeout"), e.getMessage());
     }
 
     @Test

@@ -47,6 +47,7 @@ public final class ErrorCodes extends SimplePerformantInstrumentation {
 
     private static final Logger LOG = Logger.getLogger(ErrorCodes.class);
     static final String STORE_UNAVAILABLE_MESSAGE = "the graph store is unavailable; retry later";
+    static final String STORE_TIMEOUT_MESSAGE = "the graph store did not answer in time (timeout); retry later";
 
     /** The HTTP exchange of this execution (null outside an HTTP request, e.g. in unit tests). */
     static final class Exchange implements InstrumentationState {
@@ -147,19 +148,30 @@ public final class ErrorCodes extends SimplePerformantInstrumentation {
         ApiException api = apiException(cause);
         if (api == cause) {
             if (api instanceof StoreUnavailableException) {
-                return rebuild(fetch, STORE_UNAVAILABLE_MESSAGE, codeOf(api));
+                return rebuild(fetch, storeMessage(api), codeOf(api));
             }
             return fetch;
         }
         if (api != null) {
             // An ApiException wrapped by a library: answer it as if it had been thrown directly.
-            String message = api instanceof StoreUnavailableException ? STORE_UNAVAILABLE_MESSAGE : api.getMessage();
+            String message = api instanceof StoreUnavailableException ? storeMessage(api) : api.getMessage();
             return rebuild(fetch, message, codeOf(api));
         }
         if (cause instanceof GraphQLError coercion && coercion.getErrorType() == ErrorType.ValidationError) {
             return rebuild(fetch, coercion.getMessage(), RequestErrors.VALIDATION_FAILED);
         }
         return internal(fetch, cause, rc);
+    }
+
+    /** Plain text for the client; only "timed out" versus "unavailable" survives from the store's own message. */
+    private static String storeMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String text = (t.getClass().getSimpleName() + " " + t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (text.contains("timeout") || text.contains("timed out")) {
+                return STORE_TIMEOUT_MESSAGE;
+            }
+        }
+        return STORE_UNAVAILABLE_MESSAGE;
     }
 
     private static GraphQLError internal(GraphQLError error, Throwable cause, RoutingContext rc) {

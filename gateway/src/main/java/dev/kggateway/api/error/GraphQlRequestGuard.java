@@ -40,7 +40,8 @@ import org.jboss.logging.Logger;
  * SmallRye writes its response;</li>
  * <li>answers exceptions that escape SmallRye with a coded error, logged once, never a bare 500 page.</li>
  * </ul>
- * It runs on a worker thread: parsing a maximal document is milliseconds, not something for an event loop.
+ * It runs on a worker thread, so the first parse of any document (and of any JSON) happens off the event loop;
+ * SmallRye then parses again on the event loop only what is known to parse within the limits.
  */
 @ApplicationScoped
 public class GraphQlRequestGuard {
