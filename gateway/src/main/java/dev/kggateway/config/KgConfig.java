@@ -48,6 +48,32 @@ public interface KgConfig {
         @WithDefault("5")
         int maxOperations();
 
+        /**
+         * Most field selections in one document with fragments expanded, introspection fields and duplicates
+         * included. It also caps the work of measuring a document: the analysis stops once it is exceeded.
+         */
+        @WithDefault("1000")
+        int maxFields();
+
+        /**
+         * Most lexical tokens in one document. SmallRye's {@code parser-max-tokens} sets graphql-java's general parser
+         * defaults, not the ones operations are parsed with; this one does.
+         */
+        @WithDefault("15000")
+        int maxTokens();
+
+        /** Most characters in one document. */
+        @WithDefault("1048576")
+        int maxCharacters();
+
+        /** Longest run of digits in a number literal: graphql-java parses them into BigInteger, quadratic in length. */
+        @WithDefault("100")
+        int maxNumberDigits();
+
+        /** Deepest nesting of the JSON request body (variables included). */
+        @WithDefault("64")
+        int maxJsonDepth();
+
         /** Wall-clock budget of one GraphQL execution; resolvers starting after it fail with TIMEOUT. 0 = off. */
         @WithDefault("30s")
         java.time.Duration requestTimeout();

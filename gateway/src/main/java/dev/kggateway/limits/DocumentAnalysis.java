@@ -26,12 +26,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Walks a GraphQL document with fragments expanded and measures what the limits are about. The walk stops as soon
- * as a budget is exceeded, so a document built to explode (fragments spreading each other twice per level) costs
- * no more than the limit to measure. Introspection fields ({@code __schema}, {@code __type}) are not counted: their
- * size is bounded by the schema, and GraphiQL's introspection query is deeper than any sensible data query.
+ * Walks a GraphQL document with fragments expanded and measures what the limits are about: depth, complexity,
+ * aliases, fields. Fragments are expanded (re-walked per spread), so a document built to explode (each fragment
+ * spreading the previous one twice) is exponential in its size; the walk therefore counts every selection it
+ * visits and stops as soon as any budget is exceeded. Its cost is O(document) to index the fragments plus
+ * O(min(expanded size, node cap)), whatever the document: a limit check must not be the denial of service it guards
+ * against.
+ * <p>
+ * Every field counts towards fields and aliases, introspection and {@code __typename} included (1,000 aliases of
+ * {@code __typename} are 1,000 resolver calls). Only depth skips the introspection subtrees under {@code __schema}
+ * and {@code __type}: GraphiQL's introspection query is deeper than any sensible data query, and graphql-java's
+ * good-faith introspection check (on by default) bounds those subtrees at execution (depth 20, 500 fields, no
+ * {@code __Type} cycles).
  */
 final class DocumentAnalysis {
+
+    /** Visited selections (fields, fragment expansions, inline fragments) allowed per field of the field budget. */
+    static final int NODES_PER_FIELD = 4;
 
     private final Map<String, FragmentDefinition> fragments = new HashMap<>();
     private final GraphQLSchema schema;
@@ -39,35 +50,45 @@ final class DocumentAnalysis {
     private final int depthBudget;
     private final long complexityBudget;
     private final int aliasBudget;
+    private final int fieldBudget;
+    private final long nodeBudget;
     private long maxRows = Long.MAX_VALUE;
 
     int maxDepth;
     long complexity;
     int aliases;
+    int fields;
+    long nodes;
     int operations;
+    /** The first Int literal out of 32-bit range, described ("argument 'first' of products: 4294967298"), or null. */
+    String intOutOfRange;
 
     private DocumentAnalysis(Document document, GraphQLSchema schema, Map<String, Object> variables, int depthBudget,
-            long complexityBudget, int aliasBudget) {
+            long complexityBudget, int aliasBudget, int fieldBudget) {
         this.schema = schema;
         this.variables = variables == null ? Map.of() : variables;
         this.depthBudget = depthBudget;
         this.complexityBudget = complexityBudget;
         this.aliasBudget = aliasBudget;
+        this.fieldBudget = fieldBudget;
+        this.nodeBudget = (long) fieldBudget * NODES_PER_FIELD;
         for (Definition<?> d : document.getDefinitions()) {
             if (d instanceof FragmentDefinition f) {
-                fragments.put(f.getName(), f);
+                fragments.putIfAbsent(f.getName(), f);
             } else if (d instanceof OperationDefinition) {
                 operations++;
             }
         }
     }
 
-    /** Depth, aliases and operation count of every operation: independent of variables. */
-    static DocumentAnalysis shape(Document document, GraphQLSchema schema, int depthBudget, int aliasBudget) {
-        DocumentAnalysis a = new DocumentAnalysis(document, schema, Map.of(), depthBudget, Long.MAX_VALUE, aliasBudget);
+    /** Depth, aliases, fields and operation count of every operation: independent of variables. */
+    static DocumentAnalysis shape(Document document, GraphQLSchema schema, int depthBudget, int aliasBudget,
+            int fieldBudget) {
+        DocumentAnalysis a = new DocumentAnalysis(document, schema, Map.of(), depthBudget, Long.MAX_VALUE, aliasBudget,
+                fieldBudget);
         for (Definition<?> d : document.getDefinitions()) {
             if (d instanceof OperationDefinition op) {
-                a.walk(op.getSelectionSet(), rootType(schema, op), 0, 1, 1, new HashSet<>());
+                a.walk(op.getSelectionSet(), rootType(schema, op), 0, false, 1, 1, new HashSet<>());
             }
         }
         return a;
@@ -75,17 +96,24 @@ final class DocumentAnalysis {
 
     /** Complexity of the operation that runs, with the request's variables (page sizes may be variables). */
     static DocumentAnalysis cost(Document document, OperationDefinition operation, GraphQLSchema schema,
-            Map<String, Object> variables, long complexityBudget, long maxRows) {
+            Map<String, Object> variables, long complexityBudget, long maxRows, int fieldBudget) {
         DocumentAnalysis a = new DocumentAnalysis(document, schema, variables, Integer.MAX_VALUE, complexityBudget,
-                Integer.MAX_VALUE);
+                Integer.MAX_VALUE, fieldBudget);
         // A larger `first` is refused by the resolver with INVALID_ARGUMENT; price it at the most it could return.
         a.maxRows = maxRows;
-        a.walk(operation.getSelectionSet(), rootType(schema, operation), 0, 1, 1, new HashSet<>());
+        a.walk(operation.getSelectionSet(), rootType(schema, operation), 0, false, 1, 1, new HashSet<>());
         return a;
     }
 
-    private boolean overBudget() {
-        return maxDepth > depthBudget || complexity > complexityBudget || aliases > aliasBudget;
+    /** True when the walk stopped early: the counts are lower bounds and at least one budget is exceeded. */
+    boolean overBudget() {
+        return maxDepth > depthBudget || complexity > complexityBudget || aliases > aliasBudget
+                || fields > fieldBudget || nodes > nodeBudget;
+    }
+
+    /** Fields or the visited-selection cap exceeded (the latter: a fragment expansion that never reaches fields). */
+    boolean tooManyFields() {
+        return fields > fieldBudget || nodes > nodeBudget;
     }
 
     private static GraphQLCompositeType rootType(GraphQLSchema schema, OperationDefinition op) {
@@ -97,35 +125,39 @@ final class DocumentAnalysis {
     }
 
     /**
+     * @param introspection inside {@code __schema}/{@code __type}: depth is not measured there
      * @param multiplier how many times each field here is resolved (rows of the enclosing lists)
      * @param pending rows announced by a paged field ({@code first}) returning an object (a Relay connection): they
      *        multiply from the next list field down ({@code edges}), not the connection's own scalars
      *        ({@code totalCount}, {@code pageInfo})
      */
-    private void walk(SelectionSet set, GraphQLCompositeType parent, int depth, long multiplier, long pending,
-            Set<String> visiting) {
-        if (set == null || overBudget()) {
+    private void walk(SelectionSet set, GraphQLCompositeType parent, int depth, boolean introspection, long multiplier,
+            long pending, Set<String> visiting) {
+        if (set == null) {
             return;
         }
         for (Selection<?> selection : set.getSelections()) {
             if (overBudget()) {
                 return;
             }
+            nodes++;
             if (selection instanceof Field field) {
-                if (field.getName().startsWith("__")) {
-                    continue;
-                }
+                fields++;
                 if (field.getAlias() != null) {
                     aliases++;
                 }
-                int fieldDepth = depth + 1;
+                String name = field.getName();
+                boolean inIntrospection = introspection || name.equals("__schema") || name.equals("__type");
+                int fieldDepth = inIntrospection ? depth : depth + 1;
                 maxDepth = Math.max(maxDepth, fieldDepth);
                 complexity = saturatedAdd(complexity, multiplier);
-                GraphQLFieldDefinition def = parent instanceof GraphQLFieldsContainer c ? c.getFieldDefinition(field.getName()) : null;
+                GraphQLFieldDefinition def = inIntrospection || name.startsWith("__") ? null
+                        : parent instanceof GraphQLFieldsContainer c ? c.getFieldDefinition(name) : null;
                 GraphQLCompositeType child = null;
                 long childMultiplier = multiplier;
                 long childPending = pending;
                 if (def != null) {
+                    checkIntArguments(field, def);
                     GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(def.getType());
                     child = unwrapped instanceof GraphQLCompositeType ct ? ct : null;
                     long rows = Math.min(rows(field, def), maxRows);
@@ -136,22 +168,39 @@ final class DocumentAnalysis {
                         childPending = saturatedMultiply(pending, rows);
                     }
                 }
-                walk(field.getSelectionSet(), child, fieldDepth, childMultiplier, childPending, visiting);
+                walk(field.getSelectionSet(), child, fieldDepth, inIntrospection, childMultiplier, childPending,
+                        visiting);
             } else if (selection instanceof InlineFragment inline) {
                 GraphQLCompositeType type = parent;
-                if (inline.getTypeCondition() != null && schema.getType(inline.getTypeCondition().getName()) instanceof GraphQLCompositeType t) {
+                if (inline.getTypeCondition() != null
+                        && schema.getType(inline.getTypeCondition().getName()) instanceof GraphQLCompositeType t) {
                     type = t;
                 }
-                walk(inline.getSelectionSet(), type, depth, multiplier, pending, visiting);
+                walk(inline.getSelectionSet(), type, depth, introspection, multiplier, pending, visiting);
             } else if (selection instanceof FragmentSpread spread) {
                 FragmentDefinition fragment = fragments.get(spread.getName());
                 // A cycle is a validation error reported later; here it must only not recurse forever.
                 if (fragment == null || !visiting.add(spread.getName())) {
                     continue;
                 }
-                GraphQLCompositeType type = schema.getType(fragment.getTypeCondition().getName()) instanceof GraphQLCompositeType t ? t : parent;
-                walk(fragment.getSelectionSet(), type, depth, multiplier, pending, visiting);
+                GraphQLCompositeType type = schema.getType(fragment.getTypeCondition().getName())
+                        instanceof GraphQLCompositeType t ? t : parent;
+                walk(fragment.getSelectionSet(), type, depth, introspection, multiplier, pending, visiting);
                 visiting.remove(spread.getName());
+            }
+        }
+    }
+
+    private void checkIntArguments(Field field, GraphQLFieldDefinition def) {
+        if (intOutOfRange != null) {
+            return;
+        }
+        for (graphql.language.Argument arg : field.getArguments()) {
+            GraphQLArgument declared = def.getArgument(arg.getName());
+            String bad = declared == null ? null : IntArguments.literal(arg.getValue(), declared.getType());
+            if (bad != null) {
+                intOutOfRange = "argument '" + arg.getName() + "' of " + field.getName() + ": " + bad;
+                return;
             }
         }
     }

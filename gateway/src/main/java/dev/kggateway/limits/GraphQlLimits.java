@@ -1,5 +1,6 @@
 package dev.kggateway.limits;
 
+import dev.kggateway.api.error.ErrorCodes;
 import dev.kggateway.config.KgConfig;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
@@ -12,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds {@link LimitsInstrumentation} to the graphql-java engine SmallRye GraphQL builds (needs
- * {@code quarkus.smallrye-graphql.events.enabled=true}, which fires the builder as a CDI event). SmallRye has already
+ * Adds {@link LimitsInstrumentation} and {@link ErrorCodes} (the final shape of every error) to the graphql-java
+ * engine SmallRye GraphQL builds (needs {@code quarkus.smallrye-graphql.events.enabled=true}, which fires the builder
+ * as a CDI event). SmallRye has already
  * set its own chain (query cache, optional depth/complexity) and the builder has no getter, so the chain is read
  * reflectively and kept: replacing it would silently drop SmallRye's validated-document cache.
  */
@@ -26,6 +28,7 @@ public class GraphQlLimits {
     void addLimits(@Observes GraphQL.Builder builder) {
         List<Instrumentation> chain = new ArrayList<>();
         chain.add(new LimitsInstrumentation(config.limits(), config.api()));
+        chain.add(new ErrorCodes());
         Instrumentation existing = existing(builder);
         if (existing != null) {
             chain.add(existing);

@@ -2,6 +2,9 @@ package dev.kggateway.limits;
 
 import dev.kggateway.config.KgConfig;
 import graphql.execution.ExecutionContext;
+import graphql.execution.TypeFromAST;
+import graphql.language.VariableDefinition;
+import graphql.schema.GraphQLInputType;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -12,12 +15,14 @@ import graphql.execution.instrumentation.parameters.InstrumentationValidationPar
 import graphql.schema.DataFetcher;
 import graphql.validation.ValidationError;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * OWASP GraphQL limits as a graphql-java instrumentation: shape limits (depth, aliases, operations) before
- * validation, whose cost they bound; complexity before execution, because it depends on variables and validated
- * documents are cached by text; the request deadline on every non-trivial field fetch.
+ * OWASP GraphQL limits as a graphql-java instrumentation: shape limits (depth, aliases, fields, operations) before
+ * validation, whose cost they bound (graphql-java's overlapping-fields rule is quadratic in duplicated fields);
+ * complexity before execution, because it depends on variables and validated documents are cached by text; the
+ * request deadline on every non-trivial field fetch.
  */
 final class LimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -48,16 +53,24 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
             InstrumentationState state) {
         DocumentAnalysis shape = DocumentAnalysis.shape(parameters.getDocument(), parameters.getSchema(),
-                limits.maxDepth(), limits.maxAliases());
+                limits.maxDepth(), limits.maxAliases(), limits.maxFields());
         if (shape.operations > limits.maxOperations()) {
             throw LimitViolation.TOO_MANY_OPERATIONS.abort("the document holds " + shape.operations
                     + " operations; at most " + limits.maxOperations() + " are accepted");
+        }
+        if (shape.tooManyFields()) {
+            throw LimitViolation.TOO_MANY_FIELDS.abort("the query selects more than " + limits.maxFields()
+                    + " fields (fragments expanded, duplicates and introspection fields included)");
         }
         if (shape.aliases > limits.maxAliases()) {
             throw LimitViolation.TOO_MANY_ALIASES.abort("more than " + limits.maxAliases() + " aliased fields");
         }
         if (shape.maxDepth > limits.maxDepth()) {
             throw LimitViolation.QUERY_TOO_DEEP.abort("the query is deeper than " + limits.maxDepth() + " levels");
+        }
+        if (shape.intOutOfRange != null) {
+            String[] where = shape.intOutOfRange.split(": ", 2);
+            throw IntArguments.abort(where[0], where[1]);
         }
         return super.beginValidation(parameters, state);
     }
@@ -66,13 +79,31 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext ctx = parameters.getExecutionContext();
+        checkIntVariables(ctx);
         DocumentAnalysis cost = DocumentAnalysis.cost(ctx.getDocument(), ctx.getOperationDefinition(),
-                ctx.getGraphQLSchema(), ctx.getCoercedVariables().toMap(), limits.maxComplexity(), maxRows);
+                ctx.getGraphQLSchema(), ctx.getCoercedVariables().toMap(), limits.maxComplexity(), maxRows,
+                limits.maxFields());
+        if (cost.tooManyFields()) {
+            throw LimitViolation.TOO_MANY_FIELDS.abort("the query selects more than " + limits.maxFields() + " fields");
+        }
         if (cost.complexity > limits.maxComplexity()) {
             throw LimitViolation.QUERY_TOO_COMPLEX.abort("the query may produce more than " + limits.maxComplexity()
                     + " field values (each field counts once per row of every enclosing page: nested pages multiply)");
         }
         return super.beginExecuteOperation(parameters, state);
+    }
+
+    /** Variable values are not literals: SmallRye passes them to resolvers unchecked, so check Int ranges here. */
+    private static void checkIntVariables(ExecutionContext ctx) {
+        Map<String, Object> values = ctx.getCoercedVariables().toMap();
+        for (VariableDefinition def : ctx.getOperationDefinition().getVariableDefinitions()) {
+            if (TypeFromAST.getTypeFromAST(ctx.getGraphQLSchema(), def.getType()) instanceof GraphQLInputType type) {
+                String bad = IntArguments.value(values.get(def.getName()), type);
+                if (bad != null) {
+                    throw IntArguments.abort("variable $" + def.getName(), bad);
+                }
+            }
+        }
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.kggateway.service;
 
-import dev.kggateway.api.error.InvalidArgumentException;
+import dev.kggateway.api.error.InvalidCursorException;
 import dev.kggateway.api.error.InvalidIdException;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.Ids;
@@ -60,7 +60,7 @@ public class CatalogService {
             java.util.function.Function<String, Page<String>> idPage) {
         String after = Cursors.decode(PRODUCT_CURSOR, afterCursor);
         if (after != null && !Ids.isProductId(after)) {
-            throw new InvalidArgumentException("cursor does not hold a product position");
+            throw new InvalidCursorException("cursor does not hold a product position");
         }
         List<Object> cacheKey = new ArrayList<>(key);
         cacheKey.add(String.valueOf(after));
@@ -82,7 +82,7 @@ public class CatalogService {
             try {
                 afterNode = Iris.propertyFromId(after);
             } catch (InvalidIdException e) {
-                throw new InvalidArgumentException("cursor does not hold a property position");
+                throw new InvalidCursorException("cursor does not hold a property position");
             }
         }
         PropertyNode position = afterNode;

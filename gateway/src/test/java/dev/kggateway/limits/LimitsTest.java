@@ -61,6 +61,41 @@ class LimitsTest {
     }
 
     @Test
+    void aliasesOfIntrospectionFieldsCount() {
+        StringBuilder q = new StringBuilder("{");
+        for (int i = 0; i < 1000; i++) {
+            q.append(" t").append(i).append(": __typename");
+        }
+        assertEquals("TOO_MANY_ALIASES", Gql.errorCode(Gql.post(q.append(" }").toString())));
+    }
+
+    @Test
+    void duplicatedFieldsCount() {
+        // 14,000 copies of one field: under the parser's token cap, each a comparison for graphql-java's
+        // overlapping-fields rule (quadratic), so the field limit must refuse it before validation runs.
+        String q = "{ propertyTypes {" + " type".repeat(14_000) + " } }";
+        assertEquals("TOO_MANY_FIELDS", Gql.errorCode(Gql.post(q)));
+        assertEquals("TOO_MANY_FIELDS", Gql.errorCode(Gql.post("{" + " __typename".repeat(1001) + " }")));
+    }
+
+    @Test
+    void graphiqlIntrospectionRuns() {
+        // Deeper than max-depth (TypeRef nests ofType 7 times) and ~200 fields: must stay within the limits.
+        Gql.ok(INTROSPECTION);
+    }
+
+    static final String INTROSPECTION = """
+            query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name }
+              types { ...FullType } directives { name description locations args { ...InputValue } } } }
+            fragment FullType on __Type { kind name description
+              fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+              inputFields { ...InputValue } interfaces { ...TypeRef }
+              enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } possibleTypes { ...TypeRef } }
+            fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+            fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+              ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }""";
+
+    @Test
     void thirtyAliasesRun() {
         StringBuilder q = new StringBuilder("{");
         for (int i = 0; i < 30; i++) {
@@ -77,7 +112,7 @@ class LimitsTest {
         }
         String response = given().contentType(ContentType.JSON)
                 .body(Map.of("query", q.toString(), "operationName", "Q0"))
-                .post("/graphql").then().statusCode(200).extract().asString();
+                .post("/graphql").then().statusCode(400).extract().asString();
         assertEquals("TOO_MANY_OPERATIONS", Gql.errorCode(new JsonPath(response)));
     }
 

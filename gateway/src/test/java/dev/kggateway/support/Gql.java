@@ -22,12 +22,21 @@ public final class Gql {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         body.put("variables", variables);
-        String response = given().contentType(ContentType.JSON).body(body)
-                .when().post("/graphql")
-                .then().statusCode(200)
-                .extract().asString();
+        io.restassured.response.Response r = given().contentType(ContentType.JSON).body(body)
+                .when().post("/graphql");
+        String response = r.then().extract().asString();
         // Doubles, not RestAssured's default floats: scores are compared to 1e-9.
-        return new JsonPath(response).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        JsonPath json = new JsonPath(response).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        // GraphQL over HTTP: 200 when the operation ran (errors or not), 400 when the request was refused
+        // before execution (parse, validation, limits), which then has errors and no data at all.
+        if (r.statusCode() == 400) {
+            if (json.get("errors") == null || json.getMap("").containsKey("data")) {
+                throw new AssertionError("HTTP 400 must carry errors and no data: " + response);
+            }
+        } else if (r.statusCode() != 200) {
+            throw new AssertionError("HTTP " + r.statusCode() + ": " + response);
+        }
+        return json;
     }
 
     /** Posts and fails on any GraphQL error. */
