@@ -167,6 +167,33 @@ public class GraphStore {
         });
     }
 
+    /**
+     * Renames resources of the embedded store in one local transaction: each statement in the graph with an old IRI
+     * as subject or object is replaced by one with the new IRI. Returns the number of statements rewritten.
+     */
+    int renameEmbedded(org.eclipse.rdf4j.model.IRI graph,
+            Map<org.eclipse.rdf4j.model.IRI, org.eclipse.rdf4j.model.IRI> renames) {
+        var vf = org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance();
+        int[] rewritten = {0};
+        inLocalTransaction("rename-resources", connection -> renames.forEach((from, to) -> {
+            List<org.eclipse.rdf4j.model.Statement> old = new java.util.ArrayList<>();
+            try (var s = connection.getStatements(from, null, null, false, graph)) {
+                s.forEach(old::add);
+            }
+            try (var s = connection.getStatements(null, null, from, false, graph)) {
+                s.forEach(old::add);
+            }
+            for (var st : old) {
+                connection.remove(st, graph);
+                var subject = st.getSubject().equals(from) ? to : st.getSubject();
+                var object = st.getObject().equals(from) ? to : st.getObject();
+                connection.add(vf.createStatement(subject, st.getPredicate(), object, graph));
+                rewritten[0]++;
+            }
+        }));
+        return rewritten[0];
+    }
+
     /** Streams matching statements of the embedded store (index builds); not for remote stores. */
     void forEachStatement(org.eclipse.rdf4j.model.Resource subject, org.eclipse.rdf4j.model.IRI predicate,
             org.eclipse.rdf4j.model.Value object, org.eclipse.rdf4j.model.IRI graph,
