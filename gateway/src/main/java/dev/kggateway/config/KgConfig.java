@@ -70,6 +70,18 @@ public interface KgConfig {
         boolean protectQueries();
     }
 
+    Health health();
+
+    interface Health {
+        /**
+         * Readiness data names the store path or endpoint and model errors (which may name paths). Off by default:
+         * {@code /q/health/ready} is unauthenticated. Turn on where health is only reachable on a management port
+         * ({@code quarkus.management.enabled=true}) or an internal network.
+         */
+        @WithDefault("false")
+        boolean showDetails();
+    }
+
     Cache cache();
 
     interface Cache {

@@ -19,11 +19,15 @@ public class StoreReadinessCheck implements HealthCheck {
     @Inject
     FreeSpaceGuard freeSpace;
 
+    @Inject
+    dev.kggateway.config.KgConfig config;
+
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("graph-store")
-                .status(store.ping())
-                .withData("store", store.description());
+        var response = HealthCheckResponse.named("graph-store").status(store.ping());
+        if (config.health().showDetails()) {
+            response.withData("store", store.description()); // a path or an endpoint URL: kg.health.show-details
+        }
         if (store.isEmbedded()) {
             // Still UP when full: reads work. Writes are refused with STORE_FULL until space is freed.
             FreeSpaceGuard.Status space = freeSpace.status();
