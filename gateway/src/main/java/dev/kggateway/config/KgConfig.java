@@ -96,6 +96,18 @@ public interface KgConfig {
         boolean protectQueries();
     }
 
+    Health health();
+
+    interface Health {
+        /**
+         * Readiness data names the store path or endpoint and model errors (which may name paths). Off by default:
+         * {@code /q/health/ready} is unauthenticated. Turn on where health is only reachable on a management port
+         * ({@code quarkus.management.enabled=true}) or an internal network.
+         */
+        @WithDefault("false")
+        boolean showDetails();
+    }
+
     Cache cache();
 
     interface Cache {
@@ -197,6 +209,14 @@ public interface KgConfig {
         @WithDefault("spoc,posc,opsc,cspo")
         String indexes();
 
+        /**
+         * Writes to the embedded store are refused with {@code STORE_FULL} while the free space of its filesystem,
+         * minus an estimate of the write itself, is below this reserve: the store must never run into a full disk,
+         * where LMDB fails mid-commit (see docs/production.md, "Disk full"). 0 turns the check off.
+         */
+        @WithDefault("64M")
+        io.quarkus.runtime.configuration.MemorySize minFreeSpace();
+
         /** Query endpoint of a remote SPARQL 1.1 server ({@code kind=sparql}). */
         Optional<String> queryEndpoint();
 
@@ -207,16 +227,27 @@ public interface KgConfig {
         @WithDefault("5s")
         java.time.Duration connectTimeout();
 
-        /** Longest silence on a remote socket before the request fails (RDF4J's own default is days). */
-        @WithDefault("30s")
+        /**
+         * Longest silence on a remote socket before the request fails (RDF4J's own default is days). This bounds one
+         * store call against a hung endpoint, so it stays well under {@code kg.limits.request-timeout}.
+         */
+        @WithDefault("10s")
         java.time.Duration socketTimeout();
 
         /**
          * Server-side time budget of one SELECT/ASK: sent as the SPARQL protocol {@code timeout} (Fuseki, embedded)
          * and, with Neptune, as the {@code hint:queryTimeout} query hint.
          */
-        @WithDefault("20s")
+        @WithDefault("8s")
         java.time.Duration queryTimeout();
+
+        /**
+         * Store calls in flight at once (bulkhead); a call beyond them fails at once with {@code STORE_UNAVAILABLE}
+         * instead of holding an HTTP worker thread while the store is slow or hung. No queue: waiting is what a hung
+         * store makes everyone do.
+         */
+        @WithDefault("32")
+        int maxConcurrentCalls();
 
         /** Pooled HTTP connections to the endpoint; defaults to the Quarkus worker pool size, so no worker waits. */
         Optional<Integer> maxConnections();

@@ -32,7 +32,9 @@ public class ModelReadinessCheck implements HealthCheck {
             ModelInfo model = extractor.get().model();
             return response.up().withData("name", model.name()).withData("version", model.version()).build();
         } catch (RuntimeException e) {
-            return response.down().withData("error", String.valueOf(e.getMessage())).build();
+            // The message may name the model path: only with kg.health.show-details.
+            return response.down().withData("error", config.health().showDetails() ? String.valueOf(e.getMessage())
+                    : "model not loaded (details in the log)").build();
         }
     }
 }

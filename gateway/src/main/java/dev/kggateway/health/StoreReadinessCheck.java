@@ -1,5 +1,6 @@
 package dev.kggateway.health;
 
+import dev.kggateway.store.FreeSpaceGuard;
 import dev.kggateway.store.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,11 +16,29 @@ public class StoreReadinessCheck implements HealthCheck {
     @Inject
     GraphStore store;
 
+    @Inject
+    FreeSpaceGuard freeSpace;
+
+    @Inject
+    dev.kggateway.config.KgConfig config;
+
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("graph-store")
-                .status(store.ping())
-                .withData("store", store.description())
-                .build();
+        var response = HealthCheckResponse.named("graph-store").status(store.ping());
+        if (config.health().showDetails()) {
+            response.withData("store", store.description()); // a path or an endpoint URL: kg.health.show-details
+        }
+        if (store.isEmbedded()) {
+            // Still UP when full: reads work. Writes are refused with STORE_FULL until space is freed.
+            FreeSpaceGuard.Status space = freeSpace.status();
+            response.withData("diskFull", space.full())
+                    .withData("freeBytes", space.usableBytes())
+                    .withData("minFreeBytes", space.reserveBytes())
+                    .withData("writable", store.writesRefusedReason() == null && !space.full());
+            if (store.writesRefusedReason() != null) {
+                response.withData("writesRefused", store.writesRefusedReason() + "; restart to resume writes");
+            }
+        }
+        return response.build();
     }
 }

@@ -68,6 +68,10 @@ public class StoreObservedInterceptor {
         } catch (CircuitBreakerOpenException e) {
             span.setStatus(StatusCode.ERROR, "circuit open");
             throw new StoreUnavailableException("graph store circuit is open after repeated failures; retry later", e);
+        } catch (org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException e) {
+            span.setStatus(StatusCode.ERROR, "bulkhead full");
+            throw new StoreUnavailableException("graph store is not keeping up (too many calls in flight); retry later",
+                    e);
         } catch (Exception e) {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;

@@ -78,9 +78,21 @@ public class EmbeddedSimilarityIndex {
     private SimilarityIndex build() {
         long start = System.nanoTime();
         Map<String, List<PropertyNode>> links = new HashMap<>();
-        store.forEachStatement(null, ProductTriples.HAS_PROPERTY, null, iris.catalogGraph(), st ->
-                links.computeIfAbsent(iris.productId(st.getSubject().stringValue()), k -> new ArrayList<>())
-                        .add(iris.propertyFromIri(st.getObject().stringValue())));
+        List<String> skipped = new ArrayList<>();
+        store.forEachStatement(null, ProductTriples.HAS_PROPERTY, null, iris.catalogGraph(), st -> {
+            try {
+                String product = iris.productId(st.getSubject().stringValue());
+                PropertyNode property = iris.propertyFromIri(st.getObject().stringValue());
+                links.computeIfAbsent(product, k -> new ArrayList<>()).add(property);
+            } catch (RuntimeException e) {
+                // A link this version cannot parse (foreign or damaged data): start without it, and say so.
+                skipped.add(st.getSubject() + " -> " + st.getObject() + " (" + e.getMessage() + ")");
+            }
+        });
+        if (!skipped.isEmpty()) {
+            LOG.warnf("Similarity index: skipped %d links it cannot read, e.g. %s", skipped.size(),
+                    skipped.subList(0, Math.min(5, skipped.size())));
+        }
         SimilarityIndex built = new SimilarityIndex();
         links.forEach(built::put);
         LOG.infof("Similarity index: %d products with links indexed in %d ms", links.size(),

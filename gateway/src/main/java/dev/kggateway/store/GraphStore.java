@@ -37,7 +37,15 @@ public class GraphStore {
     @Inject
     Instance<GraphRepositoryFactory> factories;
 
-    private Repository repository;
+    @Inject
+    FreeSpaceGuard freeSpace;
+
+    private GraphRepositoryFactory factory;
+    private volatile Repository repository;
+    /** Set once an embedded write transaction failed to commit: why writes are refused until restart. */
+    private volatile String writesBroken;
+    /** Serialises embedded write transactions with the space check before each. */
+    private final Object writeLock = new Object();
     private StoreRetry retry;
     private String description;
     private final AtomicLong queries = new AtomicLong();
@@ -45,7 +53,7 @@ public class GraphStore {
 
     @PostConstruct
     void open() {
-        GraphRepositoryFactory factory = factories.stream()
+        factory = factories.stream()
                 .filter(f -> f.kind() == config.store().kind())
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no store for kg.store.kind=" + config.store().kind()));
@@ -57,7 +65,11 @@ public class GraphStore {
 
     @PreDestroy
     void close() {
-        if (repository != null) {
+        Repository repository = this.repository;
+        if (repository != null && writesBroken != null) {
+            LOG.warnf("Graph store left open at shut-down: a write failed to commit earlier (see above), and closing"
+                    + " it would free LMDB's write transaction a second time. Its files hold the last good commit.");
+        } else if (repository != null) {
             repository.shutDown();
             LOG.infof("Graph store closed: %s", description);
         }
@@ -73,7 +85,7 @@ public class GraphStore {
         return withRetry(queryName, sparql, StoreRetry.Kind.READ, connection -> {
             TupleQuery query = connection.prepareTupleQuery(sparql);
             query.setMaxExecutionTime(maxExecutionSeconds());
-            return QueryResults.asList(query.evaluate());
+            return readableRows(queryName, QueryResults.asList(query.evaluate()));
         });
     }
 
@@ -98,6 +110,11 @@ public class GraphStore {
      * which means the transaction was rolled back.
      */
     public void update(String queryName, String sparqlUpdate) {
+        if (isEmbedded()) {
+            inLocalTransaction(queryName, 4L * sparqlUpdate.length() + 1024 * 1024,
+                    connection -> connection.prepareUpdate(sparqlUpdate).execute());
+            return;
+        }
         withRetry(queryName, sparqlUpdate, StoreRetry.Kind.UPDATE, connection -> {
             connection.begin();
             try {
@@ -114,26 +131,121 @@ public class GraphStore {
     }
 
     /** Bulk path for the embedded store: adds statements in one local transaction (no SPARQL text). */
-    public void addStatements(Iterable<? extends org.eclipse.rdf4j.model.Statement> statements) {
-        inLocalTransaction("add-statements", connection -> connection.add(statements));
+    public void addStatements(java.util.Collection<? extends org.eclipse.rdf4j.model.Statement> statements) {
+        inLocalTransaction("add-statements", estimate(statements), connection -> connection.add(statements));
+    }
+
+    /** Disk room a write of these statements may take (see {@link FreeSpaceGuard}). */
+    private static long estimate(java.util.Collection<? extends org.eclipse.rdf4j.model.Statement> statements) {
+        long bytes = 0;
+        for (var st : statements) {
+            bytes += FreeSpaceGuard.BYTES_PER_STATEMENT + 2L * st.getObject().stringValue().length();
+        }
+        return bytes;
     }
 
     /** Runs statement-API work in one local transaction of the embedded store, rolled back on failure. */
-    private void inLocalTransaction(String operation, java.util.function.Consumer<RepositoryConnection> work) {
-        try (RepositoryConnection connection = repository.getConnection()) {
-            connection.begin();
-            try {
-                work.accept(connection);
-                connection.commit();
-            } catch (RuntimeException e) {
-                if (connection.isActive()) {
-                    connection.rollback();
-                }
-                throw e;
+    private void inLocalTransaction(String operation, long estimatedBytes,
+            java.util.function.Consumer<RepositoryConnection> work) {
+        synchronized (writeLock) {
+            if (writesBroken != null) {
+                throw writesRefused();
             }
-        } catch (RepositoryException e) {
-            throw unavailable(operation, e);
+            if (estimatedBytes >= 0) {
+                freeSpace.requireRoomFor(estimatedBytes);
+            }
+            try (RepositoryConnection connection = connection()) {
+                connection.begin();
+                try {
+                    work.accept(connection);
+                    connection.commit();
+                } catch (RuntimeException e) {
+                    if (connection.isActive()) {
+                        connection.rollback();
+                    }
+                    throw e;
+                }
+            } catch (dev.kggateway.api.error.ApiException e) {
+                throw e;
+            } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
+                throw malformed(operation, "(statement API or update)", e);
+            } catch (RuntimeException e) {
+                // RepositoryException, SailException, or an unchecked error out of the LMDB binding.
+                throw failedEmbeddedWrite(operation, e);
+            }
         }
+    }
+
+    /**
+     * A write transaction of the embedded store failed (disk or map full, I/O error). RDF4J 5.1's LMDB value store
+     * does not forget a write transaction whose {@code mdb_txn_commit} failed (LMDB has already ended it): the next
+     * write reuses it ({@code mdb_put} on a dead transaction: the SIGSEGV seen in the field) and closing the store
+     * aborts it a second time, which frees LMDB's write transaction twice (glibc aborts the JVM with "double free").
+     * So the environment is neither written nor closed again: writes are refused until a restart, reads go on (they
+     * use their own read transactions), and shut-down leaves the files as LMDB's last good commit left them, which
+     * is crash-safe by design. Caller holds the write lock.
+     */
+    private dev.kggateway.api.error.ApiException failedEmbeddedWrite(String operation, RuntimeException e) {
+        boolean outOfSpace = freeSpace.isOutOfSpace(e);
+        writesBroken = outOfSpace ? "ran out of space" : "failed (" + rootCause(e).getClass().getSimpleName() + ")";
+        LOG.errorf(e, "embedded store write '%s' %s; the store now refuses writes until the gateway is restarted"
+                + " (reads go on). Free space, then restart.", operation, writesBroken);
+        // RDF4J committed the triples of the failed write but not their values (two LMDB environments): mark the
+        // store so the next start removes those dangling triples (removeUnreadableStatements).
+        try {
+            java.nio.file.Files.writeString(failedWriteMarker(), java.time.Instant.now() + " " + operation + "\n");
+        } catch (java.io.IOException | RuntimeException markerFailure) {
+            LOG.errorf("could not write %s (%s): create it by hand before restarting, so the start-up repair runs",
+                    failedWriteMarker(), markerFailure);
+        }
+        return writesRefused();
+    }
+
+    /** File whose presence makes the next start run {@link #removeUnreadableStatements()}. */
+    public java.nio.file.Path failedWriteMarker() {
+        return java.nio.file.Path.of(config.store().path(), "write-failed");
+    }
+
+    /**
+     * Removes statements whose subject or object the embedded store cannot read back (left by a write that failed
+     * to commit, see {@link #failedEmbeddedWrite}); returns how many. Scans the whole catalogue graph, so it runs
+     * only when the marker file exists.
+     */
+    public int removeUnreadableStatements(org.eclipse.rdf4j.model.IRI graph) {
+        List<org.eclipse.rdf4j.model.Statement> damaged = new java.util.ArrayList<>();
+        try (RepositoryConnection connection = connection();
+                var statements = connection.getStatements(null, null, null, false, graph)) {
+            for (var st : statements) {
+                if (!readable(st.getSubject()) || !readable(st.getObject()) || !readable(st.getPredicate())) {
+                    damaged.add(st);
+                }
+            }
+        }
+        if (!damaged.isEmpty()) {
+            // No space check: removing a few statements is what the reserve is kept for.
+            // Isolation NONE: the statements go straight to the store by their internal ids; the default level
+            // would first hash them into a change set, which fails on a value that reads as null.
+            synchronized (writeLock) {
+                try (RepositoryConnection connection = connection()) {
+                    connection.begin(org.eclipse.rdf4j.common.transaction.IsolationLevels.NONE);
+                    damaged.forEach(st -> connection.remove(st.getSubject(), st.getPredicate(), st.getObject(), graph));
+                    connection.commit();
+                }
+            }
+        }
+        return damaged.size();
+    }
+
+    /** Why writes are refused after a failed commit, with the code that fits. */
+    private dev.kggateway.api.error.ApiException writesRefused() {
+        String message = "a write to the store " + writesBroken + "; it was not stored, and writes are refused until"
+                + " the gateway is restarted. Reads still work";
+        return writesBroken.startsWith("ran out of space") ? new dev.kggateway.api.error.StoreFullException(message)
+                : new StoreUnavailableException(message);
+    }
+
+    private RepositoryConnection connection() {
+        return repository.getConnection();
     }
 
     /**
@@ -145,7 +257,7 @@ public class GraphStore {
     void replaceEmbedded(org.eclipse.rdf4j.model.IRI graph, List<org.eclipse.rdf4j.model.IRI> products,
             List<? extends org.eclipse.rdf4j.model.Statement> statements, org.eclipse.rdf4j.model.IRI hasProperty,
             org.eclipse.rdf4j.model.IRI ofProduct) {
-        inLocalTransaction("replace-product", connection -> {
+        inLocalTransaction("replace-product", estimate(statements) + products.size() * 16L * 1024, connection -> {
             java.util.Set<org.eclipse.rdf4j.model.Resource> oldProperties = new java.util.HashSet<>();
             for (org.eclipse.rdf4j.model.IRI product : products) {
                 try (var links = connection.getStatements(product, hasProperty, null, false, graph)) {
@@ -167,16 +279,90 @@ public class GraphStore {
         });
     }
 
+    /**
+     * Renames resources of the embedded store in one local transaction: each statement in the graph with an old IRI
+     * as subject or object is replaced by one with the new IRI. Returns the number of statements rewritten.
+     */
+    int renameEmbedded(org.eclipse.rdf4j.model.IRI graph,
+            Map<org.eclipse.rdf4j.model.IRI, org.eclipse.rdf4j.model.IRI> renames) {
+        var vf = org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance();
+        int[] rewritten = {0};
+        inLocalTransaction("rename-resources", renames.size() * 64L * 1024, connection -> renames.forEach((from, to) -> {
+            List<org.eclipse.rdf4j.model.Statement> old = new java.util.ArrayList<>();
+            try (var s = connection.getStatements(from, null, null, false, graph)) {
+                s.forEach(old::add);
+            }
+            try (var s = connection.getStatements(null, null, from, false, graph)) {
+                s.forEach(old::add);
+            }
+            for (var st : old) {
+                connection.remove(st, graph);
+                var subject = st.getSubject().equals(from) ? to : st.getSubject();
+                var object = st.getObject().equals(from) ? to : st.getObject();
+                connection.add(vf.createStatement(subject, st.getPredicate(), object, graph));
+                rewritten[0]++;
+            }
+        }));
+        return rewritten[0];
+    }
+
     /** Streams matching statements of the embedded store (index builds); not for remote stores. */
     void forEachStatement(org.eclipse.rdf4j.model.Resource subject, org.eclipse.rdf4j.model.IRI predicate,
             org.eclipse.rdf4j.model.Value object, org.eclipse.rdf4j.model.IRI graph,
             java.util.function.Consumer<org.eclipse.rdf4j.model.Statement> action) {
-        try (RepositoryConnection connection = repository.getConnection();
+        long unreadable = 0;
+        try (RepositoryConnection connection = connection();
                 var statements = connection.getStatements(subject, predicate, object, false, graph)) {
-            statements.forEach(action);
+            for (var st : statements) {
+                if (readable(st.getSubject()) && readable(st.getObject())) {
+                    action.accept(st);
+                } else {
+                    unreadable++;
+                }
+            }
         } catch (RepositoryException e) {
             throw unavailable("scan-statements", e);
         }
+        if (unreadable > 0) {
+            LOG.warnf("skipped %d statements whose subject or object the store cannot read back (damaged store)",
+                    unreadable);
+        }
+    }
+
+    /**
+     * False for a value the store holds an id of but no longer the value itself: the embedded LMDB store keeps
+     * values and triples in two environments, and a failed write could leave a triple pointing at a value that was
+     * never written. Such a value reads as null; it is skipped (and logged) rather than failing every read.
+     */
+    private static boolean readable(org.eclipse.rdf4j.model.Value value) {
+        return value == null || value.stringValue() != null;
+    }
+
+    /** Rows with an unreadable value are dropped (see {@link #readable}), logged once per query. */
+    private static List<BindingSet> readableRows(String queryName, List<BindingSet> rows) {
+        List<BindingSet> kept = null;
+        for (int i = 0; i < rows.size(); i++) {
+            boolean ok = true;
+            for (var binding : rows.get(i)) {
+                ok &= readable(binding.getValue());
+            }
+            if (!ok && kept == null) {
+                kept = new java.util.ArrayList<>(rows.subList(0, i));
+            } else if (ok && kept != null) {
+                kept.add(rows.get(i));
+            }
+        }
+        if (kept == null) {
+            return rows;
+        }
+        LOG.warnf("%s: skipped %d result rows holding values the store cannot read back (damaged store)", queryName,
+                rows.size() - kept.size());
+        return kept;
+    }
+
+    /** Null while writes are accepted; after a failed embedded commit, why they are refused until restart. */
+    public String writesRefusedReason() {
+        return writesBroken;
     }
 
     /** True when the store is the embedded one (bulk load may then write statements directly). */
@@ -185,17 +371,20 @@ public class GraphStore {
     }
 
     private <T> T withRetry(String queryName, String sparql, StoreRetry.Kind kind, StoreRetry.Action<T> action) {
-        if (kind == StoreRetry.Kind.UPDATE) {
-            }
         int attempt = 1;
         while (true) {
             if (kind == StoreRetry.Kind.READ) {
                 count(queryName);
             }
-            try (RepositoryConnection connection = repository.getConnection()) {
+            try (RepositoryConnection connection = connection()) {
                 return action.run(connection);
             } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
                 throw malformed(queryName, sparql, e);
+            } catch (NullPointerException e) {
+                // RDF4J's evaluation meets a value the store cannot read back (see readable): damaged data.
+                LOG.errorf(e, "SPARQL %s met a value the store cannot read back", queryName);
+                throw new StoreUnavailableException("the store holds damaged data left by a failed write; restart"
+                        + " the gateway to repair it", e);
             } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException
                     | org.eclipse.rdf4j.query.UpdateExecutionException e) {
                 if (attempt >= retry.maxAttempts() || !retry.shouldRetry(kind, e)) {
@@ -247,7 +436,7 @@ public class GraphStore {
 
     /** Cheap round trip used by readiness; never retried, so readiness reflects the store right now. */
     public boolean ping() {
-        try (RepositoryConnection connection = repository.getConnection()) {
+        try (RepositoryConnection connection = connection()) {
             BooleanQuery query = connection.prepareBooleanQuery("ASK { }");
             query.setMaxExecutionTime(maxExecutionSeconds());
             query.evaluate();

@@ -49,6 +49,11 @@ public class Iris {
             if (!base.matches("[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*")) {
                 throw new IllegalArgumentException("contains characters not allowed in an IRI");
             }
+            // Every minted IRI must be in RFC 3986 normal form, or a store may rewrite it (see DOT_SEGMENT_MARK).
+            String normal = org.eclipse.rdf4j.common.net.ParsedIRI.create(base).normalize().toString();
+            if (!normal.equals(base)) {
+                throw new IllegalArgumentException("not in RFC 3986 normal form; use " + normal);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("kg.base-iri must be an absolute IRI ending with '/' or '#': " + base, e);
         }
@@ -81,9 +86,36 @@ public class Iris {
         return VF.createIRI(propertyBase + node.id());
     }
 
-    /** Client-facing property id: {@code type/percent-encoded-value}. */
+    /**
+     * Client-facing property id: {@code type/segment}, where the segment is the value percent-encoded by
+     * {@link #valueSegment(String)}.
+     */
     public static String propertyId(String type, String value) {
-        return type + "/" + percentEncode(value);
+        return type + "/" + valueSegment(value);
+    }
+
+    /**
+     * Marks the segment of a value that would otherwise be the dot-segment {@code .} or {@code ..}. Stores resolve
+     * dot-segments away (Jena turned {@code property/size/..} into {@code property/}), and percent-encoding the dots
+     * does not help: {@code %2E} is an encoded unreserved character, which RFC 3986 normalisation (section 6.2.2.2,
+     * done by Jena's and RDF4J's normalisers) decodes back into a dot-segment. A literal {@code !} is a sub-delimiter
+     * that no normaliser touches and that {@link #percentEncode(String)} always encodes, so {@code !.} and
+     * {@code !..} cannot collide with any other value's segment.
+     */
+    static final String DOT_SEGMENT_MARK = "!";
+
+    /** Percent-encoding of a value, with the dot-segment values {@code .} and {@code ..} marked. */
+    static String valueSegment(String value) {
+        String encoded = percentEncode(value);
+        return encoded.equals(".") || encoded.equals("..") ? DOT_SEGMENT_MARK + encoded : encoded;
+    }
+
+    /** Inverse of {@link #valueSegment(String)}; the caller checks the result is canonical. */
+    static String valueOfSegment(String segment) {
+        if (segment.equals(DOT_SEGMENT_MARK + ".") || segment.equals(DOT_SEGMENT_MARK + "..")) {
+            return segment.substring(DOT_SEGMENT_MARK.length());
+        }
+        return percentDecode(segment);
     }
 
     public static PropertyNode propertyNode(String type, String value) {
@@ -106,7 +138,7 @@ public class Iris {
         }
         try {
             String type = Ids.propertyType(id.substring(0, slash));
-            String value = Ids.propertyValue(percentDecode(id.substring(slash + 1)));
+            String value = Ids.propertyValue(valueOfSegment(id.substring(slash + 1)));
             String canonical = propertyId(type, value);
             if (!canonical.equals(id)) {
                 throw new InvalidIdException("property id is not canonical; expected " + canonical);
@@ -124,7 +156,23 @@ public class Iris {
         return VF.createIRI(extractionBase + Ids.productId(productId) + "/" + property.id());
     }
 
-    /** RFC 3986 percent-encoding of UTF-8 bytes, keeping only unreserved characters. */
+    /**
+     * The current IRI of a property or extraction node minted before dot-segment values were marked ({@code .../.}
+     * or {@code .../..} as the last segment), or null when the IRI is not such a legacy IRI.
+     */
+    public String repairedDotSegment(String iri) {
+        if (!(iri.startsWith(propertyBase) || iri.startsWith(extractionBase))) {
+            return null;
+        }
+        int slash = iri.lastIndexOf('/');
+        String last = iri.substring(slash + 1);
+        return last.equals(".") || last.equals("..") ? iri.substring(0, slash + 1) + DOT_SEGMENT_MARK + last : null;
+    }
+
+    /**
+     * RFC 3986 percent-encoding of UTF-8 bytes, keeping only unreserved characters, with upper-case hex digits: the
+     * normal form of section 6.2.2, so the IRI is already what any normaliser would make of it.
+     */
     static String percentEncode(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(bytes.length * 2);

@@ -1,0 +1,60 @@
+package dev.kggateway.store;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.jboss.logging.Logger;
+
+/**
+ * One-off repair of embedded stores written before property values {@code .} and {@code ..} got a marked segment
+ * (see {@link Iris#repairedDotSegment(String)}): their nodes' IRIs ended in a dot-segment, which the embedded store
+ * kept verbatim but which no longer parses as a canonical id. Runs at start-up before anything reads the store (the
+ * similarity index build, the sample load); finds the nodes through the type index, so a store without such nodes
+ * costs one scan of the property and extraction nodes. Remote stores resolved those IRIs on write and cannot be
+ * repaired in place: see docs/production.md ("Property IRIs").
+ */
+@ApplicationScoped
+public class DotSegmentIriMigration {
+
+    private static final Logger LOG = Logger.getLogger(DotSegmentIriMigration.class);
+
+    @Inject
+    GraphStore store;
+
+    @Inject
+    Iris iris;
+
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        if (store.isEmbedded()) {
+            migrate();
+        }
+    }
+
+    /** Renames every legacy node; returns the number of statements rewritten. */
+    public int migrate() {
+        var vf = SimpleValueFactory.getInstance();
+        Map<IRI, IRI> renames = new LinkedHashMap<>();
+        for (IRI type : new IRI[] {ProductTriples.PROPERTY, ProductTriples.EXTRACTION}) {
+            store.forEachStatement(null, RDF.TYPE, type, iris.catalogGraph(), st -> {
+                String repaired = st.getSubject().isIRI() ? iris.repairedDotSegment(st.getSubject().stringValue()) : null;
+                if (repaired != null) {
+                    renames.put((IRI) st.getSubject(), vf.createIRI(repaired));
+                }
+            });
+        }
+        if (renames.isEmpty()) {
+            return 0;
+        }
+        int rewritten = store.renameEmbedded(iris.catalogGraph(), renames);
+        LOG.infof("Renamed %d property/extraction nodes whose IRI ended in a dot-segment (%d statements): %s",
+                renames.size(), rewritten, renames.keySet());
+        return rewritten;
+    }
+}

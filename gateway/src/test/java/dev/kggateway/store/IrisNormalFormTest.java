@@ -1,0 +1,121 @@
+package dev.kggateway.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kggateway.domain.Ids;
+import dev.kggateway.domain.PropertyNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.rfc3986.RFC3986;
+import org.eclipse.rdf4j.common.net.ParsedIRI;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every minted IRI is already in RFC 3986 normal form (section 6.2.2), as judged by two independent normalisers (RDF4J
+ * and Jena), and survives Jena's reference resolution unchanged: so no store can rewrite it. Property ids stay
+ * distinct per (type, value) and parse back to the same value.
+ */
+class IrisNormalFormTest {
+
+    private static final Iris IRIS = new Iris("https://data.example.org/kg/");
+    private static final Pattern ESCAPE = Pattern.compile("%(..)");
+
+    static List<String> values() {
+        List<String> values = new ArrayList<>(List.of(".", "..", "...", "a/../b", "%2e", "%2E", "./x", "../x", "x/.",
+                "x/..", "%", "%%", "a%2fb", "!", "!.", "!..", "~", "-_.~", "a b", "ä", "日本", "😀", "?", "#", "/",
+                "//", "a//b", ":", "@", "[]", "'", "+", "=", "&", "\\", "<>", "\"", "{}", "|", "^", "`"));
+        values.replaceAll(Ids::normaliseText); // the IRI is minted from the normalised value (lower case)
+        Random random = new Random(42);
+        String alphabet = "./%!~-_aZ09 :#?[]@+&=';ä😀";
+        int[] codePoints = alphabet.codePoints().toArray();
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder v = new StringBuilder();
+            int length = 1 + random.nextInt(6);
+            for (int j = 0; j < length; j++) {
+                v.appendCodePoint(codePoints[random.nextInt(codePoints.length)]);
+            }
+            String normalised = Ids.normaliseText(v.toString());
+            if (!normalised.isEmpty()) {
+                values.add(normalised);
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void mintedPropertyIrisEqualTheirNormalFormAndParseBack() {
+        Map<String, String> valueById = new HashMap<>();
+        for (String value : values()) {
+            String iri = IRIS.property("size", value).stringValue();
+            // RDF4J normalises as an IRI (RFC 3987: UTF-8 escapes become characters); in ASCII form it is the URI.
+            assertEquals(iri, ParsedIRI.create(iri).normalize().toASCIIString(), "RDF4J normal form of " + iri);
+            assertEquals(iri, RFC3986.create(iri).normalize().str(), "Jena normal form of " + iri);
+            assertEquals(iri, RFC3986.create("https://other.example/base/x").resolve(RFC3986.create(iri)).str(),
+                    "Jena resolution of " + iri);
+            assertTrue(RFC3986.create(iri).isAbsolute());
+            Matcher escapes = ESCAPE.matcher(iri);
+            while (escapes.find()) {
+                String hex = escapes.group(1);
+                assertEquals(hex.toUpperCase(), hex, "upper-case hex in " + iri);
+                int octet = Integer.parseInt(hex, 16);
+                assertFalse(Character.isLetterOrDigit(octet) && octet < 0x80 || "-._~".indexOf(octet) >= 0,
+                        "unreserved character percent-encoded in " + iri);
+            }
+            PropertyNode node = IRIS.propertyFromIri(iri);
+            assertEquals(value, node.value());
+            assertEquals(node, Iris.propertyFromId(node.id()));
+            String previous = valueById.put(node.id(), value);
+            assertTrue(previous == null || previous.equals(value), "id " + node.id() + " of both " + previous
+                    + " and " + value);
+            String extraction = IRIS.extraction("P-1", node).stringValue();
+            assertEquals(extraction, ParsedIRI.create(extraction).normalize().toASCIIString());
+            assertEquals(extraction, RFC3986.create(extraction).normalize().str());
+        }
+    }
+
+    @Test
+    void dotSegmentValuesAreMarkedAndOtherDotsKept() {
+        assertEquals("size/!.", Iris.propertyId("size", "."));
+        assertEquals("size/!..", Iris.propertyId("size", ".."));
+        assertEquals("size/...", Iris.propertyId("size", "..."));
+        assertEquals("size/.%2Fx", Iris.propertyId("size", "./x"));
+        assertEquals("size/%21.", Iris.propertyId("size", "!."));
+        assertEquals("size/%252e", Iris.propertyId("size", "%2e"));
+        assertEquals("size/%25", Iris.propertyId("size", "%"));
+    }
+
+    @Test
+    void nonCanonicalIdsAreRejected() {
+        for (String id : List.of("size/.", "size/..", "size/%2E", "size/%2e", "size/!...", "size/!x", "size/%7e",
+                "size/a%2fb")) {
+            assertThrows(dev.kggateway.api.error.InvalidIdException.class, () -> Iris.propertyFromId(id), id);
+        }
+    }
+
+    @Test
+    void baseIriMustBeInNormalForm() {
+        new Iris("https://data.example.org/kg/");
+        for (String base : List.of("https://Data.example.org/", "HTTPS://data.example.org/", "https://h/a/../",
+                "https://h/%7Ex/", "https://h:443/")) {
+            assertThrows(IllegalStateException.class, () -> new Iris(base), base);
+        }
+    }
+
+    @Test
+    void legacyDotSegmentIrisAreRepaired() {
+        assertEquals("https://data.example.org/kg/property/size/!.",
+                IRIS.repairedDotSegment("https://data.example.org/kg/property/size/."));
+        assertEquals("https://data.example.org/kg/extraction/P-1/size/!..",
+                IRIS.repairedDotSegment("https://data.example.org/kg/extraction/P-1/size/.."));
+        assertEquals(null, IRIS.repairedDotSegment("https://data.example.org/kg/property/size/..."));
+        assertEquals(null, IRIS.repairedDotSegment("https://data.example.org/kg/product/P.1"));
+    }
+}
