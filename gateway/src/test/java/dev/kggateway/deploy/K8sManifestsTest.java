@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -610,6 +612,58 @@ class K8sManifestsTest {
                 }
             }
         }
+    }
+
+    /**
+     * Requests and limits follow the measured run documented in docs/deploy.md ("Resources:
+     * measured"): the memory request covers the measured peak RSS with a margin, the limit
+     * leaves headroom above it, and the heap size is the one the measurement ran with (another
+     * -Xmx invalidates the figures).
+     */
+    @Test
+    void resourcesCoverTheMeasuredPeak() throws IOException {
+        String deploy = Files.readString(root.resolve("docs/deploy.md"), StandardCharsets.UTF_8);
+        int at = deploy.indexOf("### Resources: measured");
+        assertTrue(at >= 0, "docs/deploy.md has no 'Resources: measured' section");
+        String section = deploy.substring(at, Math.max(deploy.indexOf("\n## ", at), at));
+        Matcher peak = Pattern.compile("\\*\\*([\\d,]+) MiB\\*\\*").matcher(section);
+        assertTrue(peak.find(), "no bold peak RSS figure (**N MiB**) in docs/deploy.md 'Resources: measured'");
+        double peakMib = Double.parseDouble(peak.group(1).replace(",", ""));
+        Matcher xmx = Pattern.compile("-Xmx(\\d+[mg])").matcher(section);
+        assertTrue(xmx.find(), "the measured run's -Xmx is not stated");
+        for (Layout l : layouts) {
+            for (Doc w : l.workloads()) {
+                for (Map<String, Object> c : containers(w)) {
+                    String javaOpts = envValue(l, c, "JAVA_OPTS");
+                    assertNotNull(javaOpts, w + ": JAVA_OPTS");
+                    assertTrue(javaOpts.contains("-Xmx" + xmx.group(1)), w + ": JAVA_OPTS " + javaOpts
+                            + " is not the measured -Xmx" + xmx.group(1) + ": measure again before changing it");
+                    Map<String, Object> res = map(c, "resources");
+                    double request = mebibytes(map(res, "requests").get("memory"));
+                    double limit = mebibytes(map(res, "limits").get("memory"));
+                    assertTrue(request >= 1.15 * peakMib, w + ": memory request " + request
+                            + " Mi is less than the measured peak RSS " + peakMib + " MiB + 15%");
+                    assertTrue(limit >= 1.4 * peakMib, w + ": memory limit " + limit
+                            + " Mi leaves less than 40% above the measured peak RSS " + peakMib + " MiB");
+                    assertTrue(cores(map(res, "limits").get("cpu")) >= cores(map(res, "requests").get("cpu")), w + ": CPU limit < request");
+                }
+            }
+        }
+        for (Path f : filesRead) {
+            assertFalse(Files.readString(f, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains("not yet measured"),
+                    f + " still says the sizing is not measured");
+        }
+    }
+
+    static double mebibytes(Object quantity) {
+        Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)(Mi|Gi)").matcher(String.valueOf(quantity));
+        assertTrue(m.matches(), "memory quantity " + quantity + " is not in Mi or Gi");
+        return Double.parseDouble(m.group(1)) * (m.group(2).equals("Gi") ? 1024 : 1);
+    }
+
+    static double cores(Object quantity) {
+        String q = String.valueOf(quantity);
+        return q.endsWith("m") ? Double.parseDouble(q.substring(0, q.length() - 1)) / 1000 : Double.parseDouble(q);
     }
 
     @Test
