@@ -24,6 +24,10 @@
 #   KEEP_DATA=1         keep the temp store and gateway log for inspection
 #   SIMULATION=ReadMixSimulation  another simulation class of load-tests (default SmokeSimulation)
 #   GATLING_ARGS='...'  extra -D arguments for the simulation (e.g. "-Drate=2 -Dduration=60")
+#
+# While Gatling runs, the gateway's RSS and CPU are sampled every 2 s from /proc into
+# load-tests/target/resources-<time>.csv and summarised at the end (the figures behind the k8s
+# requests/limits, see docs/deploy.md).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,7 +38,9 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/kg-smoke.XXXXXX")"
 GATEWAY_LOG="$WORK/gateway.log"
 GATEWAY_PID=""
 
+SAMPLER_PID=""
 cleanup() {
+  if [[ -n "$SAMPLER_PID" ]]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
   if [[ -n "$GATEWAY_PID" ]] && kill -0 "$GATEWAY_PID" 2>/dev/null; then
     echo "[smoke] stopping gateway (pid $GATEWAY_PID)"
     kill -TERM "$GATEWAY_PID" 2>/dev/null || true
@@ -142,6 +148,28 @@ if [[ $GENERATED -eq 1 ]]; then
   load_products "$LOADTEST_PRODUCTS_FILE"
 fi
 
+# RSS (kB) and CPU (cores, averaged over the interval) of the gateway process, from /proc.
+RESOURCES_CSV="$ROOT/load-tests/target/resources-$(date -u +%Y%m%dT%H%M%SZ).csv"
+mkdir -p "$(dirname "$RESOURCES_CSV")"
+sample_resources() {
+  local hz ticks prev_ticks t prev_t rss
+  hz=$(getconf CLK_TCK)
+  echo "seconds,rss_kb,cpu_cores" > "$RESOURCES_CSV"
+  prev_ticks=$(awk '{print $14 + $15}' "/proc/$GATEWAY_PID/stat"); prev_t=$(date +%s.%N)
+  while kill -0 "$GATEWAY_PID" 2>/dev/null; do
+    sleep 2
+    ticks=$(awk '{print $14 + $15}' "/proc/$GATEWAY_PID/stat" 2>/dev/null) || break
+    rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$GATEWAY_PID/status" 2>/dev/null) || break
+    t=$(date +%s.%N)
+    awk -v s="$SECONDS" -v r="$rss" -v d="$((ticks - prev_ticks))" -v hz="$hz" -v dt="$(awk -v a="$t" -v b="$prev_t" 'BEGIN {print a - b}')" \
+      'BEGIN {printf "%d,%d,%.2f\n", s, r, d / hz / dt}' >> "$RESOURCES_CSV"
+    prev_ticks=$ticks; prev_t=$t
+  done
+}
+echo "[smoke] gateway RSS after start-up: $(awk '/^VmRSS:/ {printf "%.0f MiB", $2 / 1024}' "/proc/$GATEWAY_PID/status")"
+sample_resources &
+SAMPLER_PID=$!
+
 set +e
 # shellcheck disable=SC2086 # GATLING_ARGS is a list of -D arguments
 mvn -B -f load-tests/pom.xml gatling:test \
@@ -149,6 +177,13 @@ mvn -B -f load-tests/pom.xml gatling:test \
   -DbaseUrl="$BASE_URL" "${IDS_ARG[@]}" ${GATLING_ARGS:-}
 rc=$?
 set -e
+kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+# CPU seconds (the integral) next to the mean: on a shared machine the gateway gets what the
+# others leave, so CPU seconds per request is the figure that carries over to a pod.
+awk -F, 'NR > 1 {n++; if ($2 > rss) rss = $2; c += $3; if ($3 > cmax) cmax = $3}
+  END {if (n) printf "[smoke] gateway during the run (%d samples of 2 s): peak RSS %.0f MiB, CPU mean %.2f cores, peak %.2f cores, %.0f CPU seconds\n", n, rss / 1024, c / n, cmax, c * 2}' \
+  "$RESOURCES_CSV"
+echo "[smoke] resource samples: $RESOURCES_CSV"
 
 report="$(ls -td load-tests/target/gatling/smokesimulation-*/ 2>/dev/null | head -n 1 || true)"
 if [[ -n "$report" ]]; then

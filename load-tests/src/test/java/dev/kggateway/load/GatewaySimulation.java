@@ -1,15 +1,23 @@
 package dev.kggateway.load;
 
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.gatling.javaapi.core.Assertion;
@@ -20,7 +28,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * Common shape of every simulation: per scenario, an open-model warm-up ramp followed by a
- * constant arrival rate, and assertions on the measured phase only.
+ * constant arrival rate, and assertions on the measured phase only. Next to the scenarios runs a
+ * trivial baseline request, and latency is judged relative to it ({@link LatencyGate}); error
+ * rates are judged absolutely.
  *
  * <p>Open model (arrival rate) rather than a fixed number of looping users: API clients do not
  * wait for our responses before sending the next request, so when the gateway slows down the
@@ -28,9 +38,16 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  */
 abstract class GatewaySimulation extends Simulation {
 
-    /** A scenario: report name, chain factory (takes the request name) and its default p95. */
-    record Spec(String name, Function<String, ChainBuilder> chain, int p95Ms) {
+    /**
+     * A scenario: report name, chain factory (takes the request name) and its latency budget:
+     * the p95 in ms it may reach on an idle machine, on top of the baseline allowance
+     * ({@link LatencyGate}).
+     */
+    record Spec(String name, Function<String, ChainBuilder> chain, int budgetMs) {
     }
+
+    /** The verdict starts this long after the measured phase, then waits for in-flight users. */
+    static final int GATE_GRACE_SECONDS = 2;
 
     /**
      * @param defaultRate     arrivals/s per scenario unless -Drate is given
@@ -38,10 +55,11 @@ abstract class GatewaySimulation extends Simulation {
      * @param defaultWarmup   warm-up seconds unless -Dwarmup is given
      */
     protected void run(double defaultRate, int defaultDuration, int defaultWarmup, List<Spec> specs) {
-        double rate = LoadConfig.rate(defaultRate);
+        double scenarioRate = LoadConfig.rate(defaultRate);
         int duration = LoadConfig.duration(defaultDuration);
         int warmup = LoadConfig.warmup(defaultWarmup);
         Integer p95Override = LoadConfig.p95Override();
+        Integer budgetOverride = LoadConfig.budgetOverride();
         double maxErrorPct = LoadConfig.maxErrorPct();
 
         Catalogue.get(); // fail before injecting anything if there is no data to test against
@@ -59,7 +77,21 @@ abstract class GatewaySimulation extends Simulation {
 
         List<PopulationBuilder> populations = new ArrayList<>();
         List<Assertion> assertions = new ArrayList<>();
-        for (Spec spec : specs) {
+        Map<String, Integer> budgets = new LinkedHashMap<>();
+        List<Spec> all = new ArrayList<>(specs);
+        // The baseline runs like a scenario (warm-up included) at its own rate, but is not judged.
+        all.add(new Spec(LatencyGate.BASELINE, Scenarios::baseline, 0));
+        for (Spec s : all) {
+            // Every user is counted in and out, so the verdict can wait for the last answers.
+            Spec spec = new Spec(s.name(), n -> exec(session -> {
+                LatencyGate.userStarted();
+                return session;
+            }).exec(s.chain().apply(n)).exec(session -> {
+                LatencyGate.userDone();
+                return session;
+            }), s.budgetMs());
+            boolean isBaseline = spec.name().equals(LatencyGate.BASELINE);
+            double rate = isBaseline ? LoadConfig.baselineRate() : scenarioRate;
             PopulationBuilder measured = scenario(spec.name())
                     .exec(spec.chain().apply(spec.name()))
                     // randomized: Poisson-like arrivals, closer to independent clients than a
@@ -74,13 +106,30 @@ abstract class GatewaySimulation extends Simulation {
             } else {
                 populations.add(measured);
             }
-            int p95 = p95Override != null ? p95Override : spec.p95Ms();
-            assertions.add(details(spec.name()).responseTime().percentile(95.0).lt(p95));
             assertions.add(details(spec.name()).failedRequests().percent().lte(maxErrorPct));
+            if (!isBaseline) {
+                budgets.put(spec.name(), budgetOverride != null ? budgetOverride : spec.budgetMs());
+                if (p95Override != null) {
+                    // Opt-in absolute bound, for runs on dedicated hardware with a known SLO.
+                    assertions.add(details(spec.name()).responseTime().percentile(95.0).lt(p95Override));
+                }
+            }
             // A run in which a scenario sent nothing must not pass by default.
             assertions.add(details(spec.name()).allRequests().count().gt(0L));
         }
-        // Errors count everywhere, warm-up and follow-up pages included.
+        // The verdict: one request after the measured phase and its in-flight users, whose check
+        // fails with the gate's message when a scenario is over its bound.
+        LatencyGate.configure(budgets, LoadConfig.gateFactor());
+        populations.add(scenario(LatencyGate.GATE)
+                .asLongAs(session -> LatencyGate.stillRunning()).on(pause(Duration.ofMillis(500)))
+                .exec(http(LatencyGate.GATE).post("/graphql")
+                        .body(StringBody(GraphQl.body(GraphQl.TYPENAME, Map.of())))
+                        .check(bodyString().transform(b -> LatencyGate.verdict()).is("pass")))
+                .injectOpen(nothingFor(Duration.ofSeconds(warmup + duration + GATE_GRACE_SECONDS)), atOnceUsers(1)));
+        assertions.add(details(LatencyGate.GATE).allRequests().count().is(1L));
+        assertions.add(details(LatencyGate.GATE).failedRequests().count().is(0L));
+        // Errors count everywhere, warm-up and follow-up pages included (the gate's request
+        // too, which can only add a failure when the latency verdict already failed).
         assertions.add(global().failedRequests().percent().lte(maxErrorPct));
 
         setUp(populations)

@@ -68,6 +68,9 @@ final class GraphQl {
               addProducts(inputs: $inputs) { added failed durationMs errors { __typename } }
             }""";
 
+    /** The latency gate's baseline: touches neither store nor model. */
+    static final String TYPENAME = "{ __typename }";
+
     /** Used once at start-up to find ids and realistic filter values. */
     static final String BOOTSTRAP = """
             query Bootstrap($first: Int) {

@@ -59,10 +59,29 @@ final class LoadConfig {
         return System.getProperty("enrich", "both").toLowerCase(Locale.ROOT);
     }
 
-    /** p95 threshold in ms for every measured request, overriding the per-scenario defaults. */
+    /**
+     * Optional ABSOLUTE p95 bound in ms for every measured scenario, on top of the relative gate.
+     * Off by default: only meaningful on dedicated hardware with a known SLO.
+     */
     static Integer p95Override() {
         String v = System.getProperty("p95Ms");
         return v == null ? null : Integer.valueOf(v);
+    }
+
+    /** Latency budget in ms for every scenario (idle-machine p95), overriding the per-scenario ones. */
+    static Integer budgetOverride() {
+        String v = System.getProperty("budgetMs");
+        return v == null ? null : Integer.valueOf(v);
+    }
+
+    /** How many baseline p95s a busy machine may add to a scenario's p95 (see LatencyGate). */
+    static double gateFactor() {
+        return dbl("gateFactor", 8.0);
+    }
+
+    /** Arrivals/s of the baseline request; enough samples for a stable p95 in a short run. */
+    static double baselineRate() {
+        return dbl("baselineRate", 5.0);
     }
 
     /** Maximum failed requests in percent (HTTP errors, GraphQL errors, failed checks). */

@@ -8,16 +8,16 @@ import java.util.List;
  */
 public class ReadMixSimulation extends GatewaySimulation {
     public ReadMixSimulation() {
-        run(1, 20, 10, reads(5000));
+        run(1, 20, 10, reads());
     }
 
-    /** The read scenarios shared with {@link SmokeSimulation}, each with a loose p95 bound in ms. */
-    static List<Spec> reads(int p95Ms) {
+    /** The read scenarios shared with {@link SmokeSimulation}, with their latency budgets. */
+    static List<Spec> reads() {
         return List.of(
-                new Spec("product by id", Scenarios::productById, p95Ms),
-                new Spec("products filtered", Scenarios::productsFiltered, p95Ms),
-                new Spec("products page of 50 with properties", Scenarios::productsPageNested, p95Ms),
-                new Spec("similar products", Scenarios::similarProducts, p95Ms),
-                new Spec("extract properties", Scenarios::extractProperties, p95Ms));
+                new Spec("product by id", Scenarios::productById, Scenarios.PRODUCT_BY_ID_MS),
+                new Spec("products filtered", Scenarios::productsFiltered, Scenarios.PRODUCTS_FILTERED_MS),
+                new Spec("products page of 50 with properties", Scenarios::productsPageNested, Scenarios.PRODUCTS_PAGE_MS),
+                new Spec("similar products", Scenarios::similarProducts, Scenarios.SIMILAR_PRODUCTS_MS),
+                new Spec("extract properties", Scenarios::extractProperties, Scenarios.EXTRACT_PROPERTIES_MS));
     }
 }

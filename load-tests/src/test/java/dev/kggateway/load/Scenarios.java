@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -32,6 +33,19 @@ final class Scenarios {
     static final String RUN_ID = Long.toString(System.currentTimeMillis(), 36);
     private static final AtomicLong SEQ = new AtomicLong();
 
+    /*
+     * Latency budgets: the p95 in ms each operation may reach on an idle machine at the default
+     * rates, before the allowance for a busy machine (LatencyGate). Starting points from the
+     * first local runs, not SLOs: see README.md.
+     */
+    static final int PRODUCT_BY_ID_MS = 200;
+    static final int PRODUCTS_FILTERED_MS = 500;
+    static final int PRODUCTS_PAGE_MS = 1000;
+    static final int SIMILAR_PRODUCTS_MS = 800;
+    static final int EXTRACT_PROPERTIES_MS = 500;
+    static final int ADD_ENRICHED_MS = 3000;
+    static final int ADD_PLAIN_MS = 1000;
+
     private Scenarios() {
     }
 
@@ -43,7 +57,18 @@ final class Scenarios {
     static HttpRequestActionBuilder graphql(String name, Function<Session, String> body) {
         return http(name).post("/graphql")
                 .body(StringBody(body))
-                .check(status().is(200), jsonPath("$.errors[0].message").notExists());
+                // First, so every response is recorded for the latency gate, failed ones too.
+                .check(responseTimeInMillis().transform(ms -> LatencyGate.record(name, ms)),
+                        status().is(200), jsonPath("$.errors[0].message").notExists());
+    }
+
+    /**
+     * { __typename }: HTTP, GraphQL parsing and execution, no store, no model. Its latency is what
+     * the machine and the server's request path cost at the moment: the gate's baseline.
+     */
+    static ChainBuilder baseline(String name) {
+        return exec(graphql(name, s -> GraphQl.body(GraphQl.TYPENAME, Map.of()))
+                .check(jsonPath("$.data.__typename").is("Query")));
     }
 
     static FeederBuilder<Object> ids() {
@@ -80,7 +105,8 @@ final class Scenarios {
                         .check(jsonPath("$.data.products.totalCount").ofInt().gte(0),
                                 jsonPath("$.data.products.pageInfo.hasNextPage").ofBoolean().saveAs("hasNext"),
                                 jsonPath("$.data.products.pageInfo.endCursor").optional().saveAs("cursor")))
-                .doIf(s -> s.getBoolean("hasNext") && s.getString("cursor") != null).then(
+                // A failed first page saved nothing: no follow-up (the failure is already counted).
+                .doIf(s -> s.contains("hasNext") && s.getBoolean("hasNext") && s.getString("cursor") != null).then(
                         exec(graphql(name + " (next page)", s -> GraphQl.body(GraphQl.PRODUCTS_FILTERED,
                                 vars("filter", s.get("filter"), "first", 20, "after", s.getString("cursor"))))
                                 .check(jsonPath("$.data.products.totalCount").ofInt().gte(0))));
@@ -96,7 +122,8 @@ final class Scenarios {
                         jsonPath("$.data.products.edges[0].node.properties").exists(),
                         jsonPath("$.data.products.pageInfo.hasNextPage").ofBoolean().saveAs("hasNext"),
                         jsonPath("$.data.products.pageInfo.endCursor").optional().saveAs("cursor")))
-                .doIf(s -> s.getBoolean("hasNext") && s.getString("cursor") != null).then(
+                // A failed first page saved nothing: no follow-up (the failure is already counted).
+                .doIf(s -> s.contains("hasNext") && s.getBoolean("hasNext") && s.getString("cursor") != null).then(
                         exec(graphql(name + " (next page)", s -> GraphQl.body(GraphQl.PRODUCTS_PAGE_NESTED,
                                 vars("first", 50, "after", s.getString("cursor"))))
                                 .check(jsonPath("$.data.products.edges[*]").count().lte(50))));
