@@ -18,7 +18,7 @@ JSON=true; [ "$MODE" = text ] && JSON=false
 env -u TF_CPP_MIN_LOG_LEVEL QUARKUS_LOG_CONSOLE_JSON_ENABLED=$JSON \
   java -Xmx1g -Dquarkus.http.port="$PORT" -Dkg.store.path="$STORE" -jar "$JAR" > "$LOG" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$STORE" "$LOG"' EXIT
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$STORE"; [ -n "${KEEP_LOG:-}" ] && cp "$LOG" "$KEEP_LOG"; rm -f "$LOG"' EXIT
 for _ in $(seq 1 360); do
   grep -q 'started in' "$LOG" && break
   kill -0 $PID 2>/dev/null || break

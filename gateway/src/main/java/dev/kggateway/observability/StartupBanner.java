@@ -7,6 +7,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +34,7 @@ public class StartupBanner {
         this.router = router;
     }
 
-    void onListen(@Observes HttpServerStart start) {
+    void onListen(@ObservesAsync HttpServerStart start) { // Quarkus fires it asynchronously
         if (KgMain.commandMode || !printed.compareAndSet(false, true)) {
             return;
         }
