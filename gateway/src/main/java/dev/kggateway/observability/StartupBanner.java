@@ -40,8 +40,10 @@ public class StartupBanner {
         }
         Config config = ConfigProvider.getConfig();
         String host = start.options().getHost();
-        String base = "http://" + (host == null || host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host)
-                + ":" + start.options().getPort();
+        int port = start.options().getPort();
+        // A random port (0, as in tests) is not known yet here: print paths, the port is in "Listening on".
+        String base = port <= 0 ? "" : "http://" + (host == null || host.equals("0.0.0.0") || host.equals("::")
+                ? "localhost" : host) + ":" + port;
         List<String> lines = new ArrayList<>();
         boolean graphiql = config.getOptionalValue("quarkus.smallrye-graphql.ui.always-include", Boolean.class)
                 .orElse(false) && config.getOptionalValue("quarkus.smallrye-graphql.ui.enabled", Boolean.class)
