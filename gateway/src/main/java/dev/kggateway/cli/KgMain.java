@@ -28,9 +28,13 @@ public class KgMain implements QuarkusApplication {
             "evaluate-ner", Map.of("quarkus.http.host-enabled", "false"),
             "generate", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false"));
 
-    public static void main(String... args) {
+    public static void main(String... args) throws Exception {
         commandMode = args.length > 0;
         if (commandMode) {
+            Integer exit = Commands.runWithoutApplication(args); // help; commands needing neither store nor model
+            if (exit != null) {
+                System.exit(exit);
+            }
             COMMAND_DEFAULTS.getOrDefault(args[0], Map.of()).forEach(KgMain::defaultTo);
             if (args[0].equals("evaluate-ner") && Arrays.asList(args).contains("--url")) {
                 defaultTo("kg.ner.enabled", "false"); // scores another gateway's extractProperties

@@ -78,7 +78,6 @@ public class StoreObservedInterceptor {
         } finally {
             Timer.builder(SPARQL_TIMER).description("SPARQL latency per named query")
                     .tag("query", queryName).tag("operation", operation).tag("outcome", outcome)
-                    .publishPercentileHistogram(false)
                     .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             span.end();
         }
