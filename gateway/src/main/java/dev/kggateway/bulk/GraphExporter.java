@@ -82,6 +82,10 @@ public class GraphExporter {
 
     private long rdf(RDFFormat format, OutputStream out) {
         RDFWriter writer = Rio.createWriter(format, out);
+        // Every literal with its datatype: an abbreviated number would read back with another datatype (a decimal
+        // without a fraction becomes xsd:integer), and the round trip must give the same graph.
+        writer.getWriterConfig().set(org.eclipse.rdf4j.rio.helpers.BasicWriterSettings.PRETTY_PRINT, false);
+        writer.getWriterConfig().set(org.eclipse.rdf4j.rio.turtle.TurtleWriterSettings.ABBREVIATE_NUMBERS, false);
         writer.startRDF();
         writer.handleNamespace(Vocab.PREFIX, Vocab.NS);
         writer.handleNamespace("rdf", RDF.NAMESPACE);

@@ -26,7 +26,6 @@ import org.eclipse.rdf4j.rio.RDFParseException;
 import org.eclipse.rdf4j.rio.RDFParser;
 import org.eclipse.rdf4j.rio.Rio;
 import org.eclipse.rdf4j.rio.helpers.AbstractRDFHandler;
-import org.eclipse.rdf4j.rio.helpers.NTriplesParserSettings;
 
 /**
  * Loads the {@code .nq} / {@code .ttl} files that {@code export} writes, streaming, into the catalogue graph (the
@@ -115,11 +114,11 @@ public class RdfLoader {
         return new Summary(counts[0], counts[1], replaced, errors, complete);
     }
 
-    @SuppressWarnings("removal") // RDF4J 5.1 deprecates the setting without a replacement; its N-Quads parser reads it
     private static RDFParser parser(RDFFormat format, ParseErrorListener listener) {
         RDFParser parser = Rio.createParser(format);
         // N-Quads: report a bad line and go on with the next one.
-        parser.getParserConfig().set(NTriplesParserSettings.FAIL_ON_INVALID_LINES, false);
+        parser.getParserConfig().set(org.eclipse.rdf4j.rio.ntriples.NTriplesParserSettings.FAIL_ON_INVALID_LINES, false);
+        parser.getParserConfig().addNonFatalError(org.eclipse.rdf4j.rio.ntriples.NTriplesParserSettings.FAIL_ON_INVALID_LINES);
         parser.setParseErrorListener(listener);
         return parser;
     }
