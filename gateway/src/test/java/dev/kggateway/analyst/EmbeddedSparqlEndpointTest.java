@@ -4,8 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The /sparql contract on the default embedded store (same profile as EmbeddedCatalogTest: no extra start). */
@@ -24,5 +30,29 @@ class EmbeddedSparqlEndpointTest extends SparqlEndpointContractTest {
         assertTrue(r.asString().contains("kg.sparql.timeout"), r.asString());
         assertTrue(seconds < 60, "stopped near its limit, not after " + seconds + " s");
         given().queryParam("query", COUNT).get("/sparql").then().statusCode(200);
+    }
+
+    @TestHTTPResource("/sparql-ui/")
+    URL ui;
+
+    @Test
+    void uiRendersInARealBrowserWithTheExampleTabs() throws Exception {
+        // Debian's chromium, headless: the vendored YASGUI must load and run with no network but this server,
+        // and open the examples (fetched from the server) as tabs.
+        Path chromium = Path.of("/usr/bin/chromium");
+        assertTrue(Files.isExecutable(chromium), "Debian's chromium is needed for this test (apt-get install chromium)");
+        Path profile = Files.createTempDirectory("sparql-ui-chromium");
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--user-data-dir=" + profile, "--virtual-time-budget=15000", "--dump-dom", ui.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] dom = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium finished");
+        String html = new String(dom, StandardCharsets.UTF_8);
+        assertTrue(html.contains("class=\"yasqe"), "YASGUI drew its editor: " + html.length() + " chars");
+        for (String tab : new String[] { "Similar products", "Property types", "NER extractions",
+                "Neighbourhood (CONSTRUCT)" }) {
+            assertTrue(html.contains(">" + tab + "<"), "tab " + tab);
+        }
+        assertTrue(html.contains("kg:hasProperty"), "the similar-products example is in the editor");
     }
 }
