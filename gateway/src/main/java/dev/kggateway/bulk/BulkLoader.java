@@ -170,7 +170,7 @@ public class BulkLoader {
         Map<String, Long> last = new HashMap<>();
         try (ProductRows rows = ProductRows.open(input)) {
             ProductRows.Row row;
-            while ((row = rows.next()) != null) {
+            while ((row = rows.nextId()) != null) {
                 if (row.input() != null && row.input().id != null) {
                     last.put(row.input().id, row.line());
                 }
