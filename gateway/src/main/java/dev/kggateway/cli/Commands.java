@@ -21,7 +21,8 @@ final class Commands {
 
     /** Every command; plain instances only ever answer name() and summary() here, or run standalone ones. */
     static final List<Supplier<KgCommand>> ALL = List.of(BulkLoadCommand::new, BenchmarkCommand::new,
-            EvaluateNerCommand::new, ExportTrainingDataCommand::new, GenerateCommand::new, ReenrichCommand::new);
+            EvaluateNerCommand::new, ExportCommand::new, ExportTrainingDataCommand::new, GenerateCommand::new,
+            ReenrichCommand::new);
 
     private Commands() {
     }

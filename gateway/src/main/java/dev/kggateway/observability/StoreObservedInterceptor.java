@@ -30,7 +30,7 @@ public class StoreObservedInterceptor {
     /** Timer of every named SPARQL query; tags: query, operation (select/ask/update/statements), outcome (ok/error). */
     public static final String SPARQL_TIMER = "kg.sparql";
 
-    private static final Set<String> OPERATIONS = Set.of("select", "ask", "update");
+    private static final Set<String> OPERATIONS = Set.of("select", "ask", "update", "query"); // query: /sparql
 
     @Inject
     MeterRegistry registry;
