@@ -26,17 +26,20 @@ public final class BioDecoder {
      * | "to 30.0"), "or" / "of" / "by" between two values. "with", "w/", "in", "for" and "and" may start an accessory
      * or a type ("with handle", "in denatured alcohol", "for cryovials"), so they are not here.
      */
-    static final Set<String> NOT_FIRST = Set.of("to", "or", "of", "by", "x", "\u00d7", "&", "per", "vs", "nor");
+    static final Set<String> NOT_FIRST = Set.of("to", "or", "of", "by", "x", "\u00d7", "&", "per");
 
     /**
      * Connector words a value never ends with ("hose barb to", "tubing for", "16 or"); a trailing "x" is kept only
-     * for a quantity, where it is a multipack ("4 X" before a size). "in" ends sizes ("1/4 in") and "a" ends types
+     * for a quantity or a grade, where it is a multipack ("4 X" before a size) or a concentrate ("10 X"). "in" ends sizes ("1/4 in") and "a" ends types
      * ("Type A"), so they are not here.
      */
     static final Set<String> NOT_LAST = Set.of("to", "or", "and", "for", "of", "by", "with", "w/", "&", "the", "per",
-            "vs", "nor", "from", "at", "on");
+            "from", "at", "on");
 
     private static final Set<String> MULTIPACK_X = Set.of("x", "\u00d7");
+
+    /** Types whose value may end in a multiplier "x": a multipack "4 X" (quantity), a concentrate "10 X" (grade). */
+    private static final Set<String> MULTIPLIER_TYPES = Set.of("quantity", "grade");
 
     /** Entity type and word range {@code [from, to)}. */
     public record TagSpan(String type, int from, int to) {
@@ -119,7 +122,7 @@ public final class BioDecoder {
         }
         while (to > from) {
             String last = bare(text, words.get(to - 1));
-            boolean multipack = "quantity".equals(span.type()) && MULTIPACK_X.contains(last) && to - 1 > from;
+            boolean multipack = MULTIPLIER_TYPES.contains(span.type()) && MULTIPACK_X.contains(last) && to - 1 > from;
             if (!NOT_LAST.contains(last) && !(MULTIPACK_X.contains(last) && !multipack)) {
                 break;
             }
@@ -143,7 +146,7 @@ public final class BioDecoder {
 
     /** Words that are never a value on their own. */
     private static final Set<String> CONNECTORS = Set.of("to", "or", "and", "for", "of", "by", "with", "w/", "&",
-            "the", "per", "vs", "nor", "from", "at", "on", "in", "x", "\u00d7");
+            "the", "per", "from", "at", "on", "in", "x", "\u00d7");
 
     private static String bare(String text, Words.Word word) {
         String v = ValueText.value(text, word.start(), word.end());

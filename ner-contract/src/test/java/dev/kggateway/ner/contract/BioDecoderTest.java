@@ -83,6 +83,8 @@ class BioDecoderTest {
                         "I-size", "B-type", "I-type"));
         assertEquals(List.of("4 x", "500 ml", "bottles", "with handle", "1/4 in", "type a"),
                 e.stream().map(Entity::value).toList());
+        e = decode("PBS 10 X, 12\" x", List.of("B-product", "B-grade", "I-grade", "B-size", "I-size"));
+        assertEquals(List.of("pbs", "10 x", "12\""), e.stream().map(Entity::value).toList());
         // a lone "x" is no quantity either
         assertEquals(List.of(), decode("x", List.of("B-quantity")));
     }
