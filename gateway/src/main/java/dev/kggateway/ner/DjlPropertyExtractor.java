@@ -48,8 +48,6 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     private final BlockingQueue<Predictor<NDList, NDList>> predictors;
     private final int batchSize;
     private final int windowPieces;
-    /** The SavedModel's inputs take any sequence length (shape [-1, -1]), as the trainer exports them. */
-    private final boolean dynamicLength;
 
     @Inject
     public DjlPropertyExtractor(KgConfig config, ModelLocator locator) {
@@ -74,7 +72,6 @@ public class DjlPropertyExtractor implements PropertyExtractor {
                     .optTranslator(new NoopTranslator())
                     .build();
             this.model = criteria.loadModel();
-            this.dynamicLength = dynamicSequenceLength(model);
         } catch (Exception e) {
             throw new IllegalStateException("cannot load NER model from " + folder.dir() + ": " + e.getMessage(), e);
         }
@@ -85,10 +82,9 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         }
         // Warm-up: TensorFlow builds its kernels on the first run; pay that at start-up, not on a request.
         extract(List.of("Warm-up: conical centrifuge tubes, polypropylene, 50 mL, sterile"));
-        LOG.infof("NER model %s loaded from %s in %d ms (%d tags, max_sequence_length %d%s, temperature %.3f, "
+        LOG.infof("NER model %s loaded from %s in %d ms (%d tags, max_sequence_length %d, temperature %.3f, "
                 + "recommended min confidence %s)", folder.info().tag(), folder.dir(), (System.nanoTime() - start) / 1_000_000,
-                folder.tagSet().size(), folder.maxSequenceLength(), dynamicLength ? ", rows padded per batch" : "",
-                folder.temperature(),
+                folder.tagSet().size(), folder.maxSequenceLength(), folder.temperature(),
                 folder.info().minConfidence().map(String::valueOf).orElse("none"));
     }
 
@@ -99,11 +95,6 @@ public class DjlPropertyExtractor implements PropertyExtractor {
 
     public ModelFolder folder() {
         return folder;
-    }
-
-    /** Whether rows are padded to the batch's longest chunk rather than to max_sequence_length. */
-    boolean paddedPerBatch() {
-        return dynamicLength;
     }
 
     @Override
@@ -119,11 +110,11 @@ public class DjlPropertyExtractor implements PropertyExtractor {
                 jobs.add(new Job(t, chunk));
             }
         }
+        int seq = folder.maxSequenceLength();
         int tags = folder.tagSet().size();
         for (int from = 0; from < jobs.size(); from += batchSize) {
             List<Job> batch = jobs.subList(from, Math.min(jobs.size(), from + batchSize));
-            int seq = sequenceLength(batch);
-            float[] probs = predict(batch, tokenised, seq);
+            float[] probs = predict(batch, tokenised);
             for (int b = 0; b < batch.size(); b++) {
                 Job job = batch.get(b);
                 WordPieces pieces = tokenised.get(job.text);
@@ -182,43 +173,9 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         return out;
     }
 
-    /**
-     * Rows are padded to the batch's longest chunk ([CLS] + pieces + [SEP]), not to max_sequence_length: the graph
-     * takes any sequence length (position ids come from the input), padding is masked out of attention, so the
-     * probabilities of real positions do not depend on it, and a 15-piece description costs a quarter of a
-     * 64-position row (attention is quadratic in it).
-     */
-    private int sequenceLength(List<Job> batch) {
-        if (!dynamicLength) {
-            return folder.maxSequenceLength(); // e.g. a Keras export with Input(shape=(64,))
-        }
-        int longest = 0;
-        for (Job job : batch) {
-            longest = Math.max(longest, job.chunk.pieceTo() - job.chunk.pieceFrom());
-        }
-        return Math.min(folder.maxSequenceLength(), longest + 2);
-    }
-
-    /** True when every input's sequence dimension is unknown (-1) in the serving signature. */
-    private static boolean dynamicSequenceLength(ZooModel<NDList, NDList> model) {
-        try {
-            ai.djl.util.PairList<String, Shape> inputs = model.describeInput();
-            if (inputs == null || inputs.isEmpty()) {
-                return false;
-            }
-            for (Shape shape : inputs.values()) {
-                if (shape == null || shape.dimension() != 2 || shape.get(1) != -1) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     /** One predict call for a batch of chunks; returns softmax probabilities [batch, seq, tags] flattened. */
-    private float[] predict(List<Job> batch, List<WordPieces> tokenised, int seq) {
+    private float[] predict(List<Job> batch, List<WordPieces> tokenised) {
+        int seq = folder.maxSequenceLength();
         int[] ids = new int[batch.size() * seq];
         int[] mask = new int[batch.size() * seq];
         int[] types = new int[batch.size() * seq];
