@@ -15,15 +15,15 @@ MODEL_A=${3:-model/ner}; MODEL_B=${4:-model/ner}
 DATA=${5:-ner-trainer/devset/real-dev.csv}
 PASSES=${6:-3}
 WORK=$(mktemp -d /tmp/kg-ner-ab-XXXXXX)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+# start() runs in a command substitution (a subshell), so the gateways' pids go to files, not to a variable
+cleanup() { for f in "$WORK"/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 start() { # app model name -> url on stdout
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   java -Xmx1g -Dquarkus.http.port="$port" -Dkg.store.path="$WORK/store-$3" -Dkg.sample.load-on-empty=false \
     -Dkg.ner.model-path="$2" -Dquarkus.log.level=WARN -jar "$1/quarkus-run.jar" > "$WORK/$3.log" 2>&1 &
-  PIDS+=($!)
+  echo $! > "$WORK/$3.pid"
   echo "http://127.0.0.1:$port"
 }
 URL_A=$(start "$APP_A" "$MODEL_A" a)
