@@ -31,10 +31,11 @@ public class PropertyGraphQLApi {
     CatalogService catalog;
 
     @Query("properties")
-    @NonNull
-    @Description("Property nodes ordered by type then value, optionally of one type.")
-    public PropertyConnection properties(@Name("type") String type, @Name("first") @DefaultValue("20") Integer first,
-            @Name("after") String after) {
+    @Description("Property nodes ordered by type then value, optionally of one type; null, with a coded error, when "
+            + "an argument is invalid.")
+    public PropertyConnection properties(@Name("type") @Description("Only property nodes of this type.") String type,
+            @Name("first") @DefaultValue("20") @Description("Page size: at most kg.api.max-first (default 100).") Integer first,
+            @Name("after") @Description("Cursor of the edge after which the page starts (exclusive).") String after) {
         int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
         Page<PropertyNode> page = catalog.properties(type, n, after);
         List<PropertyEdge> edges = page.items().stream()
@@ -46,13 +47,13 @@ public class PropertyGraphQLApi {
 
     @Query("property")
     @Description("The property node with this id (type/percent-encoded value), or null when no product has it.")
-    public PropertyNode property(@Id @NonNull @Name("id") String id) {
+    public PropertyNode property(
+            @Id @NonNull @Name("id") @Description("The property id: type/percent-encoded value.") String id) {
         PropertyNode node = catalog.property(id);
         return catalog.productCounts(List.of(node)).get(node.id()) > 0 ? node : null;
     }
 
     @Query("propertyTypes")
-    @NonNull
     @Description("Every property type with its number of property nodes and of products using it.")
     public List<@NonNull PropertyTypeCount> propertyTypes() {
         return catalog.propertyTypes().stream().map(PropertyTypeCount::of).toList();
@@ -68,8 +69,9 @@ public class PropertyGraphQLApi {
     @Name("products")
     @NonNull
     @Description("Products linked to this property node, in id order.")
-    public ProductConnection products(@Source PropertyNode node, @Name("first") @DefaultValue("20") Integer first,
-            @Name("after") String after) {
+    public ProductConnection products(@Source PropertyNode node,
+            @Name("first") @DefaultValue("20") @Description("Page size: at most kg.api.max-first (default 100).") Integer first,
+            @Name("after") @Description("Cursor of the edge after which the page starts (exclusive).") String after) {
         int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
         return ProductGraphQLApi.connection(catalog.productsWith(node, n, after), null, node);
     }

@@ -183,7 +183,7 @@ public abstract class CatalogContractTest {
             for (int minShared : new int[] { 1, 2, 3 }) {
                 List<Fixture.Ranked> expected = F.similar(id, 10, minShared, metric);
                 JsonPath json = Gql.ok("""
-                        query($id: ID!, $min: Int, $metric: String) {
+                        query($id: ID!, $min: Int, $metric: SimilarityMetric) {
                           similarProducts(id: $id, first: 10, minShared: $min, metric: $metric) {
                             score sharedCount shared { type value } product { id } } }""",
                         vars("id", id, "min", minShared, "metric", metric.name()));
@@ -308,8 +308,14 @@ public abstract class CatalogContractTest {
         String propertyCursor = Gql.ok("{ properties(first: 1) { pageInfo { endCursor } } }")
                 .getString("data.properties.pageInfo.endCursor");
         assertEquals("INVALID_CURSOR", Gql.errorCode(Gql.post(PRODUCTS_PAGE, vars("after", propertyCursor))));
-        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
-                "{ similarProducts(id: \"" + F.ids().get(0) + "\", metric: \"COSINE\") { score } }")));
+        // metric is an enum: an unknown value, or a string literal, does not fit the schema (refused, HTTP 400).
+        assertEquals("GRAPHQL_VALIDATION_FAILED", Gql.errorCode(Gql.post(
+                "{ similarProducts(id: \"" + F.ids().get(0) + "\", metric: COSINE) { score } }")));
+        assertEquals("GRAPHQL_VALIDATION_FAILED", Gql.errorCode(Gql.post(
+                "{ similarProducts(id: \"" + F.ids().get(0) + "\", metric: \"JACCARD\") { score } }")));
+        assertEquals("GRAPHQL_VALIDATION_FAILED", Gql.errorCode(Gql.post(
+                "query($m: SimilarityMetric) { similarProducts(id: \"" + F.ids().get(0) + "\", metric: $m) { score } }",
+                vars("m", "COSINE"))));
         assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
                 "{ similarProducts(id: \"" + F.ids().get(0) + "\", minShared: 0) { score } }")));
         assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
@@ -319,5 +325,28 @@ public abstract class CatalogContractTest {
                 "{ products(filter: {propertyType: \"no spaces allowed\"}) { totalCount } }")));
         assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
                 "{ products(filter: {minPrice: 10, maxPrice: 5}) { totalCount } }")));
+    }
+
+    /** One bad argument nulls only its own root field: the siblings are still answered (partial results). */
+    @Test
+    void aBadArgumentDoesNotNullSiblingRootFields() {
+        JsonPath json = Gql.post("""
+                { bad: products(filter: {minPrice: 10, maxPrice: 5}) { totalCount }
+                  good: products(first: 2) { totalCount }
+                  types: propertyTypes { type }
+                  similar: similarProducts(id: "not an id!") { score } }""");
+        assertEquals(F.items.size(), json.getInt("data.good.totalCount"));
+        assertFalse(json.getList("data.types").isEmpty());
+        assertNull(json.get("data.bad"));
+        assertNull(json.get("data.similar"));
+        List<Map<String, Object>> errors = json.getList("errors");
+        assertEquals(2, errors.size(), errors.toString());
+        Map<String, String> codeByPath = new java.util.TreeMap<>();
+        for (Map<String, Object> e : errors) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> ext = (Map<String, Object>) e.get("extensions");
+            codeByPath.put(String.valueOf(e.get("path")), String.valueOf(ext.get("code")));
+        }
+        assertEquals(Map.of("[bad]", "INVALID_ARGUMENT", "[similar]", "INVALID_ID"), codeByPath);
     }
 }
