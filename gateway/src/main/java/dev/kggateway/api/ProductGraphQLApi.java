@@ -53,11 +53,14 @@ public class ProductGraphQLApi {
             + "when an argument is invalid; sibling root fields are still answered.")
     public ProductConnection products(
             @Name("filter") @Description("Conditions the products must meet; all products when absent.") ProductFilter filter,
-            @Name("first") @DefaultValue("20") @Description("Page size: at most kg.api.max-first (default 100).") Integer first,
-            @Name("after") @Description("Cursor of the edge after which the page starts (exclusive).") String after) {
-        int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
+            @Name("first") @Description("Forward page size (default 20, at most kg.api.max-first); not with last/before.") Integer first,
+            @Name("after") @Description("Forward paging: the page starts after the edge with this cursor.") String after,
+            @Name("last") @Description("Backward page size (at most kg.api.max-first): the last items before the cursor, or of the listing.") Integer last,
+            @Name("before") @Description("Backward paging: the page ends before the edge with this cursor.") String before) {
+        PageRequest.Args page = PageRequest.of(first, after, last, before, PageRequest.DEFAULT_SIZE,
+                catalog.limits().maxFirst());
         ProductQuery query = filters.toQuery(filter);
-        return connection(catalog.products(query, n, after), query, null);
+        return connection(catalog.products(query, page), query, null);
     }
 
     static ProductConnection connection(Page<Product> page, ProductQuery query,
@@ -66,8 +69,10 @@ public class ProductGraphQLApi {
         for (Product p : page.items()) {
             edges.add(new ProductEdge(Cursors.encode(CatalogService.PRODUCT_CURSOR, p.id()), p));
         }
+        String start = edges.isEmpty() ? null : edges.get(0).cursor;
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor;
-        return new ProductConnection(edges, new PageInfo(page.hasNext(), end), query, ofProperty);
+        return new ProductConnection(edges, new PageInfo(page.hasNext(), page.hasPrevious(), start, end), query,
+                ofProperty);
     }
 
     @Name("totalCount")

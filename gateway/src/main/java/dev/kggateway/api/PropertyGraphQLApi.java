@@ -34,15 +34,26 @@ public class PropertyGraphQLApi {
     @Description("Property nodes ordered by type then value, optionally of one type; null, with a coded error, when "
             + "an argument is invalid.")
     public PropertyConnection properties(@Name("type") @Description("Only property nodes of this type.") String type,
-            @Name("first") @DefaultValue("20") @Description("Page size: at most kg.api.max-first (default 100).") Integer first,
-            @Name("after") @Description("Cursor of the edge after which the page starts (exclusive).") String after) {
-        int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
-        Page<PropertyNode> page = catalog.properties(type, n, after);
+            @Name("first") @Description("Forward page size (default 20, at most kg.api.max-first); not with last/before.") Integer first,
+            @Name("after") @Description("Forward paging: the page starts after the edge with this cursor.") String after,
+            @Name("last") @Description("Backward page size (at most kg.api.max-first): the last items before the cursor, or of the listing.") Integer last,
+            @Name("before") @Description("Backward paging: the page ends before the edge with this cursor.") String before) {
+        PageRequest.Args args = PageRequest.of(first, after, last, before, PageRequest.DEFAULT_SIZE,
+                catalog.limits().maxFirst());
+        Page<PropertyNode> page = catalog.properties(type, args);
         List<PropertyEdge> edges = page.items().stream()
                 .map(p -> new PropertyEdge(Cursors.encode(CatalogService.PROPERTY_CURSOR, p.id()), p))
                 .toList();
+        String start = edges.isEmpty() ? null : edges.get(0).cursor;
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor;
-        return new PropertyConnection(edges, new PageInfo(page.hasNext(), end));
+        return new PropertyConnection(edges, new PageInfo(page.hasNext(), page.hasPrevious(), start, end), type);
+    }
+
+    @Name("totalCount")
+    @NonNull
+    @Description("Number of property nodes in the whole listing, not just this page.")
+    public int totalCount(@Source PropertyConnection connection) {
+        return catalog.countProperties(connection.type);
     }
 
     @Query("property")
@@ -70,9 +81,12 @@ public class PropertyGraphQLApi {
     @NonNull
     @Description("Products linked to this property node, in id order.")
     public ProductConnection products(@Source PropertyNode node,
-            @Name("first") @DefaultValue("20") @Description("Page size: at most kg.api.max-first (default 100).") Integer first,
-            @Name("after") @Description("Cursor of the edge after which the page starts (exclusive).") String after) {
-        int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
-        return ProductGraphQLApi.connection(catalog.productsWith(node, n, after), null, node);
+            @Name("first") @Description("Forward page size (default 20, at most kg.api.max-first); not with last/before.") Integer first,
+            @Name("after") @Description("Forward paging: the page starts after the edge with this cursor.") String after,
+            @Name("last") @Description("Backward page size (at most kg.api.max-first): the last items before the cursor, or of the listing.") Integer last,
+            @Name("before") @Description("Backward paging: the page ends before the edge with this cursor.") String before) {
+        PageRequest.Args args = PageRequest.of(first, after, last, before, PageRequest.DEFAULT_SIZE,
+                catalog.limits().maxFirst());
+        return ProductGraphQLApi.connection(catalog.productsWith(node, args), null, node);
     }
 }

@@ -205,7 +205,7 @@ public class BenchmarkCommand implements KgCommand {
         List<String> ids = new ArrayList<>();
         String after = null;
         while (ids.size() < n) {
-            var page = products.findIds(dev.kggateway.domain.ProductQuery.ALL, after, 100);
+            var page = products.findIds(dev.kggateway.domain.ProductQuery.ALL, dev.kggateway.domain.Slice.forward(100, after));
             ids.addAll(page.items());
             if (!page.hasNext()) {
                 break;

@@ -21,7 +21,16 @@ public record Product(
         Double price,
         @Description("ISO 4217 currency code of the price, e.g. EUR.") String currency,
         @Description("Manufacturer name as ingested.") String manufacturer,
-        @Ignore List<PropertyLink> links) {
+        @Ignore List<PropertyLink> links) implements Node {
+
+    @Override
+    @Id
+    @NonNull
+    @Description("The product's id as ingested; globally unique (a product id never contains '/', "
+            + "a property id always does), so it is also the Relay Node id.")
+    public String getId() {
+        return id;
+    }
 
     /** Fields only, before links are known (ingest input). */
     public Product(String id, String name, String description, Double price, String currency, String manufacturer) {

@@ -11,5 +11,14 @@ import org.eclipse.microprofile.graphql.Type;
 public record PropertyNode(
         @Id @NonNull @Description("type/percent-encoded value; stable for a given (type, value).") String id,
         @NonNull @Description("Property type (material, color, size …).") String type,
-        @NonNull @Description("Lower-cased, whitespace-normalised value.") String value) {
+        @NonNull @Description("Lower-cased, whitespace-normalised value.") String value)
+        implements Node {
+
+    @Override
+    @Id
+    @NonNull
+    @Description("type/percent-encoded value; stable for a given (type, value); also the Relay Node id.")
+    public String getId() {
+        return id;
+    }
 }

@@ -1,6 +1,10 @@
 package dev.kggateway.api.schema;
 
+import graphql.Scalars;
+import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLDirective;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
@@ -49,11 +53,25 @@ public class UnusedSchemaElements {
         return query.transform(b -> {
             b.clearFields();
             for (GraphQLFieldDefinition f : query.getFieldDefinitions()) {
-                b.field(f.getType() instanceof GraphQLNonNull nonNull
-                        ? f.transform(fb -> fb.type((GraphQLOutputType) nonNull.getWrappedType()))
-                        : f);
+                GraphQLFieldDefinition field = "nodes".equals(f.getName()) ? idList(f, "ids") : f;
+                b.field(field.getType() instanceof GraphQLNonNull nonNull
+                        ? field.transform(fb -> fb.type((GraphQLOutputType) nonNull.getWrappedType()))
+                        : field);
             }
         });
+    }
+
+    /**
+     * Types a {@code [String!]!} argument as {@code [ID!]!}: MicroProfile's {@code @Id} cannot mark list elements,
+     * and Relay clients pass their ID variables to {@code nodes(ids:)}. ID input coerces to the same Java strings.
+     */
+    static GraphQLFieldDefinition idList(GraphQLFieldDefinition field, String argument) {
+        GraphQLArgument arg = field.getArgument(argument);
+        if (arg == null) {
+            return field;
+        }
+        GraphQLInputType ids = GraphQLNonNull.nonNull(GraphQLList.list(GraphQLNonNull.nonNull(Scalars.GraphQLID)));
+        return field.transform(fb -> fb.argument(arg.transform(ab -> ab.type(ids))));
     }
 
     private static <T> Set<T> set(GraphQLSchema.Builder builder, String name) {

@@ -13,8 +13,13 @@ public class PropertyConnection {
     @Description("Where this page sits in the whole listing.")
     public PageInfo pageInfo;
 
-    public PropertyConnection(List<PropertyEdge> edges, PageInfo pageInfo) {
+    /** The type the listing is limited to (null: all), for totalCount. */
+    @org.eclipse.microprofile.graphql.Ignore
+    public String type;
+
+    public PropertyConnection(List<PropertyEdge> edges, PageInfo pageInfo, String type) {
         this.edges = edges;
         this.pageInfo = pageInfo;
+        this.type = type;
     }
 }
