@@ -27,7 +27,7 @@ public class ProductFilters {
             throw new InvalidArgumentException("at most " + MAX_FILTER_PROPERTIES + " property conditions");
         }
         List<PropertyNode> nodes = inputs.stream()
-                .map(p -> Iris.propertyNode(Ids.propertyType(p.type), Ids.propertyValue(p.value)))
+                .map(p -> Iris.propertyNode(Ids.propertyType(p.type), Ids.storedPropertyValue(p.value)))
                 .distinct()
                 .toList();
         String type = f.propertyType == null ? null : Ids.propertyType(f.propertyType);

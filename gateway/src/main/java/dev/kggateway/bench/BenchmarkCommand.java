@@ -88,6 +88,13 @@ public class BenchmarkCommand implements KgCommand {
         apiKey = ConfigProvider.getConfig().getOptionalValue("kg.auth.api-keys", String.class)
                 .map(k -> k.split(",")[0].strip()).orElse(null);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String refused = writesRefused();
+        if (refused != null) {
+            // Fail before minutes of measuring: every addProducts row would be all errors (README: needs a key).
+            System.err.println("benchmark: the gateway refuses writes, so addProducts cannot be measured: " + refused
+                    + "\nRun it with a writer key (KG_AUTH_API_KEYS=some-key) or with auth off (KG_AUTH_ENABLED=false).");
+            return 3;
+        }
 
         StringBuilder report = new StringBuilder();
         report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
@@ -158,11 +165,45 @@ public class BenchmarkCommand implements KgCommand {
         LatencyRecorder viaApi = results.get(4);
         report.append(String.format(Locale.ROOT, "%nGateway overhead on similarProducts (p50 via HTTP+GraphQL / p50 direct): %.2fx%n",
                 viaApi.percentileMs(50) / direct.percentileMs(50)));
+        List<LatencyRecorder> failed = results.stream().filter(r -> r.errors() > 0).toList();
+        failed.forEach(r -> report.append(String.format(Locale.ROOT, "%nFAILED: %s: %d errors, first: %s", r.name(),
+                r.errors(), r.firstError())));
         System.out.println(report);
         if (out != null) {
             Files.writeString(Path.of(out), report.toString());
         }
+        if (!failed.isEmpty()) {
+            System.err.println("benchmark: " + failed.size() + " operations had failed calls (see FAILED above); the"
+                    + " figures are not valid");
+            return 1;
+        }
         return 0;
+    }
+
+    /** Write refusals that make the addProducts rows meaningless (auth, or a store that accepts no writes). */
+    private static final java.util.Set<String> REFUSALS = java.util.Set.of("UNAUTHENTICATED", "FORBIDDEN",
+            "STORE_FULL");
+
+    /**
+     * Sends an empty addProducts: the auth check runs before input validation, so a gateway that accepts writes
+     * answers INVALID_ARGUMENT ("inputs must not be empty") and writes nothing. Null when writes are accepted,
+     * else the refusal (code and message).
+     */
+    private String writesRefused() throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("query", "mutation { addProducts(inputs: []) { added } }"))));
+        if (apiKey != null && !apiKey.isEmpty()) {
+            request.header("X-API-Key", apiKey);
+        }
+        JsonNode body = JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+        for (JsonNode error : body.path("errors")) {
+            String code = error.path("extensions").path("code").asText();
+            if (REFUSALS.contains(code)) {
+                return code + ": " + error.path("message").asText();
+            }
+        }
+        return null;
     }
 
     private String load(int target) throws IOException {
@@ -252,7 +293,7 @@ public class BenchmarkCommand implements KgCommand {
             try {
                 call.run(i);
             } catch (Exception e) {
-                recorder.error();
+                recorder.error(e);
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -267,7 +308,7 @@ public class BenchmarkCommand implements KgCommand {
                         call.run(warmup + i);
                         recorder.record(System.nanoTime() - t0);
                     } catch (Exception e) {
-                        recorder.error();
+                        recorder.error(e);
                     }
                 }
             });

@@ -11,6 +11,7 @@ final class LatencyRecorder {
     private int count;
     private long wallNanos;
     private int errors;
+    private String firstError;
 
     LatencyRecorder(String name) {
         this.name = name;
@@ -25,6 +26,21 @@ final class LatencyRecorder {
 
     synchronized void error() {
         errors++;
+    }
+
+    /** Counts a failed call and keeps the first failure's message for the report. */
+    synchronized void error(Exception e) {
+        if (errors++ == 0) {
+            firstError = String.valueOf(e.getMessage());
+        }
+    }
+
+    synchronized int errors() {
+        return errors;
+    }
+
+    synchronized String firstError() {
+        return firstError;
     }
 
     void wall(long elapsed) {

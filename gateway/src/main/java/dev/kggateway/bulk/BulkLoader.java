@@ -1,8 +1,5 @@
 package dev.kggateway.bulk;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kggateway.api.error.ApiException;
 import dev.kggateway.api.error.InvalidArgumentException;
 import dev.kggateway.api.types.ProductInput;
@@ -19,11 +16,8 @@ import dev.kggateway.store.ProductTriples;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -37,7 +31,7 @@ import org.eclipse.rdf4j.model.Statement;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Loads a JSON-lines file of ProductInput into the store much faster than the API: lines are validated like API input,
+ * Loads a JSON-lines file of ProductInput (or a CSV file, see {@link ProductRows}) into the store much faster than the API: lines are validated like API input,
  * optionally enriched by the NER model, turned into exactly the statements the API writes ({@link ProductTriples}) and
  * written as N-Quads. New products then go in bulk — embedded: local transactions of ~10k statements; Neptune: staged in
  * S3 and loaded by the Neptune bulk loader — while products that already exist are replaced through the normal
@@ -72,6 +66,13 @@ public class BulkLoader {
 
     private static final int MAX_ERRORS_KEPT = 100;
 
+    /** A file that cannot be read on (bad CSV header, unbalanced quote): the message says where. */
+    public static final class BadInputFile extends IOException {
+        BadInputFile(String message) {
+            super(message);
+        }
+    }
+
     @Inject
     KgConfig config;
 
@@ -89,9 +90,6 @@ public class BulkLoader {
 
     @Inject
     jakarta.enterprise.event.Event<dev.kggateway.cache.ProductsChanged> changes;
-
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** Whether a NER model is loaded in this process (kg.ner.enabled and a model folder). */
     public boolean modelAvailable() {
@@ -111,21 +109,16 @@ public class BulkLoader {
         Counters c = new Counters();
         List<Statement> pending = new ArrayList<>();
         try (NQuadsFiles nq = new NQuadsFiles(o.outDir(), "products-" + run, o.maxFileBytes());
-                BufferedReader reader = Files.newBufferedReader(o.input(), StandardCharsets.UTF_8)) {
+                ProductRows rows = ProductRows.open(o.input())) {
             List<ProductInput> batch = new ArrayList<>(o.batchSize());
-            String line;
-            long lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
+            ProductRows.Row row;
+            while ((row = rows.next()) != null) {
                 c.lines++;
-                ProductInput input = parse(line, lineNo, c);
+                ProductInput input = validate(row, c);
                 if (input == null) {
                     continue;
                 }
-                if (lastLineOfId.get(input.id) != lineNo) {
+                if (lastLineOfId.get(input.id) != row.line()) {
                     c.duplicates++; // a later line has the same id and wins
                     continue;
                 }
@@ -172,36 +165,30 @@ public class BulkLoader {
         final List<String> errors = new ArrayList<>();
     }
 
-    /** First pass: only the id of each line, so that the last line of a repeated id can win in one streaming pass. */
+    /** First pass: only the id of each record, so that the last record of a repeated id can win in one streaming pass. */
     private Map<String, Long> lastLineOfEachId(Path input) throws IOException {
         Map<String, Long> last = new HashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            String line;
-            long lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
+        try (ProductRows rows = ProductRows.open(input)) {
+            ProductRows.Row row;
+            while ((row = rows.nextId()) != null) {
+                if (row.input() != null && row.input().id != null) {
+                    last.put(row.input().id, row.line());
                 }
-                try {
-                    JsonNode id = mapper.readTree(line).get("id");
-                    if (id != null && id.isTextual()) {
-                        last.put(id.asText(), lineNo);
-                    }
-                } catch (IOException bad) {
-                    // Reported with its line number in the second pass.
-                }
+                // Unreadable records are reported with their line number in the second pass.
             }
         }
         return last;
     }
 
-    /** The validated input, or null after recording why the line is rejected. */
-    private ProductInput parse(String line, long lineNo, Counters c) {
+    /** The validated input, or null after recording why the record is rejected. */
+    private ProductInput validate(ProductRows.Row row, Counters c) {
         try {
-            ProductInput input = mapper.readValue(line, ProductInput.class);
+            if (row.error() != null) {
+                throw new InvalidArgumentException(row.error());
+            }
+            ProductInput input = row.input();
             int max = config.ingest().maxDescriptionLength();
-            if (input != null && input.description != null && input.description.length() > max) {
+            if (input.description != null && input.description.length() > max) {
                 throw new InvalidArgumentException("description is longer than " + max + " characters");
             }
             // The API's validation, so a bulk-loaded product is one the API would have accepted.
@@ -209,10 +196,10 @@ public class BulkLoader {
             ProductInputs.vendorProperties(input);
             c.valid++;
             return input;
-        } catch (ApiException | IOException e) {
+        } catch (ApiException e) {
             c.invalid++;
             if (c.errors.size() < MAX_ERRORS_KEPT) {
-                c.errors.add("line " + lineNo + ": " + e.getMessage().lines().findFirst().orElse(""));
+                c.errors.add("line " + row.line() + ": " + e.getMessage().lines().findFirst().orElse(""));
             }
             return null;
         }

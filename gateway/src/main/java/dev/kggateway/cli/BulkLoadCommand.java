@@ -1,6 +1,7 @@
 package dev.kggateway.cli;
 
 import dev.kggateway.bulk.BulkLoader;
+import dev.kggateway.bulk.RdfLoader;
 import dev.kggateway.config.KgConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code bulk-load FILE.jsonl [--target embedded|neptune|sparql|file] [--out DIR] [--no-enrich] [--batch N]}: see
- * {@link BulkLoader}. The target defaults from the configured store: embedded, or neptune when
+ * {@code bulk-load FILE.jsonl|FILE.csv|FILE.nq|FILE.ttl [--target embedded|neptune|sparql|file] [--out DIR]
+ * [--no-enrich] [--batch N]}: catalogue files (JSON lines, CSV) through {@link BulkLoader}; RDF files that
+ * {@code export} wrote (by extension) through {@link RdfLoader}, into the configured store. The target defaults from the configured store: embedded, or neptune when
  * {@code kg.store.neptune.enabled}, else sparql.
  */
 @ApplicationScoped
@@ -17,6 +19,9 @@ public class BulkLoadCommand implements KgCommand {
 
     @Inject
     BulkLoader loader;
+
+    @Inject
+    RdfLoader rdfLoader;
 
     @Inject
     KgConfig config;
@@ -28,7 +33,7 @@ public class BulkLoadCommand implements KgCommand {
 
     @Override
     public String summary() {
-        return "FILE.jsonl [--target embedded|neptune|sparql|file] [--out DIR] [--no-enrich] [--batch N]";
+        return "FILE.jsonl|.csv|.nq|.ttl [--target embedded|neptune|sparql|file] [--out DIR] [--no-enrich] [--batch N]";
     }
 
     @Override
@@ -61,8 +66,32 @@ public class BulkLoadCommand implements KgCommand {
             return usage("--target " + target.name().toLowerCase() + " does not match kg.store.kind="
                     + config.store().kind().name().toLowerCase());
         }
-        BulkLoader.Summary s = loader.run(new BulkLoader.Options(input, out, target, enrich, Math.max(1, batch),
+        if (RdfLoader.formatOf(input) != null) {
+            if (target == BulkLoader.Target.FILE || target == BulkLoader.Target.NEPTUNE) {
+                // Neptune: the statements go in as SPARQL updates, not through the S3 loader (the file is already RDF).
+                System.err.println("bulk-load: an RDF file goes to the configured store through SPARQL/statements;"
+                        + " --target " + target.name().toLowerCase() + (target == BulkLoader.Target.FILE
+                                ? " is not used" : " loads it with SPARQL updates"));
+                if (target == BulkLoader.Target.FILE) {
+                    return 2;
+                }
+            }
+            RdfLoader.Summary r = rdfLoader.load(input, System.out);
+            r.errors().forEach(e -> System.err.println("invalid: " + e));
+            if (r.invalid() > r.errors().size()) {
+                System.err.printf("... and %d more invalid statements or lines%n", r.invalid() - r.errors().size());
+            }
+            return r.invalid() > 0 ? 1 : 0;
+        }
+        BulkLoader.Summary s;
+        try {
+            s = loader.run(new BulkLoader.Options(input, out, target, enrich, Math.max(1, batch),
                 10_000, 1L << 30), System.out);
+        } catch (BulkLoader.BadInputFile e) {
+            // A bad header or an unbalanced quote: found by the first pass, so nothing of the file was loaded.
+            System.err.println("bulk-load: " + e.getMessage());
+            return 1;
+        }
         s.errors().forEach(e -> System.err.println("invalid: " + e));
         if (s.invalid() > s.errors().size()) {
             System.err.printf("... and %d more invalid lines%n", s.invalid() - s.errors().size());

@@ -26,11 +26,18 @@ public class KgMain implements QuarkusApplication {
     private static final Map<String, Map<String, String>> COMMAND_DEFAULTS = Map.of(
             "export-training-data", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false"),
             "evaluate-ner", Map.of("quarkus.http.host-enabled", "false"),
-            "generate", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false"));
+            "generate", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false"),
+            // export: logs to stderr, so `export --format nquads > FILE` holds data alone.
+            "export", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false",
+                    "quarkus.log.console.stderr", "true"));
 
-    public static void main(String... args) {
+    public static void main(String... args) throws Exception {
         commandMode = args.length > 0;
         if (commandMode) {
+            Integer exit = Commands.runWithoutApplication(args); // help; commands needing neither store nor model
+            if (exit != null) {
+                System.exit(exit);
+            }
             COMMAND_DEFAULTS.getOrDefault(args[0], Map.of()).forEach(KgMain::defaultTo);
             if (args[0].equals("evaluate-ner") && Arrays.asList(args).contains("--url")) {
                 defaultTo("kg.ner.enabled", "false"); // scores another gateway's extractProperties

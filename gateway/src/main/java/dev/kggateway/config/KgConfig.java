@@ -28,6 +28,39 @@ public interface KgConfig {
     /** Credentials for mutations and, optionally, queries (prod hardening; see docs/production.md). */
     Auth auth();
 
+    /** The SPARQL 1.1 Protocol endpoint {@code /sparql} and its UI {@code /sparql-ui} (docs/analysts.md). */
+    Sparql sparql();
+
+    /** Whole-graph export over HTTP ({@code /export}; docs/analysts.md). */
+    Export export();
+
+    interface Sparql {
+        /** Serve /sparql and /sparql-ui. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Longest a query may run; sent to a remote store as the protocol's timeout and enforced locally on the
+         * embedded one. On a remote store the socket timeout (kg.store.socket-timeout) caps it too.
+         */
+        @WithDefault("8s")
+        java.time.Duration timeout();
+
+        /** Most rows (SELECT) or statements (CONSTRUCT/DESCRIBE) one response carries; the rest are cut off. */
+        @WithDefault("10000")
+        int maxRows();
+
+        /** Longest query text accepted, in characters. */
+        @WithDefault("65536")
+        int maxQueryLength();
+    }
+
+    interface Export {
+        /** Exports streaming at once over HTTP; one more is answered 503 (each holds a store read for minutes). */
+        @WithDefault("1")
+        int maxConcurrent();
+    }
+
     interface Limits {
         /** Deepest selection-set nesting a document may have (fragments expanded). */
         @WithDefault("12")

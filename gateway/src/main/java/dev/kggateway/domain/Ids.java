@@ -50,14 +50,24 @@ public final class Ids {
      * such a value says nothing about a product, yet would become a node every product with the same slip shares.
      */
     public static String propertyValue(String value) {
-        // prod: control characters and lone surrogates do not survive storage verbatim (HostileInputTest).
+        String normalised = storedPropertyValue(value);
+        if (normalised.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw new InvalidArgumentException("property value must contain a letter or digit: " + abbreviate(value));
+        }
+        return normalised;
+    }
+
+    /**
+     * Normalises a property value on the read side (ids, filters): the same rules as {@link #propertyValue(String)}
+     * except the letter-or-digit rule, because a store written by an older version may hold values such as "." or
+     * ".." and those nodes must stay addressable (and repairable) rather than fail every read that meets them.
+     */
+    public static String storedPropertyValue(String value) {
+        // Control characters and lone surrogates do not survive storage verbatim (HostileInputTest).
         String normalised = normaliseText(text("property value", value, Integer.MAX_VALUE));
         if (normalised.isEmpty() || normalised.length() > MAX_PROPERTY_VALUE_LENGTH) {
             throw new InvalidArgumentException("property value must be 1 to " + MAX_PROPERTY_VALUE_LENGTH
                     + " characters after normalisation: " + abbreviate(value));
-        }
-        if (normalised.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            throw new InvalidArgumentException("property value must contain a letter or digit: " + abbreviate(value));
         }
         return normalised;
     }

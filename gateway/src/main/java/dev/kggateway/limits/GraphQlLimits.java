@@ -2,9 +2,11 @@ package dev.kggateway.limits;
 
 import dev.kggateway.api.error.ErrorCodes;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.observability.GraphQlOperationTimer;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -13,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds {@link LimitsInstrumentation} and {@link ErrorCodes} (the final shape of every error) to the graphql-java
+ * Adds {@link LimitsInstrumentation}, {@link ErrorCodes} (the final shape of every error) and
+ * {@link GraphQlOperationTimer} (per-resolver latency, {@code mp_graphql_seconds}) to the graphql-java
  * engine SmallRye GraphQL builds (needs {@code quarkus.smallrye-graphql.events.enabled=true}, which fires the builder
  * as a CDI event). SmallRye has already
  * set its own chain (query cache, optional depth/complexity) and the builder has no getter, so the chain is read
@@ -25,10 +28,15 @@ public class GraphQlLimits {
     @Inject
     KgConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
     void addLimits(@Observes GraphQL.Builder builder) {
         List<Instrumentation> chain = new ArrayList<>();
         chain.add(new LimitsInstrumentation(config.limits(), config.api()));
         chain.add(new ErrorCodes());
+        // After the limits: a refused document never reaches a resolver, so it is not timed.
+        chain.add(new GraphQlOperationTimer(registry));
         Instrumentation existing = existing(builder);
         if (existing != null) {
             chain.add(existing);

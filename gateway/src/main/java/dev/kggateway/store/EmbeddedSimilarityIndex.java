@@ -75,6 +75,21 @@ public class EmbeddedSimilarityIndex {
         }
     }
 
+    /**
+     * Runs a store write whose effect on links the index cannot follow statement by statement (RDF file import: a
+     * product's links may arrive in several batches) and drops the index, which is then rebuilt from the store on
+     * next use.
+     */
+    <T> T writeAndRebuild(Supplier<T> storeWrite) {
+        synchronized (writeLock) {
+            try {
+                return storeWrite.get();
+            } finally {
+                index = null;
+            }
+        }
+    }
+
     private SimilarityIndex build() {
         long start = System.nanoTime();
         Map<String, List<PropertyNode>> links = new HashMap<>();

@@ -89,6 +89,89 @@ public class GraphStore {
         });
     }
 
+    /**
+     * Runs an analyst's query from the {@code /sparql} endpoint, once (a retry would double a heavy query's cost),
+     * within {@code timeout}, keeping at most {@code maxRows} rows or statements: a bounded answer the caller then
+     * writes in the format the client asked for. On a remote store the text goes to the endpoint unchanged.
+     * Named {@code query} so {@link dev.kggateway.observability.StoreObserved} times it and runs it through the
+     * bulkhead and circuit breaker like every store call; a query that runs out of time throws
+     * {@link AnalystQuery.TimedOut}, which does not count against the breaker (the store is fine).
+     */
+    public AnalystQuery.Result query(String queryName, AnalystQuery query, int maxRows, java.time.Duration timeout) {
+        count(queryName);
+        long started = System.nanoTime();
+        try (RepositoryConnection connection = connection()) {
+            org.eclipse.rdf4j.query.Query prepared = connection.prepareQuery(org.eclipse.rdf4j.query.QueryLanguage.SPARQL,
+                    query.text());
+            prepared.setMaxExecutionTime((int) Math.max(1, timeout.toSeconds()));
+            return switch (query.form()) {
+                case SELECT -> {
+                    try (var result = ((TupleQuery) prepared).evaluate()) {
+                        List<BindingSet> rows = new java.util.ArrayList<>();
+                        while (rows.size() < maxRows && result.hasNext()) {
+                            BindingSet row = result.next();
+                            boolean ok = true;
+                            for (var binding : row) {
+                                ok &= readable(binding.getValue());
+                            }
+                            if (ok) {
+                                rows.add(row);
+                            }
+                        }
+                        yield new AnalystQuery.Result(query.form(), List.copyOf(result.getBindingNames()), rows, null,
+                                null, null, result.hasNext());
+                    }
+                }
+                case ASK -> new AnalystQuery.Result(query.form(), null, null, ((BooleanQuery) prepared).evaluate(),
+                        null, null, false);
+                case CONSTRUCT, DESCRIBE -> {
+                    try (var result = ((org.eclipse.rdf4j.query.GraphQuery) prepared).evaluate()) {
+                        List<org.eclipse.rdf4j.model.Statement> statements = new java.util.ArrayList<>();
+                        while (statements.size() < maxRows && result.hasNext()) {
+                            var st = result.next();
+                            if (readable(st.getSubject()) && readable(st.getObject())) {
+                                statements.add(st);
+                            }
+                        }
+                        yield new AnalystQuery.Result(query.form(), null, null, null, statements,
+                                new java.util.TreeMap<>(result.getNamespaces()), result.hasNext());
+                    }
+                }
+            };
+        } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
+            // RDF4J's parser accepted it, the remote endpoint did not: still the client's text.
+            throw new AnalystQuery.Refused(AnalystQuery.Refusal.MALFORMED, "the store rejected the query as malformed");
+        } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException e) {
+            // RDF4J ends an embedded query at its limit by closing its iteration from a timer thread, which the
+            // evaluation may report as "iteration has been closed" rather than QueryInterruptedException.
+            boolean pastLimit = isEmbedded() && System.nanoTime() - started >= timeout.toNanos();
+            if (StoreRetry.isQueryDeadline(e) || pastLimit) {
+                throw new AnalystQuery.TimedOut("the query ran longer than " + timeout.toSeconds()
+                        + " s (kg.sparql.timeout); narrow it down or add a LIMIT", e);
+            }
+            throw unavailable(queryName, e);
+        }
+    }
+
+    /**
+     * Streams every statement of a graph to {@code sink}, in store order, holding none of them: whole-graph export.
+     * Embedded: one read transaction over the statement index; remote: one streamed SELECT. Not named like a query
+     * method, so it bypasses the bulkhead (an export runs for minutes; its callers limit how many run at once).
+     */
+    public void exportGraph(org.eclipse.rdf4j.model.IRI graph,
+            java.util.function.Consumer<org.eclipse.rdf4j.model.Statement> sink) {
+        try (RepositoryConnection connection = connection();
+                var statements = connection.getStatements(null, null, null, false, graph)) {
+            for (var st : statements) {
+                if (readable(st.getSubject()) && readable(st.getObject())) {
+                    sink.accept(st);
+                }
+            }
+        } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException e) {
+            throw unavailable("export", e);
+        }
+    }
+
     /** A query the server assembled is malformed: a bug here, never the client's fault. */
     private IllegalStateException malformed(String queryName, String sparql, Exception e) {
         LOG.errorf(e, "malformed SPARQL %s:%n%s", queryName, sparql);

@@ -138,7 +138,7 @@ public class Iris {
         }
         try {
             String type = Ids.propertyType(id.substring(0, slash));
-            String value = Ids.propertyValue(valueOfSegment(id.substring(slash + 1)));
+            String value = Ids.storedPropertyValue(valueOfSegment(id.substring(slash + 1)));
             String canonical = propertyId(type, value);
             if (!canonical.equals(id)) {
                 throw new InvalidIdException("property id is not canonical; expected " + canonical);

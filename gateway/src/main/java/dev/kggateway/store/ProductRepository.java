@@ -232,6 +232,35 @@ public class ProductRepository {
         changes.fire(new dev.kggateway.cache.ProductsChanged(null));
     }
 
+    /**
+     * Adds statements read from an RDF file (bulk-load of what export wrote) to the catalogue graph as they are, in
+     * one transaction: embedded through the statement API, remote as one INSERT DATA. The caller has removed the
+     * products the file replaces. The embedded similarity index is rebuilt from the store on next use.
+     */
+    public void addStatements(List<org.eclipse.rdf4j.model.Statement> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        org.eclipse.rdf4j.model.IRI graph = iris.catalogGraph();
+        List<org.eclipse.rdf4j.model.Statement> inGraph = new ArrayList<>(statements.size());
+        statements.forEach(st -> inGraph.add(VF.createStatement(st.getSubject(), st.getPredicate(), st.getObject(), graph)));
+        if (store.isEmbedded()) {
+            similarityIndex.writeAndRebuild(() -> {
+                store.addStatements(inGraph);
+                return null;
+            });
+        } else {
+            StringBuilder t = new StringBuilder(inGraph.size() * 128);
+            for (org.eclipse.rdf4j.model.Statement s : inGraph) {
+                t.append(NamedQuery.term(s.getSubject())).append(' ').append(NamedQuery.term(s.getPredicate()))
+                        .append(' ').append(NamedQuery.term(s.getObject())).append(" .\n");
+            }
+            store.update("insert-data", store.render("insert-data",
+                    Map.of("graph", graph, "triples", new NamedQuery.Fragment(t.toString()))));
+        }
+        changes.fire(new dev.kggateway.cache.ProductsChanged(null));
+    }
+
     /** Removes a product and the property nodes only it used; false when it did not exist. */
     public boolean remove(String id) {
         if (!exists(id)) {

@@ -21,6 +21,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class SimilarityIndex {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** False walks every posting (the pre-pruning algorithm): the benchmark's baseline. */
+    private final boolean prune;
     private final Map<String, Integer> productOrdinal = new HashMap<>();
     private final List<String> productIds = new ArrayList<>();
     private final Map<String, Integer> propertyOrdinal = new HashMap<>();
@@ -28,6 +30,16 @@ final class SimilarityIndex {
     private int[][] productProperties = new int[1024][];
     private int[][] postings = new int[1024][];
     private int[] postingSizes = new int[1024];
+    /** Posting entries the pruning did not walk (tests and diagnostics: shows that it prunes). */
+    final java.util.concurrent.atomic.LongAdder postingEntriesSkipped = new java.util.concurrent.atomic.LongAdder();
+
+    SimilarityIndex() {
+        this(true);
+    }
+
+    SimilarityIndex(boolean prune) {
+        this.prune = prune;
+    }
 
     /** Sets a product's property nodes (replacing what it had); empty or null removes it. */
     void put(String productId, Collection<PropertyNode> nodes) {
@@ -51,7 +63,8 @@ final class SimilarityIndex {
                     productProperties = Arrays.copyOf(productProperties, p * 2);
                 }
             }
-            int[] props = nodes.stream().mapToInt(this::propertyOrdinal).distinct().toArray();
+            // Sorted, so a candidate's membership in a node is a binary search (the top-k pruning below).
+            int[] props = nodes.stream().mapToInt(this::propertyOrdinal).distinct().sorted().toArray();
             productProperties[p] = props;
             for (int prop : props) {
                 addPosting(prop, p);
@@ -96,6 +109,27 @@ final class SimilarityIndex {
         }
     }
 
+    /** Links held and bytes of the int arrays holding them (postings with their spare capacity, product rows). */
+    long[] linksAndArrayBytes() {
+        lock.readLock().lock();
+        try {
+            long links = 0;
+            long bytes = 0;
+            for (int p = 0; p < productIds.size(); p++) {
+                if (productProperties[p] != null) {
+                    links += productProperties[p].length;
+                    bytes += 16 + 4L * productProperties[p].length;
+                }
+            }
+            for (int prop = 0; prop < properties.size(); prop++) {
+                bytes += 16 + 4L * postings[prop].length;
+            }
+            return new long[] {links, bytes};
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Number of products carrying each node (0 for unknown nodes). */
     Map<String, Integer> documentFrequencies(Collection<PropertyNode> nodes) {
         lock.readLock().lock();
@@ -114,48 +148,87 @@ final class SimilarityIndex {
     /**
      * The same ranking as {@code similar-products.rq}: products sharing at least {@code minShared} of the weighted
      * nodes, scored by summed weight or, with {@code jaccardOf}, by |A∩B| / |A∪B|; ties by id.
+     *
+     * <p>Exact top-k without walking every posting (MaxScore): the product's nodes are expanded from the rarest to
+     * the most common, and before each further posting the best score a product not met so far could still reach
+     * (the remaining weight, or remaining nodes / |A| for Jaccard) is compared with the k-th best score already
+     * guaranteed (partial sums only grow). Once no newcomer can enter the top k, the remaining — most popular —
+     * postings are not walked; the candidates met so far are completed by binary searches in their sorted node
+     * arrays. Scores are summed in that rarest-first order for every candidate, so equal sets give equal scores.
      */
     List<SimilarityHit> similar(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
             Integer jaccardOf) {
         lock.readLock().lock();
         try {
-            Integer self = productOrdinal.get(productId);
-            int n = productIds.size();
-            int[] shared = new int[n];
-            double[] weight = new double[n];
-            int[] touched = new int[Math.min(n, 1 << 16)];
-            int touchedCount = 0;
-            List<Integer> usedProps = new ArrayList<>();
+            Integer selfOrdinal = productOrdinal.get(productId);
+            int self = selfOrdinal == null ? -1 : selfOrdinal;
+            int[] nodes = new int[weights.size()];
+            double[] nodeWeight = new double[weights.size()];
+            int m = 0;
+            boolean prunable = prune;
             for (Map.Entry<PropertyNode, Double> e : weights.entrySet()) {
                 Integer prop = propertyOrdinal.get(e.getKey().id());
                 if (prop == null) {
                     continue;
                 }
-                usedProps.add(prop);
+                nodes[m] = prop;
+                nodeWeight[m] = e.getValue();
+                // Bounds assume scores only grow as nodes are added: a negative or NaN weight walks everything.
+                prunable &= nodeWeight[m] >= 0;
+                m++;
+            }
+            Integer[] order = new Integer[m];
+            for (int i = 0; i < m; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.<Integer>comparingInt(i -> postingSizes[nodes[i]]).thenComparingInt(i -> i));
+            // remaining[i]: the most a product met only in postings i.. can score.
+            double[] remaining = new double[m + 1];
+            for (int i = m - 1; i >= 0; i--) {
+                remaining[i] = jaccardOf == null ? remaining[i + 1] + nodeWeight[order[i]]
+                        : (double) (m - i) / Math.max(1, jaccardOf);
+            }
+            int firstPosting = m == 0 ? 0 : postingSizes[nodes[order[0]]];
+            Scratch scratch = new Scratch(Math.min(productIds.size(), Math.max(64, firstPosting * 2)));
+            int expanded = 0;
+            for (; expanded < m; expanded++) {
+                int prop = nodes[order[expanded]];
+                // Cheap postings are walked anyway; before a costly one (long, and at least half as long as the
+                // candidate list the check scans), check whether newcomers are still possible.
+                if (prunable && expanded > 0 && postingSizes[prop] > 64 && 2L * postingSizes[prop] > scratch.touchedCount
+                        && (m - expanded < minShared
+                                || kthGuaranteed(scratch, self, minShared, first, jaccardOf) > remaining[expanded])) {
+                    break;
+                }
+                double w = nodeWeight[order[expanded]];
                 int[] list = postings[prop];
-                double w = e.getValue();
                 for (int i = 0, size = postingSizes[prop]; i < size; i++) {
-                    int other = list[i];
-                    if (shared[other]++ == 0) {
-                        if (touchedCount == touched.length) {
-                            touched = Arrays.copyOf(touched, Math.min(n, touched.length * 2));
-                        }
-                        touched[touchedCount++] = other;
+                    scratch.add(list[i], w);
+                }
+            }
+            // Complete the candidates with the postings not walked.
+            for (int i = expanded; i < m; i++) {
+                postingEntriesSkipped.add(postingSizes[nodes[order[i]]]);
+            }
+            for (int t = 0; expanded < m && t < scratch.touchedCount; t++) {
+                int[] theirs = productProperties[scratch.touched[t]];
+                for (int i = expanded; i < m; i++) {
+                    if (Arrays.binarySearch(theirs, nodes[order[i]]) >= 0) {
+                        scratch.addTouched(t, nodeWeight[order[i]]);
                     }
-                    weight[other] += w;
                 }
             }
             Comparator<Candidate> worstFirst = Comparator.comparingDouble(Candidate::score)
                     .thenComparing(Candidate::id, Comparator.reverseOrder());
             PriorityQueue<Candidate> best = new PriorityQueue<>(worstFirst);
-            for (int t = 0; t < touchedCount; t++) {
-                int other = touched[t];
-                if ((self != null && other == self) || shared[other] < minShared) {
+            for (int t = 0; t < scratch.touchedCount; t++) {
+                int other = scratch.touched[t];
+                int shared = scratch.shared(t);
+                if (other == self || shared < minShared) {
                     continue;
                 }
-                double score = jaccardOf == null ? weight[other]
-                        : (double) shared[other] / (jaccardOf + productProperties[other].length - shared[other]);
-                Candidate c = new Candidate(other, productIds.get(other), score, shared[other]);
+                Candidate c = new Candidate(other, productIds.get(other), rankScore(score(scratch, t, jaccardOf)),
+                        shared);
                 if (best.size() < first) {
                     best.add(c);
                 } else if (worstFirst.compare(c, best.peek()) > 0) {
@@ -169,12 +242,9 @@ final class SimilarityIndex {
             for (Candidate c : ranked) {
                 List<PropertyNode> common = new ArrayList<>();
                 int[] theirs = productProperties[c.ordinal()];
-                for (int prop : usedProps) {
-                    for (int x : theirs) {
-                        if (x == prop) {
-                            common.add(properties.get(prop));
-                            break;
-                        }
+                for (int i = 0; i < m; i++) {
+                    if (Arrays.binarySearch(theirs, nodes[i]) >= 0) {
+                        common.add(properties.get(nodes[i]));
                     }
                 }
                 common.sort(Comparator.comparing(PropertyNode::type).thenComparing(PropertyNode::value));
@@ -183,6 +253,128 @@ final class SimilarityIndex {
             return hits;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * A score rounded to 1e-9: sums of IDF weights that are equal in exact arithmetic (ln(N/2)+ln(N/6) and
+     * ln(N/3)+ln(N/4)) differ in the last bits depending on the order of addition, and the tie must go to the
+     * smaller id, not to rounding noise.
+     */
+    static double rankScore(double score) {
+        return Math.round(score * 1e9) / 1e9;
+    }
+
+    /** The score of the t-th touched product from what has been added so far. */
+    private double score(Scratch scratch, int t, Integer jaccardOf) {
+        int shared = scratch.shared(t);
+        return jaccardOf == null ? scratch.weight(t)
+                : (double) shared / (jaccardOf + productProperties[scratch.touched[t]].length - shared);
+    }
+
+    /**
+     * The k-th best score among candidates already sure to qualify (minShared reached), counting only what they
+     * have so far — a lower bound of their final score; -1 when fewer than k qualify.
+     */
+    private double kthGuaranteed(Scratch scratch, int self, int minShared, int k, Integer jaccardOf) {
+        if (scratch.touchedCount < k) {
+            return -1;
+        }
+        PriorityQueue<Double> top = new PriorityQueue<>(k + 1);
+        for (int t = 0; t < scratch.touchedCount; t++) {
+            if (scratch.touched[t] == self || scratch.shared(t) < minShared) {
+                continue;
+            }
+            double lower = score(scratch, t, jaccardOf);
+            if (top.size() < k) {
+                top.add(lower);
+            } else if (lower > top.peek()) {
+                top.poll();
+                top.add(lower);
+            }
+        }
+        return top.size() < k ? -1 : top.peek();
+    }
+
+    /**
+     * Accumulators of the products met by a ranking: an open-addressing map from product ordinal to shared count and
+     * summed weight, sized by what the ranking touches (not by the catalogue), walked through its insertion list.
+     */
+    private static final class Scratch {
+        private int[] slots; // product ordinal + 1, 0 = empty
+        private int[] sharedBySlot;
+        private double[] weightBySlot;
+        private int mask;
+        int[] touched = new int[64];
+        int[] touchedSlot = new int[64];
+        int touchedCount;
+
+        Scratch(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            slots = new int[capacity];
+            sharedBySlot = new int[capacity];
+            weightBySlot = new double[capacity];
+            mask = capacity - 1;
+        }
+
+        private int slot(int product) {
+            int h = (product * 0x9E3779B9) >>> 1;
+            int i = h & mask;
+            while (slots[i] != 0 && slots[i] != product + 1) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        void add(int product, double w) {
+            int i = slot(product);
+            if (slots[i] == 0) {
+                if ((touchedCount + 1) * 2 > slots.length) {
+                    grow();
+                    i = slot(product);
+                }
+                slots[i] = product + 1;
+                if (touchedCount == touched.length) {
+                    touched = Arrays.copyOf(touched, touchedCount * 2);
+                    touchedSlot = Arrays.copyOf(touchedSlot, touchedCount * 2);
+                }
+                touched[touchedCount] = product;
+                touchedSlot[touchedCount++] = i;
+            }
+            sharedBySlot[i]++;
+            weightBySlot[i] += w;
+        }
+
+        /** Adds to a product already met (the t-th touched). */
+        void addTouched(int t, double w) {
+            sharedBySlot[touchedSlot[t]]++;
+            weightBySlot[touchedSlot[t]] += w;
+        }
+
+        int shared(int t) {
+            return sharedBySlot[touchedSlot[t]];
+        }
+
+        double weight(int t) {
+            return weightBySlot[touchedSlot[t]];
+        }
+
+        private void grow() {
+            int[] oldSlots = slots;
+            int[] oldShared = sharedBySlot;
+            double[] oldWeight = weightBySlot;
+            slots = new int[oldSlots.length * 2];
+            sharedBySlot = new int[slots.length];
+            weightBySlot = new double[slots.length];
+            mask = slots.length - 1;
+            for (int t = 0; t < touchedCount; t++) {
+                int from = touchedSlot[t];
+                int to = slot(oldSlots[from] - 1);
+                slots[to] = oldSlots[from];
+                sharedBySlot[to] = oldShared[from];
+                weightBySlot[to] = oldWeight[from];
+                touchedSlot[t] = to;
+            }
         }
     }
 

@@ -73,6 +73,16 @@ final class StoreRetry {
                 || mentions(e, "Query cancelled");
     }
 
+    /**
+     * The query hit its own time limit (RDF4J's max execution time, or the server's deadline for it), as opposed to a
+     * store that does not answer (socket timeout): the former is the query's fault, the latter the store's.
+     */
+    static boolean isQueryDeadline(Throwable e) {
+        return !hasCause(e, SocketTimeoutException.class) && (hasCause(e, QueryInterruptedException.class)
+                || mentions(e, "TimeLimitExceededException") || mentions(e, "Query timed out")
+                || mentions(e, "Query cancelled"));
+    }
+
     static boolean isConcurrentModification(Throwable e) {
         return mentions(e, "ConcurrentModificationException");
     }

@@ -89,21 +89,24 @@ public abstract class MutationContractTest {
     /**
      * Values a store could mistake for IRI syntax (dot-segments, percent escapes, slashes) are stored and read back
      * verbatim on every store, each as its own node, and their ids round-trip through {@code property(id:)}. Jena
-     * used to resolve {@code property/size/..} into {@code property/}, one node shared across types.
+     * used to resolve {@code property/size/..} into {@code property/}, one node shared across types. Values made of
+     * punctuation only ("." and "..") can no longer be written (see the test below); their marked ids stay valid
+     * ids, so nodes an older version wrote remain addressable (EmbeddedDotSegmentMigrationTest).
      */
     @Test
     void valuesThatLookLikeIriSyntaxRoundTripVerbatim() {
-        List<String> values = List.of(".", "..", "a/../b", "%2e", "./x", "%", "a%2fb", "...", "!.", "~");
+        List<String> values = List.of("a/../b", "%2e", "./x", "../x", "x/.", "x/..", "a%2fb", "1.", "..2", "!.a", "~x",
+                "a?b#c", "x%");
         List<Map<String, Object>> props = new ArrayList<>();
         values.forEach(v -> props.add(prop("size", v)));
-        props.add(prop("grade", ".."));
+        props.add(prop("grade", "./x"));
         Gql.ok(ADD, vars("input", product("MUT-DOT1", "Dots", props)));
-        Gql.ok(ADD, vars("input", product("MUT-DOT2", "Dots too", List.of(prop("size", "."), prop("size", "..")))));
+        Gql.ok(ADD, vars("input", product("MUT-DOT2", "Dots too", List.of(prop("size", "./x"), prop("size", "../x")))));
         JsonPath read = Gql.ok("query($id: ID!) { product(id: $id) { properties { type value property { id type value } } } }",
                 vars("id", "MUT-DOT1"));
         Set<String> expected = new TreeSet<>();
         values.forEach(v -> expected.add("size=" + v));
-        expected.add("grade=..");
+        expected.add("grade=./x");
         assertEquals(expected, props(read, "data.product.properties"));
         List<String> ids = read.getList("data.product.properties.property.id");
         assertEquals(values.size() + 1, new java.util.HashSet<>(ids).size(), "one node per (type, value): " + ids);
@@ -116,7 +119,7 @@ public abstract class MutationContractTest {
             assertEquals(p.get("type"), byId.getString("data.property.type"));
             assertEquals(p.get("value"), byId.getString("data.property.value"), "value read back verbatim");
             String value = (String) p.get("value");
-            int sharedWithDot2 = p.get("type").equals("size") && (value.equals(".") || value.equals("..")) ? 2 : 1;
+            int sharedWithDot2 = p.get("type").equals("size") && (value.equals("./x") || value.equals("../x")) ? 2 : 1;
             assertEquals(sharedWithDot2, byId.getInt("data.property.productCount"), "node " + node.get("id"));
         }
         List<String> sizes = Gql.ok("{ properties(type: \"size\", first: 100) { edges { node { value } } } }")
@@ -125,8 +128,9 @@ public abstract class MutationContractTest {
         // Pages over products with such values answer (they failed with INVALID_ID on Fuseki).
         assertNotNull(Gql.ok("{ products(first: 100) { edges { node { id properties { property { id } } } } } }")
                 .get("data.products"));
-        assertEquals("size/!.", Gql.ok("query($id: ID!) { property(id: $id) { id } }", vars("id", "size/!."))
-                .getString("data.property.id"));
+        // The marked ids of "." and ".." are valid ids (of nodes no new write creates), other spellings are not.
+        JsonPath dot = Gql.ok("query($id: ID!) { property(id: $id) { id } }", vars("id", "size/!."));
+        assertNull(dot.get("data.property"), "no such node on this store");
         assertEquals("INVALID_ID", Gql.errorCode(Gql.post("query($id: ID!) { property(id: $id) { id } }",
                 vars("id", "size/%2E"))), "only the canonical id of '.' is accepted");
         assertEquals("INVALID_ID", Gql.errorCode(Gql.post("query($id: ID!) { property(id: $id) { id } }",

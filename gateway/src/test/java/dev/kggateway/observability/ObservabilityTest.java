@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kggateway.api.GraphiQlExample;
 import dev.kggateway.limits.InferenceGuard;
 import dev.kggateway.support.Gql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +45,7 @@ class ObservabilityTest {
         // The sample catalogue was written at start-up through the embedded fast path, timed under its query name.
         assertTrue(Pattern.compile("kg_sparql_seconds_count\\{[^}]*operation=\"statements\"[^}]*query=\"replace-product\"").matcher(m).find(),
                 grep(m, "replace-product"));
-        // GraphQL latency per operation/field (SmallRye GraphQL's Micrometer integration).
+        // GraphQL latency per operation/field (GraphQlOperationTimer; SmallRye's own timers record nothing in blocking mode).
         assertTrue(Pattern.compile("mp_graphql_seconds_count\\{[^}]*name=\"products\"").matcher(m).find(),
                 "no GraphQL timer for products in\n" + grep(m, "graphql"));
         // Cache hit ratio inputs (result caches from main): the same product twice is a miss then a hit.
@@ -57,6 +58,21 @@ class ObservabilityTest {
                 grep(m2, "cache_gets"));
         // HTTP server latency, for the /graphql route as a whole.
         assertTrue(m.contains("http_server_requests_seconds_count"), grep(m, "http_server"));
+    }
+
+    @Test
+    void graphiqlOpensOnAnExampleQueryThatRuns() {
+        String location = given().redirects().follow(false).get("/q/graphql-ui/").then().statusCode(302)
+                .extract().header("Location");
+        assertEquals(GraphiQlExample.withExample("/q/graphql-ui/"), location);
+        String query = java.net.URLDecoder.decode(location.substring(location.indexOf("?query=") + 7),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(GraphiQlExample.query(), query);
+        assertTrue(Gql.ok(query, Map.of()).getInt("data.products.totalCount") > 0);
+        // GraphiQL itself still answers, and a link with its own query is not redirected.
+        String page = given().get(location).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("graphiql"), page);
+        given().redirects().follow(false).get("/q/graphql-ui/?query=%7B__typename%7D").then().statusCode(200);
     }
 
     static String grep(String text, String word) {

@@ -88,4 +88,14 @@ class AuthTest {
         assertEquals(403, r.statusCode());
         assertNotNull(stored("AUTH-RM"));
     }
+
+    @Test
+    void sparqlIsOpenLikeQueriesButExportNeedsACredential() {
+        // kg.auth.protect-queries=false: /sparql reads what open GraphQL queries read; /export is a bulk read.
+        assertEquals(200, io.restassured.RestAssured.given().queryParam("query", "ASK { ?s ?p ?o }")
+                .get("/sparql").statusCode());
+        assertEquals(401, io.restassured.RestAssured.given().get("/export?format=jsonl").statusCode());
+        assertEquals(200, io.restassured.RestAssured.given().headers(AuthHttp.apiKey(AuthOnProfile.KEY_ONE))
+                .get("/export?format=jsonl").statusCode());
+    }
 }

@@ -53,4 +53,32 @@ class ProtectedQueriesTest {
         assertNull(r.header("ETag"));
         assertEquals(401, io.restassured.RestAssured.given().queryParam("query", Q).when().get("/graphql").statusCode());
     }
+
+    static final String SPARQL = "ASK { ?s ?p ?o }";
+
+    @Test
+    void sparqlNeedsAReaderWhenQueriesAreProtected() {
+        Response anonymous = io.restassured.RestAssured.given().queryParam("query", SPARQL).get("/sparql");
+        assertEquals(401, anonymous.statusCode());
+        org.junit.jupiter.api.Assertions.assertNotNull(anonymous.header("WWW-Authenticate"));
+        assertEquals(403, io.restassured.RestAssured.given().headers(bearer(TestKeys.token("some-other-role")))
+                .queryParam("query", SPARQL).get("/sparql").statusCode());
+        assertEquals(401, io.restassured.RestAssured.given().headers(apiKey("wrong-key-0123456789"))
+                .queryParam("query", SPARQL).get("/sparql").statusCode());
+        for (Map<String, String> h : new Map[] { bearer(TestKeys.token(Roles.READER)),
+                bearer(TestKeys.token(Roles.WRITER)), apiKey(AuthOnProfile.KEY_TWO) }) {
+            Response r = io.restassured.RestAssured.given().headers(h).queryParam("query", SPARQL)
+                    .accept("application/sparql-results+json").get("/sparql");
+            assertEquals(200, r.statusCode(), r.asString());
+        }
+    }
+
+    @Test
+    void exportNeedsAReader() {
+        assertEquals(401, io.restassured.RestAssured.given().get("/export?format=nquads").statusCode());
+        assertEquals(403, io.restassured.RestAssured.given().headers(bearer(TestKeys.token("some-other-role")))
+                .get("/export?format=nquads").statusCode());
+        assertEquals(200, io.restassured.RestAssured.given().headers(bearer(TestKeys.token(Roles.READER)))
+                .get("/export?format=nquads").statusCode());
+    }
 }

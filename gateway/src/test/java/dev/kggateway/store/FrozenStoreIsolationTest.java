@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * Isolation from a hung store: Fuseki is replaced by a socket that accepts connections and never answers (what a
  * SIGSTOPped server looks like to a client), 60 uncached reads arrive at once, and while they are stuck the cached
  * {@code propertyTypes}, the store-free {@code extractProperties} and liveness answer within a second; the reads end
- * with STORE_UNAVAILABLE, all but the bulkhead's worth at once; the breaker opens, and closes again once the store
+ * with STORE_UNAVAILABLE, all but the bulkhead's worth long before the hung ones time out; the breaker opens, and closes again once the store
  * answers.
  */
 @QuarkusTest
@@ -39,9 +39,9 @@ class FrozenStoreIsolationTest {
     public static class Profile extends FusekiProfile {
         @Override
         protected Map<String, String> extraOverrides() {
-            return Map.of("kg.store.socket-timeout", "3s", "kg.store.query-timeout", "2s",
+            return Map.of("kg.store.socket-timeout", "6s", "kg.store.query-timeout", "5s",
                     "kg.store.max-concurrent-calls", "10", "kg.store.max-connections", "12",
-                    "dev.kggateway.limits.StoreGuard/call/CircuitBreaker/delay", "3",
+                    "dev.kggateway.limits.StoreGuard/call/CircuitBreaker/delay", "8",
                     "kg.sample.load-on-empty", "false");
         }
     }
@@ -132,21 +132,24 @@ class FrozenStoreIsolationTest {
             assertEquals(200, a.status());
             assertTrue(a.millis() < 1000, "liveness took " + a.millis() + " ms");
         }
-        long fast = reads.stream().filter(a -> a.millis() < 1000).count();
+        // A rejected call fails well before the hung ones time out (5-6 s); on a loaded 2-core machine 60 requests at
+        // once can still take a second or two to be parsed and refused, so "fast" is measured against that timeout.
+        long fast = reads.stream().filter(a -> a.millis() < 2500).count();
         long slowest = reads.stream().mapToLong(Answer::millis).max().orElse(0);
         for (Answer a : reads) {
             assertEquals("STORE_UNAVAILABLE", a.code(), a.body().toString());
         }
-        assertTrue(fast >= 50, "all but the bulkhead (10) fail fast: " + fast + " under 1 s");
-        assertTrue(slowest < 8000, "a hung call is bounded by the socket timeout (3 s): slowest " + slowest + " ms");
-        System.out.printf("frozen store: 60 reads, %d failed fast (<1 s), slowest %d ms; cached max %d ms,"
+        assertTrue(fast >= 50, "all but the bulkhead (10) fail fast: " + fast + " under 2.5 s");
+        assertTrue(slowest < 12000, "a hung call is bounded by the socket timeout (6 s): slowest " + slowest + " ms");
+        System.out.printf("frozen store: 60 reads, %d failed fast (<2.5 s), slowest %d ms; cached max %d ms,"
                 + " extractProperties max %d ms, liveness max %d ms%n", fast, slowest,
                 cached.stream().mapToLong(Answer::millis).max().orElse(0),
                 storeFree.stream().mapToLong(Answer::millis).max().orElse(0),
                 live.stream().mapToLong(Answer::millis).max().orElse(0));
 
-        // Recovery: after the breaker's delay (3 s here) a probe goes through, and two answers close it.
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        // Recovery: after the breaker's delay (8 s here, longer than the hung calls take to time out) a probe goes
+        // through, and two answers close it.
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         Answer after = null;
         while (System.nanoTime() < until) {
             after = post("{ product(id: \"ISO-after-" + System.nanoTime() + "\") { id } }");

@@ -2,6 +2,7 @@ package dev.kggateway.ner.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One tag per word to entities, with seqeval's default (lenient IOB2) semantics: a {@code B-X} always starts an
@@ -19,6 +20,26 @@ public final class BioDecoder {
 
     /** The aggregation the shipped contract uses (chosen on the dev set, see BENCHMARKS-ner.md). */
     public static final Confidence CONFIDENCE = Confidence.MEAN;
+
+    /**
+     * Connector words a value never starts with: "to" / "x" of a range or dimension that the model split ("12\" x"
+     * | "to 30.0"), "or" / "of" / "by" between two values. "with", "w/", "in", "for" and "and" may start an accessory
+     * or a type ("with handle", "in denatured alcohol", "for cryovials"), so they are not here.
+     */
+    static final Set<String> NOT_FIRST = Set.of("to", "or", "of", "by", "x", "\u00d7", "&", "per");
+
+    /**
+     * Connector words a value never ends with ("hose barb to", "tubing for", "16 or"); a trailing "x" is kept only
+     * for a quantity or a grade, where it is a multipack ("4 X" before a size) or a concentrate ("10 X"). "in" ends sizes ("1/4 in") and "a" ends types
+     * ("Type A"), so they are not here.
+     */
+    static final Set<String> NOT_LAST = Set.of("to", "or", "and", "for", "of", "by", "with", "w/", "&", "the", "per",
+            "from", "at", "on");
+
+    private static final Set<String> MULTIPACK_X = Set.of("x", "\u00d7");
+
+    /** Types whose value may end in a multiplier "x": a multipack "4 X" (quantity), a concentrate "10 X" (grade). */
+    private static final Set<String> MULTIPLIER_TYPES = Set.of("quantity", "grade");
 
     /** Entity type and word range {@code [from, to)}. */
     public record TagSpan(String type, int from, int to) {
@@ -62,7 +83,11 @@ public final class BioDecoder {
             throw new IllegalArgumentException(words.size() + " words but " + tags.size() + " tags");
         }
         List<Entity> out = new ArrayList<>();
-        for (TagSpan span : spans(tags)) {
+        for (TagSpan tagged : spans(tags)) {
+            TagSpan span = withoutConnectorEdges(text, words, tagged);
+            if (span == null) {
+                continue;
+            }
             int from = words.get(span.from()).start();
             int to = words.get(span.to() - 1).end();
             int[] bounds = ValueText.bounds(text, from, to);
@@ -83,6 +108,49 @@ public final class BioDecoder {
             out.add(new Entity(span.type(), span.from(), span.to(), bounds[0], bounds[1], value, confidence));
         }
         return out;
+    }
+
+    /**
+     * The span without leading {@link #NOT_FIRST} and trailing {@link #NOT_LAST} words, or null when nothing else is
+     * left (a value made only of connectors, such as "of", "to" or "in", is no value).
+     */
+    static TagSpan withoutConnectorEdges(String text, List<Words.Word> words, TagSpan span) {
+        int from = span.from();
+        int to = span.to();
+        while (from < to && NOT_FIRST.contains(bare(text, words.get(from)))) {
+            from++;
+        }
+        while (to > from) {
+            String last = bare(text, words.get(to - 1));
+            boolean multipack = MULTIPLIER_TYPES.contains(span.type()) && MULTIPACK_X.contains(last) && to - 1 > from;
+            if (!NOT_LAST.contains(last) && !(MULTIPACK_X.contains(last) && !multipack)) {
+                break;
+            }
+            to--;
+        }
+        if (from == to || onlyConnectors(text, words, from, to)) {
+            return null;
+        }
+        return from == span.from() && to == span.to() ? span : new TagSpan(span.type(), from, to);
+    }
+
+    private static boolean onlyConnectors(String text, List<Words.Word> words, int from, int to) {
+        for (int w = from; w < to; w++) {
+            String b = bare(text, words.get(w));
+            if (!CONNECTORS.contains(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words that are never a value on their own. */
+    private static final Set<String> CONNECTORS = Set.of("to", "or", "and", "for", "of", "by", "with", "w/", "&",
+            "the", "per", "from", "at", "on", "in", "x", "\u00d7");
+
+    private static String bare(String text, Words.Word word) {
+        String v = ValueText.value(text, word.start(), word.end());
+        return v == null ? "" : v;
     }
 
     /** Gold entities of a labelled sentence: its words joined by single spaces, as {@link LabelledText} does. */

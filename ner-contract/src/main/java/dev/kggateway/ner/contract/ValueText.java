@@ -13,7 +13,12 @@ import java.util.Set;
  * right after a digit is kept (inch and foot marks: {@code 0.010"}); {@code %} is always kept.</li>
  * <li>A trailing dot is sentence punctuation and stripped, except after a known abbreviation
  * ({@link #DOTTED_ABBREVIATIONS}: "1/4 in.", "8 oz.", "no.") or a dotted acronym ("U.S.P.").</li>
- * <li>Trademark signs (™ ® © ℠) are not part of a value and are removed everywhere in it ("Nalgene™" → nalgene).</li>
+ * <li>Brackets stay balanced: an edge bracket whose partner is inside the value is kept ("Activated Carbon
+ * (Charcoal)" keeps both), a pair that wraps the whole value is stripped ("(Pack of 12)" → pack of 12), an edge
+ * bracket without a partner is stripped ("Crystals)" → crystals), and an inner bracket without a partner is removed
+ * ("Granules (Mesh" → granules mesh), so no value ever holds half a pair.</li>
+ * <li>Trademark signs (™ ® © ℠, and their ASCII spellings (R) (TM) (C) glued to a word) are not part of a value and
+ * are removed everywhere in it ("Nalgene™" → nalgene, "Viton(R)" → viton).</li>
  * <li>A value without any letter or digit ("-", ".", "..", "%") is no value.</li>
  * <li>The result is normalised like every stored value: NFC, lower case, whitespace runs collapsed to one space.</li>
  * </ul>
@@ -26,6 +31,13 @@ public final class ValueText {
             "yd", "mfr", "cat", "ref", "max", "min", "std", "assy", "dz", "doz", "ga");
 
     private static final String TRADEMARKS = "™®©℠";
+
+    /** Bracket pairs, opening at even and closing at odd indexes. */
+    private static final String BRACKETS = "()[]{}\uFF08\uFF09\uFF3B\uFF3D\uFF5B\uFF5D";
+
+    /** ASCII trademark spellings glued to the end of a word: "Viton(R)", "Triton(TM)". */
+    private static final java.util.regex.Pattern ASCII_TRADEMARK =
+            java.util.regex.Pattern.compile("(?<=[\\p{L}\\p{N}])\\((?:r|tm|c)\\)(?![\\p{L}\\p{N}])");
 
     private ValueText() {
     }
@@ -48,6 +60,12 @@ public final class ValueText {
                 e = text.offsetByCodePoints(e, -1);
                 changed = true;
             }
+            // a bracket pair that wraps the whole value: "(Pack of 12)"
+            if (e - s >= 2 && BRACKETS.indexOf(text.charAt(s)) % 2 == 0 && partner(text, s, s, e) == e - 1) {
+                s++;
+                e--;
+                changed = true;
+            }
         }
         for (int i = s; i < e; i += Character.charCount(text.codePointAt(i))) {
             if (Character.isLetterOrDigit(text.codePointAt(i))) {
@@ -65,7 +83,7 @@ public final class ValueText {
         }
         StringBuilder sb = new StringBuilder(b[1] - b[0]);
         text.substring(b[0], b[1]).codePoints().filter(cp -> TRADEMARKS.indexOf(cp) < 0).forEach(sb::appendCodePoint);
-        String v = normalise(sb.toString());
+        String v = normalise(withoutUnpairedBrackets(ASCII_TRADEMARK.matcher(normalise(sb.toString())).replaceAll("")));
         return v.codePoints().anyMatch(Character::isLetterOrDigit) ? v : null;
     }
 
@@ -92,6 +110,62 @@ public final class ValueText {
         return sb.toString();
     }
 
+    /**
+     * Index of the partner of the bracket at {@code at} inside {@code text[s, e)} (nesting respected), or -1 when it
+     * has none there or is not one of {@link #BRACKETS}.
+     */
+    private static int partner(String text, int at, int s, int e) {
+        int k = BRACKETS.indexOf(text.charAt(at));
+        if (k < 0) {
+            return -1;
+        }
+        char open = BRACKETS.charAt(k & ~1);
+        char close = BRACKETS.charAt(k | 1);
+        int depth = 0;
+        if (k % 2 == 0) {
+            for (int i = at; i < e; i++) {
+                char c = text.charAt(i);
+                if (c == open) {
+                    depth++;
+                } else if (c == close && --depth == 0) {
+                    return i;
+                }
+            }
+        } else {
+            for (int i = at; i >= s; i--) {
+                char c = text.charAt(i);
+                if (c == close) {
+                    depth++;
+                } else if (c == open && --depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Removes every bracket of {@link #BRACKETS} that has no partner in {@code v}. */
+    static String withoutUnpairedBrackets(String v) {
+        boolean[] drop = new boolean[v.length()];
+        boolean any = false;
+        for (int i = 0; i < v.length(); i++) {
+            if (BRACKETS.indexOf(v.charAt(i)) >= 0 && partner(v, i, 0, v.length()) < 0) {
+                drop[i] = true;
+                any = true;
+            }
+        }
+        if (!any) {
+            return v;
+        }
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            if (!drop[i]) {
+                sb.append(v.charAt(i));
+            }
+        }
+        return sb.toString();
+    }
+
     private static boolean stripLeading(String text, int s, int e) {
         int cp = text.codePointAt(s);
         if (TRADEMARKS.indexOf(cp) >= 0) {
@@ -104,6 +178,10 @@ public final class ValueText {
         }
         if (",;:!?*•·/|".indexOf(cp) >= 0 || cp == '"' || cp == '\'' || cp == '`') {
             return true;
+        }
+        if (BRACKETS.indexOf(cp) >= 0) {
+            // an opening bracket closed inside the value stays (a pair wrapping the whole value goes in bounds)
+            return partner(text, s, s, e) < 0;
         }
         int type = Character.getType(cp);
         return type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
@@ -125,6 +203,10 @@ public final class ValueText {
         }
         if (",;:!?*/|-\u2013\u2014".indexOf(cp) >= 0) {
             return true;
+        }
+        if (BRACKETS.indexOf(cp) >= 0) {
+            // "Activated Carbon (Charcoal)" keeps its closing bracket because the opening one stays
+            return partner(text, last, s, e) < 0;
         }
         int type = Character.getType(cp);
         return type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION

@@ -56,6 +56,40 @@ class BioDecoderTest {
     }
 
     @Test
+    void connectorWordsNeverStartOrEndAValue() {
+        // a dimension or range the model cut in two: the dangling "x" / "to" is not part of either value
+        List<Entity> e = decode("Sheet 12\" x 12\"", List.of("B-product", "B-size", "I-size", "B-size"));
+        assertEquals(List.of("sheet", "12\"", "12\""), e.stream().map(Entity::value).toList());
+        e = decode("Range 20 to 30.0 mL", List.of("B-product", "B-size", "I-size", "B-size", "I-size"),
+                0.9, 0.8, 0.2, 0.6, 0.7);
+        assertEquals(List.of("range", "20", "30.0 ml"), e.stream().map(Entity::value).toList());
+        // confidence is over the words that stay
+        assertEquals(0.8, e.get(1).confidence(), 1e-9);
+        assertEquals(1, e.get(1).firstWord());
+        assertEquals(2, e.get(1).endWord());
+        e = decode("Hose Barb to NPT, Tubing for pumps", List.of("B-product", "I-product", "I-product", "B-size",
+                "B-product", "I-product", "O"));
+        assertEquals(List.of("hose barb", "npt", "tubing"), e.stream().map(Entity::value).toList());
+        // a value made only of connectors is no value
+        e = decode("Pack of 4 in box", List.of("B-quantity", "B-quantity", "B-size", "B-size", "O"));
+        assertEquals(List.of("pack", "4"), e.stream().map(Entity::value).toList());
+    }
+
+    @Test
+    void connectorsThatBelongToValuesStay() {
+        // multipack "4 X" before a size is a quantity; "with ..." is an accessory; "1/4 in" a size; "Type A" a type
+        List<Entity> e = decode("4 X 500 mL bottles with handle, 1/4 in, Type A",
+                List.of("B-quantity", "I-quantity", "B-size", "I-size", "B-product", "B-addon", "I-addon", "B-size",
+                        "I-size", "B-type", "I-type"));
+        assertEquals(List.of("4 x", "500 ml", "bottles", "with handle", "1/4 in", "type a"),
+                e.stream().map(Entity::value).toList());
+        e = decode("PBS 10 X, 12\" x", List.of("B-product", "B-grade", "I-grade", "B-size", "I-size"));
+        assertEquals(List.of("pbs", "10 x", "12\""), e.stream().map(Entity::value).toList());
+        // a lone "x" is no quantity either
+        assertEquals(List.of(), decode("x", List.of("B-quantity")));
+    }
+
+    @Test
     void confidenceIsMeanOrMinOfWordProbabilities() {
         String text = "50 mL tubes";
         List<String> tags = List.of("B-size", "I-size", "B-product");

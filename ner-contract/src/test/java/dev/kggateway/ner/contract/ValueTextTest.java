@@ -68,11 +68,44 @@ class ValueTextTest {
     }
 
     @Test
+    void bracketsStayBalanced() {
+        // the closing bracket stays when its opening one does (it used to be stripped: "activated carbon (charcoal")
+        assertEquals("activated carbon (charcoal)", value("Activated Carbon (Charcoal)"));
+        assertEquals("activated carbon (charcoal)", value("Activated Carbon (Charcoal),"));
+        assertEquals("isopropyl alcohol (isopropanol)", value("Isopropyl Alcohol (Isopropanol);"));
+        assertEquals("(a) and (b)", value("(a) and (b)"));
+        // a pair around the whole value goes, also behind other edge punctuation and nested
+        assertEquals("pack of 12", value("((Pack of 12))."));
+        assertEquals("novex tris-glycine", value("[Novex Tris-Glycine],"));
+        // unpaired edge brackets go, an unpaired inner one is removed: never half a pair
+        assertEquals("crystals", value("Crystals)"));
+        assertEquals("granules mesh", value("Granules (Mesh"));
+        assertEquals("fine granular", value("Fine) Granular"));
+        assertEquals("sodium chloride (nacl)", value("Sodium Chloride (NaCl))"));
+        for (String s : List.of("Activated Carbon (Charcoal", "x) (y", "a (b [c) d]", "((x)", "(x))")) {
+            String v = value(s);
+            long open = v.chars().filter(c -> c == '(' || c == '[').count();
+            long close = v.chars().filter(c -> c == ')' || c == ']').count();
+            assertEquals(open, close, s + " -> " + v);
+        }
+    }
+
+    @Test
+    void asciiTrademarkSpellingsGoLikeTheSigns() {
+        assertEquals("viton", value("Viton(R)"));
+        assertEquals("triton x-100", value("Triton(TM) X-100"));
+        assertEquals("vitamin c (c)", value("Vitamin C (C)"));
+    }
+
+    @Test
     void boundsPointIntoTheText() {
         String text = "Tubes (Pack of 12), sterile";
         int from = text.indexOf('(');
         int[] b = ValueText.bounds(text, from, text.indexOf(','));
         assertEquals("Pack of 12", text.substring(b[0], b[1]));
+        String carbon = "Activated Carbon (Charcoal), 500 g";
+        b = ValueText.bounds(carbon, 0, carbon.indexOf(','));
+        assertEquals("Activated Carbon (Charcoal)", carbon.substring(b[0], b[1]));
     }
 
     @Test
