@@ -104,6 +104,11 @@ public class ProductRepository {
             .thenComparing(l -> l.property().type())
             .thenComparing(l -> l.property().value());
 
+    /** Forward keyset page of product ids after {@code afterId} (exclusive), in id order. */
+    public Page<String> findIds(ProductQuery query, String afterId, int first) {
+        return findIds(query, Slice.forward(first, afterId));
+    }
+
     /** One keyset page of product ids matching the query, in id order. */
     public Page<String> findIds(ProductQuery query, Slice slice) {
         Map<String, Object> args = new LinkedHashMap<>();
