@@ -37,7 +37,8 @@ public class IngestGraphQLApi {
     @NonNull
     @Description("Creates or replaces the product with this id (fields and links, atomically). The description is "
             + "run through the NER model unless enrich is false; vendor properties are stored as VENDOR.")
-    public Product addProduct(@NonNull @Name("input") ProductInput input) {
+    public Product addProduct(
+            @NonNull @Name("input") @Description("The product to create or replace.") ProductInput input) {
         return ingest.addProduct(input);
     }
 
@@ -46,7 +47,9 @@ public class IngestGraphQLApi {
     @NonNull
     @Description("Batch upsert: the model reads all descriptions in one batch; an invalid item is reported with its "
             + "index and does not stop the others.")
-    public IngestReport addProducts(@NonNull @Name("inputs") List<@NonNull ProductInput> inputs) {
+    public IngestReport addProducts(@NonNull @Name("inputs")
+            @Description("The products, at most kg.ingest.max-batch; a later item with the same id wins.")
+            List<@NonNull ProductInput> inputs) {
         return ingest.addProducts(inputs);
     }
 
@@ -54,7 +57,7 @@ public class IngestGraphQLApi {
     @RequiresWriter
     @NonNull
     @Description("Removes the product and the property nodes no other product uses; false when there was none.")
-    public boolean removeProduct(@Id @NonNull @Name("id") String id) {
+    public boolean removeProduct(@Id @NonNull @Name("id") @Description("The product id.") String id) {
         return ingest.removeProduct(id);
     }
 
@@ -63,17 +66,19 @@ public class IngestGraphQLApi {
     @NonNull
     @Description("Re-runs the current model over products enriched by another model version (all: also products "
             + "never enriched), in batches; only model links are replaced.")
-    public ReenrichReport reenrichProducts(@Name("all") @DefaultValue("false") boolean all,
-            @Name("batchSize") @DefaultValue("100") int batchSize, @Name("max") Integer max) {
+    public ReenrichReport reenrichProducts(
+            @Name("all") @DefaultValue("false") @Description("Also products never enriched.") boolean all,
+            @Name("batchSize") @DefaultValue("100") @Description("Descriptions per model call.") int batchSize,
+            @Name("max") @Description("Stop after this many products; all when absent.") Integer max) {
         return reenrich.reenrich(all, batchSize, max, message -> LOG.info(message));
     }
 
     @Query("extractProperties")
     @RequiresReader
-    @NonNull
     @Description("What the NER model finds in a text; writes nothing. Properties below the confidence threshold are "
             + "listed too, marked belowThreshold; values that cannot be a property (no letter or digit) are left out.")
-    public List<@NonNull PreviewedProperty> extractProperties(@NonNull @Name("text") String text) {
+    public List<@NonNull PreviewedProperty> extractProperties(
+            @NonNull @Name("text") @Description("The text to read (a product description).") String text) {
         IngestService.Preview preview = ingest.preview(text);
         return preview.properties().stream().map(p -> PreviewedProperty.of(p, preview.threshold())).toList();
     }

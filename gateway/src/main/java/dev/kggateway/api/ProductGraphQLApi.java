@@ -1,6 +1,5 @@
 package dev.kggateway.api;
 
-import dev.kggateway.api.error.InvalidArgumentException;
 import dev.kggateway.api.types.PageInfo;
 import dev.kggateway.api.types.ProductConnection;
 import dev.kggateway.api.types.ProductEdge;
@@ -20,7 +19,6 @@ import dev.kggateway.service.SimilarityService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -35,8 +33,6 @@ import org.eclipse.microprofile.graphql.Source;
 @dev.kggateway.security.RequiresReader
 public class ProductGraphQLApi {
 
-    static final String METRICS = "SHARED_COUNT (default), JACCARD or IDF";
-
     @Inject
     CatalogService catalog;
 
@@ -48,18 +44,23 @@ public class ProductGraphQLApi {
 
     @Query("product")
     @Description("The product with this id, or null when there is none.")
-    public Product product(@Id @NonNull @Name("id") String id) {
+    public Product product(@Id @NonNull @Name("id") @Description("The product id.") String id) {
         return catalog.product(id);
     }
 
     @Query("products")
-    @NonNull
-    @Description("Products matching the filter, in id order (Relay cursor pagination).")
-    public ProductConnection products(@Name("filter") ProductFilter filter,
-            @Name("first") @DefaultValue("20") Integer first, @Name("after") String after) {
-        int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
+    @Description("Products matching the filter, in id order (Relay cursor pagination). Null, with a coded error, "
+            + "when an argument is invalid; sibling root fields are still answered.")
+    public ProductConnection products(
+            @Name("filter") @Description("Conditions the products must meet; all products when absent.") ProductFilter filter,
+            @Name("first") @Description("Forward page size (default 20, at most kg.api.max-first); not with last/before.") Integer first,
+            @Name("after") @Description("Forward paging: the page starts after the edge with this cursor.") String after,
+            @Name("last") @Description("Backward page size (at most kg.api.max-first): the last items before the cursor, or of the listing.") Integer last,
+            @Name("before") @Description("Backward paging: the page ends before the edge with this cursor.") String before) {
+        PageRequest.Args page = PageRequest.of(first, after, last, before, PageRequest.DEFAULT_SIZE,
+                catalog.limits().maxFirst());
         ProductQuery query = filters.toQuery(filter);
-        return connection(catalog.products(query, n, after), query, null);
+        return connection(catalog.products(query, page), query, null);
     }
 
     static ProductConnection connection(Page<Product> page, ProductQuery query,
@@ -68,8 +69,10 @@ public class ProductGraphQLApi {
         for (Product p : page.items()) {
             edges.add(new ProductEdge(Cursors.encode(CatalogService.PRODUCT_CURSOR, p.id()), p));
         }
+        String start = edges.isEmpty() ? null : edges.get(0).cursor;
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor;
-        return new ProductConnection(edges, new PageInfo(page.hasNext(), end), query, ofProperty);
+        return new ProductConnection(edges, new PageInfo(page.hasNext(), page.hasPrevious(), start, end), query,
+                ofProperty);
     }
 
     @Name("totalCount")
@@ -83,30 +86,39 @@ public class ProductGraphQLApi {
     }
 
     @Query("similarProducts")
-    @NonNull
-    @Description("Products ranked by the property nodes they share with the given one. metric: " + METRICS + ".")
-    public List<@NonNull SimilarProduct> similarProducts(@Id @NonNull @Name("id") String id,
-            @Name("first") @DefaultValue("10") Integer first, @Name("minShared") @DefaultValue("2") Integer minShared,
-            @Name("metric") @DefaultValue("SHARED_COUNT") String metric) {
+    @Description("Products ranked by the property nodes they share with the given one; null, with a coded error, "
+            + "when an argument is invalid.")
+    public List<@NonNull SimilarProduct> similarProducts(
+            @Id @NonNull @Name("id") @Description("The product to compare with.") String id,
+            @Name("first") @DefaultValue("10") @Description(SIMILAR_FIRST) Integer first,
+            @Name("minShared") @DefaultValue("2") @Description(MIN_SHARED) Integer minShared,
+            @Name("metric") @DefaultValue("SHARED_COUNT") @Description(METRIC) SimilarityMetric metric) {
         int n = PageRequest.first(first, 10, catalog.limits().maxSimilar());
         int min = minShared == null ? 2 : minShared;
-        return similarity.similar(Ids.productId(id), n, min, metric(metric)).stream().map(SimilarProduct::of).toList();
+        SimilarityMetric m = metric == null ? SimilarityMetric.SHARED_COUNT : metric;
+        return similarity.similar(Ids.productId(id), n, min, m).stream().map(SimilarProduct::of).toList();
     }
+
+    static final String SIMILAR_FIRST = "Number of similar products: at most kg.api.max-similar.";
+    static final String MIN_SHARED = "Least number of shared property nodes a similar product must have.";
+    static final String METRIC = "How shared property nodes are scored.";
 
     @Name("similarProducts")
     @NonNull
-    @Description("Products ranked by the property nodes they share with this one. metric: " + METRICS + ".")
+    @Description("Products ranked by the property nodes they share with this one.")
     public List<@NonNull SimilarProduct> similarProductsOf(@Source Product product,
-            @Name("first") @DefaultValue("10") Integer first, @Name("minShared") @DefaultValue("2") Integer minShared,
-            @Name("metric") @DefaultValue("SHARED_COUNT") String metric) {
+            @Name("first") @DefaultValue("10") @Description(SIMILAR_FIRST) Integer first,
+            @Name("minShared") @DefaultValue("2") @Description(MIN_SHARED) Integer minShared,
+            @Name("metric") @DefaultValue("SHARED_COUNT") @Description(METRIC) SimilarityMetric metric) {
         return similarProducts(product.id(), first, minShared, metric);
     }
 
     @Name("properties")
     @NonNull
     @Description("The product's property links, optionally of one type or one source.")
-    public List<@NonNull ProductProperty> properties(@Source Product product, @Name("type") String type,
-            @Name("source") PropertySource source) {
+    public List<@NonNull ProductProperty> properties(@Source Product product,
+            @Name("type") @Description("Only links of this property type.") String type,
+            @Name("source") @Description("Only links of this provenance.") PropertySource source) {
         String wantedType = type == null ? null : Ids.propertyType(type);
         // Links arrive with the product (same query, same version): no further store access here.
         return product.links().stream()
@@ -120,16 +132,5 @@ public class ProductGraphQLApi {
     @Description("The similar product.")
     public List<@NonNull Product> productOf(@Source List<SimilarProduct> hits) {
         return catalog.productsInOrder(hits.stream().map(h -> h.productId).toList());
-    }
-
-    static SimilarityMetric metric(String metric) {
-        if (metric == null) {
-            return SimilarityMetric.SHARED_COUNT;
-        }
-        try {
-            return SimilarityMetric.valueOf(metric.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidArgumentException("unknown metric '" + metric + "': use " + METRICS);
-        }
     }
 }

@@ -31,28 +31,40 @@ public class PropertyGraphQLApi {
     CatalogService catalog;
 
     @Query("properties")
-    @NonNull
-    @Description("Property nodes ordered by type then value, optionally of one type.")
-    public PropertyConnection properties(@Name("type") String type, @Name("first") @DefaultValue("20") Integer first,
-            @Name("after") String after) {
-        int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
-        Page<PropertyNode> page = catalog.properties(type, n, after);
+    @Description("Property nodes ordered by type then value, optionally of one type; null, with a coded error, when "
+            + "an argument is invalid.")
+    public PropertyConnection properties(@Name("type") @Description("Only property nodes of this type.") String type,
+            @Name("first") @Description("Forward page size (default 20, at most kg.api.max-first); not with last/before.") Integer first,
+            @Name("after") @Description("Forward paging: the page starts after the edge with this cursor.") String after,
+            @Name("last") @Description("Backward page size (at most kg.api.max-first): the last items before the cursor, or of the listing.") Integer last,
+            @Name("before") @Description("Backward paging: the page ends before the edge with this cursor.") String before) {
+        PageRequest.Args args = PageRequest.of(first, after, last, before, PageRequest.DEFAULT_SIZE,
+                catalog.limits().maxFirst());
+        Page<PropertyNode> page = catalog.properties(type, args);
         List<PropertyEdge> edges = page.items().stream()
                 .map(p -> new PropertyEdge(Cursors.encode(CatalogService.PROPERTY_CURSOR, p.id()), p))
                 .toList();
+        String start = edges.isEmpty() ? null : edges.get(0).cursor;
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor;
-        return new PropertyConnection(edges, new PageInfo(page.hasNext(), end));
+        return new PropertyConnection(edges, new PageInfo(page.hasNext(), page.hasPrevious(), start, end), type);
+    }
+
+    @Name("totalCount")
+    @NonNull
+    @Description("Number of property nodes in the whole listing, not just this page.")
+    public int totalCount(@Source PropertyConnection connection) {
+        return catalog.countProperties(connection.type);
     }
 
     @Query("property")
     @Description("The property node with this id (type/percent-encoded value), or null when no product has it.")
-    public PropertyNode property(@Id @NonNull @Name("id") String id) {
+    public PropertyNode property(
+            @Id @NonNull @Name("id") @Description("The property id: type/percent-encoded value.") String id) {
         PropertyNode node = catalog.property(id);
         return catalog.productCounts(List.of(node)).get(node.id()) > 0 ? node : null;
     }
 
     @Query("propertyTypes")
-    @NonNull
     @Description("Every property type with its number of property nodes and of products using it.")
     public List<@NonNull PropertyTypeCount> propertyTypes() {
         return catalog.propertyTypes().stream().map(PropertyTypeCount::of).toList();
@@ -68,9 +80,13 @@ public class PropertyGraphQLApi {
     @Name("products")
     @NonNull
     @Description("Products linked to this property node, in id order.")
-    public ProductConnection products(@Source PropertyNode node, @Name("first") @DefaultValue("20") Integer first,
-            @Name("after") String after) {
-        int n = PageRequest.first(first, 20, catalog.limits().maxFirst());
-        return ProductGraphQLApi.connection(catalog.productsWith(node, n, after), null, node);
+    public ProductConnection products(@Source PropertyNode node,
+            @Name("first") @Description("Forward page size (default 20, at most kg.api.max-first); not with last/before.") Integer first,
+            @Name("after") @Description("Forward paging: the page starts after the edge with this cursor.") String after,
+            @Name("last") @Description("Backward page size (at most kg.api.max-first): the last items before the cursor, or of the listing.") Integer last,
+            @Name("before") @Description("Backward paging: the page ends before the edge with this cursor.") String before) {
+        PageRequest.Args args = PageRequest.of(first, after, last, before, PageRequest.DEFAULT_SIZE,
+                catalog.limits().maxFirst());
+        return ProductGraphQLApi.connection(catalog.productsWith(node, args), null, node);
     }
 }

@@ -135,7 +135,7 @@ public class BenchmarkCommand implements KgCommand {
                 i -> similarity.similarUncached(ids.get(i % ids.size()), 10, 2, SimilarityMetric.SHARED_COUNT));
         results.add(direct);
         results.add(measure("similarProducts IDF (distinct ids)", calls / 2, 1, i -> gql(
-                "query($id: ID!) { similarProducts(id: $id, first: 10, metric: \"IDF\") { score product { id } } }",
+                "query($id: ID!) { similarProducts(id: $id, first: 10, metric: IDF) { score product { id } } }",
                 Map.of("id", ids.get((i * 7) % ids.size())))));
         if (extractor.isResolvable()) {
             List<String> texts = descriptions(200);
@@ -246,7 +246,7 @@ public class BenchmarkCommand implements KgCommand {
         List<String> ids = new ArrayList<>();
         String after = null;
         while (ids.size() < n) {
-            var page = products.findIds(dev.kggateway.domain.ProductQuery.ALL, after, 100);
+            var page = products.findIds(dev.kggateway.domain.ProductQuery.ALL, dev.kggateway.domain.Slice.forward(100, after));
             ids.addAll(page.items());
             if (!page.hasNext()) {
                 break;

@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 public class ResultCache {
 
     private final boolean enabled;
+    private final java.time.Duration ttl;
     private final Cache<String, Optional<Product>> products;
     private final Cache<Object, Object> results;
     private final AtomicLong generation = new AtomicLong();
@@ -43,6 +44,7 @@ public class ResultCache {
     @Inject
     public ResultCache(KgConfig config, MeterRegistry registry) {
         this.enabled = config.cache().enabled();
+        this.ttl = config.cache().ttl();
         this.products = Caffeine.newBuilder().maximumSize(config.cache().productsSize())
                 .expireAfterWrite(config.cache().ttl()).recordStats().build();
         this.results = Caffeine.newBuilder().maximumSize(config.cache().resultsSize())
@@ -119,6 +121,16 @@ public class ResultCache {
             productStamps.merge(id, 1L, Long::sum);
             products.invalidate(id);
         }
+    }
+
+    /** Bumped by every committed write through this instance (HTTP ETags of GET queries derive from it). */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Longest time a derived result is served. */
+    public java.time.Duration ttl() {
+        return ttl;
     }
 
     public boolean enabled() {

@@ -362,6 +362,21 @@ public interface KgConfig {
         /** Largest {@code first} for similarity results. */
         @WithDefault("100")
         int maxSimilar();
+
+        /**
+         * Automatic persisted queries (Apollo APQ): characters of query text kept by hash, least recently used
+         * dropped first. A dropped hash answers PERSISTED_QUERY_NOT_FOUND and the client sends the query again.
+         */
+        @WithDefault("4000000")
+        long apqMaxCharacters();
+
+        /**
+         * {@code Cache-Control: max-age} of successful GET query responses (which also carry an ETag from the result
+         * cache generation). 0 makes caches revalidate every time (cheap: a matching If-None-Match answers 304
+         * without running the query).
+         */
+        @WithDefault("0s")
+        java.time.Duration getMaxAge();
     }
 
     interface Sample {

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record IngestReport(
         @NonNull @Description("Items written as new products.") int added,
         @NonNull @Description("Items that replaced an existing product.") int updated,
-        @NonNull int failed,
+        @NonNull @Description("Items not written (the length of errors).") int failed,
         @NonNull @Description("Items run through the NER model.") int enriched,
-        @NonNull List<@NonNull IngestError> errors,
-        @NonNull double durationMs) {
+        @NonNull @Description("One entry per item not written, in input order.") List<@NonNull IngestError> errors,
+        @NonNull @Description("Wall-clock time of the call in milliseconds.") double durationMs) {
 }

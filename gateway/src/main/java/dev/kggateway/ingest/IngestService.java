@@ -15,7 +15,6 @@ import dev.kggateway.service.ProductInputs;
 import dev.kggateway.store.Iris;
 import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
-import io.smallrye.graphql.api.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -86,7 +85,7 @@ public class IngestService {
                 valid.add(v);
                 lastIndexOfId.put(v.product.id(), i);
             } catch (ApiException e) {
-                errors.add(new IngestError(i, in == null ? null : in.id, code(e), e.getMessage()));
+                errors.add(new IngestError(i, in == null ? null : in.id, IngestErrorCode.of(e), e.getMessage()));
             }
         }
         // The same id twice in one batch: the later item wins, as if sent one after the other.
@@ -100,7 +99,7 @@ public class IngestService {
         } catch (ModelUnavailableException e) {
             for (Validated v : valid) {
                 if (v.enrich) {
-                    errors.add(new IngestError(v.index, v.product.id(), code(e), e.getMessage()));
+                    errors.add(new IngestError(v.index, v.product.id(), IngestErrorCode.of(e), e.getMessage()));
                 } else {
                     pending.add(new Pending(v.index, new ProductRecord(v.product, vendorLinks(v), null)));
                 }
@@ -116,7 +115,7 @@ public class IngestService {
             try {
                 products.replaceAll(part.stream().map(p -> p.record).toList());
             } catch (ApiException e) {
-                part.forEach(p -> errors.add(new IngestError(p.index, p.record.product().id(), code(e), e.getMessage())));
+                part.forEach(p -> errors.add(new IngestError(p.index, p.record.product().id(), IngestErrorCode.of(e), e.getMessage())));
                 continue;
             }
             for (Pending p : part) {
@@ -278,8 +277,4 @@ public class IngestService {
         return enrich(valid);
     }
 
-    static String code(Throwable e) {
-        ErrorCode code = e.getClass().getAnnotation(ErrorCode.class);
-        return code == null ? "INTERNAL" : code.value();
-    }
 }

@@ -5,5 +5,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("Outcome of a re-enrichment run.")
 public record ReenrichReport(@NonNull @Description("Model (name@version) that re-read the descriptions.") String model,
-        @NonNull int products, @NonNull int batches, @NonNull double durationMs) {
+        @NonNull @Description("Products re-enriched.") int products,
+        @NonNull @Description("Batches the model read.") int batches,
+        @NonNull @Description("Wall-clock time of the run in milliseconds.") double durationMs) {
 }

@@ -205,19 +205,29 @@ final class DocumentAnalysis {
         }
     }
 
-    /** Rows a field can return: its {@code first} (literal, variable or default), else 1. */
+    /**
+     * Rows a field can return: the larger of its {@code first} and {@code last} (literal, variable or default), the
+     * resolvers' default page size when a paged field is given neither, else 1.
+     */
     private long rows(Field field, GraphQLFieldDefinition def) {
         GraphQLArgument first = def.getArgument("first");
-        if (first != null) {
+        GraphQLArgument last = def.getArgument("last");
+        if (first != null || last != null) {
             Long n = null;
             for (graphql.language.Argument arg : field.getArguments()) {
-                if (arg.getName().equals("first")) {
-                    n = number(arg.getValue());
+                if (arg.getName().equals("first") || arg.getName().equals("last")) {
+                    Long v = number(arg.getValue());
+                    if (v != null && (n == null || v > n)) {
+                        n = v;
+                    }
                 }
             }
-            if (n == null && first.hasSetDefaultValue()) {
+            if (n == null && first != null && first.hasSetDefaultValue()) {
                 InputValueWithState d = first.getArgumentDefaultValue();
                 n = d.getValue() instanceof Value<?> v ? number(v) : d.getValue() instanceof Number num ? num.longValue() : null;
+            }
+            if (n == null && last != null) {
+                n = (long) dev.kggateway.service.PageRequest.DEFAULT_SIZE;
             }
             if (n != null) {
                 return Math.max(1, n);

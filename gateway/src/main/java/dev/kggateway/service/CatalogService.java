@@ -9,6 +9,7 @@ import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.PropertyTypeStats;
+import dev.kggateway.domain.Slice;
 import dev.kggateway.store.Iris;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.store.PropertyRepository;
@@ -43,6 +44,11 @@ public class CatalogService {
         return cache.products(List.of(Ids.productId(id)), products::findByIds).get(id).orElse(null);
     }
 
+    /** Products by id (unknown ids map to empty). */
+    public Map<String, java.util.Optional<Product>> products(List<String> ids) {
+        return cache.products(ids, products::findByIds);
+    }
+
     /** Products in the order of the ids; unknown ids give null entries. */
     public List<Product> productsInOrder(List<String> ids) {
         Map<String, java.util.Optional<Product>> found = cache.products(ids, products::findByIds);
@@ -51,43 +57,51 @@ public class CatalogService {
         return ordered;
     }
 
-    public Page<Product> products(ProductQuery query, int first, String afterCursor) {
-        return productPage(List.of("products", query, first), afterCursor, after -> products.findIds(query, after, first));
+    public Page<Product> products(ProductQuery query, PageRequest.Args args) {
+        return productPage(List.of("products", query), args, slice -> products.findIds(query, slice));
     }
 
     /** Decodes a product cursor, reads the id page (cached under {@code key}) and then the products. */
-    private Page<Product> productPage(List<Object> key, String afterCursor,
-            java.util.function.Function<String, Page<String>> idPage) {
-        String after = Cursors.decode(PRODUCT_CURSOR, afterCursor);
-        if (after != null && !Ids.isProductId(after)) {
+    private Page<Product> productPage(List<Object> key, PageRequest.Args args,
+            java.util.function.Function<Slice, Page<String>> idPage) {
+        String at = Cursors.decode(PRODUCT_CURSOR, args.cursor());
+        if (at != null && !Ids.isProductId(at)) {
             throw new InvalidCursorException("cursor does not hold a product position");
         }
+        Slice slice = new Slice(args.size(), at, args.backward());
         List<Object> cacheKey = new ArrayList<>(key);
-        cacheKey.add(String.valueOf(after));
-        Page<String> ids = cache.result(cacheKey, () -> idPage.apply(after));
+        cacheKey.add(slice);
+        Page<String> ids = cache.result(cacheKey, () -> idPage.apply(slice));
         // A product removed between the two reads is skipped rather than returned as null.
         List<Product> page = productsInOrder(ids.items()).stream().filter(java.util.Objects::nonNull).toList();
-        return new Page<>(page, ids.hasNext());
+        return new Page<>(page, ids.hasNext(), ids.hasPrevious());
     }
 
     public int count(ProductQuery query) {
         return cache.result(List.of("count", query), () -> products.count(query));
     }
 
-    public Page<PropertyNode> properties(String type, int first, String afterCursor) {
+    public Page<PropertyNode> properties(String type, PageRequest.Args args) {
         String normalisedType = type == null ? null : Ids.propertyType(type);
-        String after = Cursors.decode(PROPERTY_CURSOR, afterCursor);
-        PropertyNode afterNode = null;
-        if (after != null) {
+        String at = Cursors.decode(PROPERTY_CURSOR, args.cursor());
+        PropertyNode atNode = null;
+        if (at != null) {
             try {
-                afterNode = Iris.propertyFromId(after);
+                atNode = Iris.propertyFromId(at);
             } catch (InvalidIdException e) {
                 throw new InvalidCursorException("cursor does not hold a property position");
             }
         }
-        PropertyNode position = afterNode;
-        return cache.result(List.of("properties", String.valueOf(normalisedType), String.valueOf(after), first),
-                () -> properties.find(normalisedType, position, first));
+        PropertyNode position = atNode;
+        return cache.result(List.of("properties", String.valueOf(normalisedType), String.valueOf(at), args.size(),
+                args.backward()), () -> properties.find(normalisedType, position, args.size(), args.backward()));
+    }
+
+    /** Number of property nodes, optionally of one type. */
+    public int countProperties(String type) {
+        String normalisedType = type == null ? null : Ids.propertyType(type);
+        return cache.result(List.of("propertiesCount", String.valueOf(normalisedType)),
+                () -> properties.count(normalisedType));
     }
 
     public PropertyNode property(String id) {
@@ -98,9 +112,8 @@ public class CatalogService {
         return cache.result(List.of("productCounts", List.copyOf(nodes)), () -> properties.productCounts(nodes));
     }
 
-    public Page<Product> productsWith(PropertyNode node, int first, String afterCursor) {
-        return productPage(List.of("productsWith", node, first), afterCursor,
-                after -> properties.productIds(node, after, first));
+    public Page<Product> productsWith(PropertyNode node, PageRequest.Args args) {
+        return productPage(List.of("productsWith", node), args, slice -> properties.productIds(node, slice));
     }
 
     public List<PropertyTypeStats> propertyTypes() {

@@ -1,6 +1,7 @@
 package dev.kggateway.store;
 
 import dev.kggateway.domain.Page;
+import dev.kggateway.domain.Slice;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.PropertyLink;
@@ -103,24 +104,29 @@ public class ProductRepository {
             .thenComparing(l -> l.property().type())
             .thenComparing(l -> l.property().value());
 
-    /** One keyset page of product ids matching the query, after {@code afterId} (exclusive), in id order. */
+    /** Forward keyset page of product ids after {@code afterId} (exclusive), in id order. */
     public Page<String> findIds(ProductQuery query, String afterId, int first) {
+        return findIds(query, Slice.forward(first, afterId));
+    }
+
+    /** One keyset page of product ids matching the query, in id order. */
+    public Page<String> findIds(ProductQuery query, Slice slice) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("where", filters.where(query));
-        return idPage("products-page", args, afterId, first);
+        return idPage("products-page", args, slice);
     }
 
     /** Runs a keyset query binding ?id in id order, one row more than a page to learn whether another follows. */
-    private Page<String> idPage(String queryName, Map<String, Object> args, String afterId, int first) {
-        args.put("after", filters.after("id", afterId));
-        args.put("limit", first + 1);
+    private Page<String> idPage(String queryName, Map<String, Object> args, Slice slice) {
+        args.put("after", filters.after("id", slice.key(), slice.backward()));
+        args.put("order", ProductFilterSparql.order(slice.backward(), "id"));
+        args.put("limit", slice.size() + 1);
         List<String> ids = new ArrayList<>();
         for (BindingSet row : store.select(queryName, args)) {
             ids.add(row.getValue("id").stringValue());
         }
-        boolean hasNext = ids.size() > first;
-        return new Page<>(hasNext ? ids.subList(0, first) : ids, hasNext);
+        return Page.of(ids, slice.size(), slice.backward(), slice.key() != null);
     }
 
     /** Keyset page of ids of products with a description not yet read by {@code currentModel}. */
@@ -129,7 +135,7 @@ public class ProductRepository {
         args.put("graph", iris.catalogGraph());
         args.put("currentModel", VF.createLiteral(currentModel));
         args.put("includeUnenriched", VF.createLiteral(includeUnenriched));
-        return idPage("products-to-reenrich", args, afterId, first);
+        return idPage("products-to-reenrich", args, Slice.forward(first, afterId));
     }
 
     public int count(ProductQuery query) {

@@ -1,6 +1,7 @@
 package dev.kggateway.store;
 
 import dev.kggateway.domain.Page;
+import dev.kggateway.domain.Slice;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.PropertyTypeStats;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,22 +30,38 @@ public class PropertyRepository {
     @Inject
     Iris iris;
 
-    /** Keyset page of property nodes ordered by (type, value), optionally of one type, after {@code after}. */
-    public Page<PropertyNode> find(String type, PropertyNode after, int first) {
+    /**
+     * Keyset page of property nodes ordered by (type, value), optionally of one type, after (or, reading backward,
+     * before) the node {@code at}.
+     */
+    public Page<PropertyNode> find(String type, PropertyNode at, int size, boolean backward) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
-        args.put("typeFilter", new NamedQuery.Fragment(type == null ? ""
-                : "FILTER(?type = " + NamedQuery.term(VF.createLiteral(type)) + ")"));
-        args.put("after", new NamedQuery.Fragment(after == null ? ""
-                : "FILTER(STR(?type) > " + lit(after.type()) + " || (STR(?type) = " + lit(after.type())
-                        + " && STR(?value) > " + lit(after.value()) + "))"));
-        args.put("limit", first + 1);
+        args.put("typeFilter", typeFilter(type));
+        String cmp = backward ? " < " : " > ";
+        args.put("after", new NamedQuery.Fragment(at == null ? ""
+                : "FILTER(STR(?type)" + cmp + lit(at.type()) + " || (STR(?type) = " + lit(at.type())
+                        + " && STR(?value)" + cmp + lit(at.value()) + "))"));
+        args.put("order", ProductFilterSparql.order(backward, "type", "value"));
+        args.put("limit", size + 1);
         List<PropertyNode> nodes = new ArrayList<>();
         for (BindingSet row : store.select("properties-page", args)) {
             nodes.add(Iris.propertyNode(row.getValue("type").stringValue(), row.getValue("value").stringValue()));
         }
-        boolean hasNext = nodes.size() > first;
-        return new Page<>(hasNext ? nodes.subList(0, first) : nodes, hasNext);
+        return Page.of(nodes, size, backward, at != null);
+    }
+
+    /** Number of property nodes, optionally of one type (the listing's totalCount). */
+    public int count(String type) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("graph", iris.catalogGraph());
+        args.put("typeFilter", typeFilter(type));
+        List<BindingSet> rows = store.select("properties-count", args);
+        return rows.isEmpty() ? 0 : ((Literal) rows.get(0).getValue("count")).intValue();
+    }
+
+    private static NamedQuery.Fragment typeFilter(String type) {
+        return new NamedQuery.Fragment(type == null ? "" : "FILTER(?type = " + NamedQuery.term(VF.createLiteral(type)) + ")");
     }
 
     /** Number of products linked to each node; nodes without products map to 0. */
@@ -64,18 +81,19 @@ public class PropertyRepository {
     }
 
     /** Keyset page of the ids of products linked to a node, in id order. */
-    public Page<String> productIds(PropertyNode node, String afterId, int first) {
+    public Page<String> productIds(PropertyNode node, Slice slice) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("property", iris.property(node));
-        args.put("after", new NamedQuery.Fragment(afterId == null ? "" : "FILTER(STR(?id) > " + lit(afterId) + ")"));
-        args.put("limit", first + 1);
+        args.put("after", new NamedQuery.Fragment(slice.key() == null ? ""
+                : "FILTER(STR(?id) " + (slice.backward() ? "<" : ">") + " " + lit(slice.key()) + ")"));
+        args.put("order", ProductFilterSparql.order(slice.backward(), "id"));
+        args.put("limit", slice.size() + 1);
         List<String> ids = new ArrayList<>();
         for (BindingSet row : store.select("products-with-property", args)) {
             ids.add(row.getValue("id").stringValue());
         }
-        boolean hasNext = ids.size() > first;
-        return new Page<>(hasNext ? ids.subList(0, first) : ids, hasNext);
+        return Page.of(ids, slice.size(), slice.backward(), slice.key() != null);
     }
 
     public List<PropertyTypeStats> typeStats() {

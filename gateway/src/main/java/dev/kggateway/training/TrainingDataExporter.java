@@ -57,7 +57,7 @@ public class TrainingDataExporter {
         String after = null;
         boolean more = true;
         while (more && (options.limit() == null || exported < options.limit())) {
-            Page<String> page = products.findIds(ProductQuery.ALL, after, PAGE);
+            Page<String> page = products.findIds(ProductQuery.ALL, dev.kggateway.domain.Slice.forward(PAGE, after));
             Map<String, Product> batch = products.findByIds(page.items());
             for (Product p : page.items().stream().map(batch::get).filter(Objects::nonNull).toList()) {
                 if (options.limit() != null && exported >= options.limit()) {

@@ -15,7 +15,7 @@
   const LABEL_MAX = 48;
   const MAX_FIT_ZOOM = 1.2;
 
-  const NEIGHBOURHOOD = `query ExploreProduct($id: ID!, $first: Int!, $metric: String!) {
+  const NEIGHBOURHOOD = `query ExploreProduct($id: ID!, $first: Int!, $metric: SimilarityMetric!) {
   product(id: $id) {
     id name manufacturer price currency
     properties { type value source confidence modelVersion property { id productCount } }

@@ -183,7 +183,7 @@ public abstract class CatalogContractTest {
             for (int minShared : new int[] { 1, 2, 3 }) {
                 List<Fixture.Ranked> expected = F.similar(id, 10, minShared, metric);
                 JsonPath json = Gql.ok("""
-                        query($id: ID!, $min: Int, $metric: String) {
+                        query($id: ID!, $min: Int, $metric: SimilarityMetric) {
                           similarProducts(id: $id, first: 10, minShared: $min, metric: $metric) {
                             score sharedCount shared { type value } product { id } } }""",
                         vars("id", id, "min", minShared, "metric", metric.name()));
@@ -308,8 +308,14 @@ public abstract class CatalogContractTest {
         String propertyCursor = Gql.ok("{ properties(first: 1) { pageInfo { endCursor } } }")
                 .getString("data.properties.pageInfo.endCursor");
         assertEquals("INVALID_CURSOR", Gql.errorCode(Gql.post(PRODUCTS_PAGE, vars("after", propertyCursor))));
-        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
-                "{ similarProducts(id: \"" + F.ids().get(0) + "\", metric: \"COSINE\") { score } }")));
+        // metric is an enum: an unknown value, or a string literal, does not fit the schema (refused, HTTP 400).
+        assertEquals("GRAPHQL_VALIDATION_FAILED", Gql.errorCode(Gql.post(
+                "{ similarProducts(id: \"" + F.ids().get(0) + "\", metric: COSINE) { score } }")));
+        assertEquals("GRAPHQL_VALIDATION_FAILED", Gql.errorCode(Gql.post(
+                "{ similarProducts(id: \"" + F.ids().get(0) + "\", metric: \"JACCARD\") { score } }")));
+        assertEquals("GRAPHQL_VALIDATION_FAILED", Gql.errorCode(Gql.post(
+                "query($m: SimilarityMetric) { similarProducts(id: \"" + F.ids().get(0) + "\", metric: $m) { score } }",
+                vars("m", "COSINE"))));
         assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
                 "{ similarProducts(id: \"" + F.ids().get(0) + "\", minShared: 0) { score } }")));
         assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
@@ -319,5 +325,179 @@ public abstract class CatalogContractTest {
                 "{ products(filter: {propertyType: \"no spaces allowed\"}) { totalCount } }")));
         assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(
                 "{ products(filter: {minPrice: 10, maxPrice: 5}) { totalCount } }")));
+    }
+
+    /** One bad argument nulls only its own root field: the siblings are still answered (partial results). */
+    @Test
+    void aBadArgumentDoesNotNullSiblingRootFields() {
+        JsonPath json = Gql.post("""
+                { bad: products(filter: {minPrice: 10, maxPrice: 5}) { totalCount }
+                  good: products(first: 2) { totalCount }
+                  types: propertyTypes { type }
+                  similar: similarProducts(id: "not an id!") { score } }""");
+        assertEquals(F.items.size(), json.getInt("data.good.totalCount"));
+        assertFalse(json.getList("data.types").isEmpty());
+        assertNull(json.get("data.bad"));
+        assertNull(json.get("data.similar"));
+        List<Map<String, Object>> errors = json.getList("errors");
+        assertEquals(2, errors.size(), errors.toString());
+        Map<String, String> codeByPath = new java.util.TreeMap<>();
+        for (Map<String, Object> e : errors) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> ext = (Map<String, Object>) e.get("extensions");
+            codeByPath.put(String.valueOf(e.get("path")), String.valueOf(ext.get("code")));
+        }
+        assertEquals(Map.of("[bad]", "INVALID_ARGUMENT", "[similar]", "INVALID_ID"), codeByPath);
+    }
+
+    // --- Relay: both-way paging, totalCount on every connection, Node ---
+
+    static final String PRODUCTS_BACK = """
+            query($filter: ProductFilter, $last: Int, $before: String) {
+              products(filter: $filter, last: $last, before: $before) {
+                totalCount
+                edges { cursor node { id } }
+                pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+              }
+            }""";
+
+    /** Walks a listing backward from its end with last/before; returns the ids in listing order. */
+    static List<String> allPagesBackward(Map<String, Object> filter, int pageSize) {
+        java.util.LinkedList<String> ids = new java.util.LinkedList<>();
+        String before = null;
+        for (int guard = 0; guard < 1000; guard++) {
+            JsonPath page = Gql.ok(PRODUCTS_BACK, vars("filter", filter, "last", pageSize, "before", before));
+            List<String> pageIds = page.getList("data.products.edges.node.id");
+            ids.addAll(0, pageIds);
+            assertEquals(before != null, page.getBoolean("data.products.pageInfo.hasNextPage"),
+                    "a page read before a cursor has a next page");
+            if (!pageIds.isEmpty()) {
+                assertEquals(page.getString("data.products.edges[0].cursor"),
+                        page.getString("data.products.pageInfo.startCursor"));
+            }
+            if (!page.getBoolean("data.products.pageInfo.hasPreviousPage")) {
+                return ids;
+            }
+            assertEquals(pageSize, pageIds.size(), "only the first page may be short");
+            before = page.getString("data.products.pageInfo.startCursor");
+        }
+        throw new AssertionError("backward pagination did not end");
+    }
+
+    @Test
+    void backwardPagingCoversEveryProductOnceInIdOrder() {
+        assertEquals(F.ids(), allPagesBackward(null, 7));
+        String common = F.productsByProperty().entrySet().stream()
+                .max(java.util.Comparator.comparingInt(e -> e.getValue().size())).orElseThrow().getKey();
+        String[] tv = common.split("=", 2);
+        Map<String, Object> filter = Map.of("properties", List.of(Map.of("type", tv[0], "value", tv[1])));
+        assertEquals(allPages(filter, 3), allPagesBackward(filter, 3));
+        assertEquals(new ArrayList<>(new TreeSet<>(F.productsByProperty().get(common))), allPagesBackward(filter, 3));
+    }
+
+    @Test
+    void forwardPageInfoHasPreviousPageAndStartCursor() {
+        JsonPath first = Gql.ok("""
+                { products(first: 4) { edges { cursor node { id } }
+                  pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }""");
+        assertFalse(first.getBoolean("data.products.pageInfo.hasPreviousPage"));
+        assertEquals(first.getString("data.products.edges[0].cursor"), first.getString("data.products.pageInfo.startCursor"));
+        String end = first.getString("data.products.pageInfo.endCursor");
+        JsonPath second = Gql.ok("""
+                query($after: String) { products(first: 4, after: $after) { edges { node { id } }
+                  pageInfo { hasPreviousPage startCursor } } }""", vars("after", end));
+        assertTrue(second.getBoolean("data.products.pageInfo.hasPreviousPage"));
+        // Back from the second page's start: the first page again.
+        JsonPath back = Gql.ok(PRODUCTS_BACK, vars("last", 4, "before", second.getString("data.products.pageInfo.startCursor")));
+        assertEquals(first.getList("data.products.edges.node.id"), back.getList("data.products.edges.node.id"));
+        assertFalse(back.getBoolean("data.products.pageInfo.hasPreviousPage"));
+        // last without before: the end of the listing.
+        JsonPath tail = Gql.ok(PRODUCTS_BACK, vars("last", 2));
+        assertEquals(F.ids().subList(F.ids().size() - 2, F.ids().size()), tail.getList("data.products.edges.node.id"));
+        assertFalse(tail.getBoolean("data.products.pageInfo.hasNextPage"));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post("{ products(first: 2, last: 2) { totalCount } }")));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(PRODUCTS_BACK.replace("last: $last", "first: 2, last: $last"),
+                vars("last", 2))));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post("{ products(last: -1) { totalCount } }")));
+        assertEquals("INVALID_CURSOR", Gql.errorCode(Gql.post("{ products(last: 2, before: \"!!\") { totalCount } }")));
+    }
+
+    @Test
+    void propertiesPageBothWaysWithTotalCount() {
+        List<String> forward = new ArrayList<>();
+        String after = null;
+        do {
+            JsonPath page = Gql.ok("""
+                    query($after: String) { properties(first: 30, after: $after) { totalCount
+                      edges { node { id } } pageInfo { hasNextPage endCursor } } }""", vars("after", after));
+            assertEquals(F.productsByProperty().size(), page.getInt("data.properties.totalCount"));
+            forward.addAll(page.getList("data.properties.edges.node.id"));
+            after = page.getBoolean("data.properties.pageInfo.hasNextPage")
+                    ? page.getString("data.properties.pageInfo.endCursor") : null;
+        } while (after != null);
+        java.util.LinkedList<String> backward = new java.util.LinkedList<>();
+        String before = null;
+        do {
+            JsonPath page = Gql.ok("""
+                    query($before: String) { properties(last: 30, before: $before) {
+                      edges { node { id } } pageInfo { hasPreviousPage startCursor } } }""", vars("before", before));
+            backward.addAll(0, page.getList("data.properties.edges.node.id"));
+            before = page.getBoolean("data.properties.pageInfo.hasPreviousPage")
+                    ? page.getString("data.properties.pageInfo.startCursor") : null;
+        } while (before != null);
+        assertEquals(forward, backward);
+        long materials = F.productsByProperty().keySet().stream().filter(k -> k.startsWith("material=")).count();
+        assertEquals(materials, Gql.ok("{ properties(type: \"material\", first: 1) { totalCount } }")
+                .getInt("data.properties.totalCount"));
+        // Products of one property node, backward.
+        String common = F.productsByProperty().entrySet().stream()
+                .max(java.util.Comparator.comparingInt(e -> e.getValue().size())).orElseThrow().getKey();
+        String[] tv = common.split("=", 2);
+        JsonPath node = Gql.ok("""
+                query($t: String!, $v: String!) { products(first: 1, filter: {properties: [{type: $t, value: $v}]}) {
+                  edges { node { properties(type: $t) { value property { id } } } } } }""", vars("t", tv[0], "v", tv[1]));
+        List<Map<String, Object>> props = node.getList("data.products.edges[0].node.properties");
+        @SuppressWarnings("unchecked")
+        String propertyId = props.stream().filter(p -> tv[1].equals(p.get("value")))
+                .map(p -> (String) ((Map<String, Object>) p.get("property")).get("id")).findFirst().orElseThrow();
+        JsonPath tail = Gql.ok("""
+                query($id: ID!) { property(id: $id) { products(last: 2) { totalCount edges { node { id } }
+                  pageInfo { hasPreviousPage hasNextPage } } } }""", vars("id", propertyId));
+        List<String> all = new ArrayList<>(new TreeSet<>(F.productsByProperty().get(common)));
+        assertEquals(all.size(), tail.getInt("data.property.products.totalCount"));
+        assertEquals(all.subList(all.size() - 2, all.size()), tail.getList("data.property.products.edges.node.id"));
+        assertEquals(all.size() > 2, tail.getBoolean("data.property.products.pageInfo.hasPreviousPage"));
+    }
+
+    @Test
+    void nodeRefetchesProductsAndProperties() {
+        String productId = F.ids().get(2);
+        JsonPath product = Gql.ok("""
+                query($id: ID!) { product(id: $id) { id name properties { property { id value } } } }""",
+                vars("id", productId));
+        String propertyId = product.getString("data.product.properties[0].property.id");
+        JsonPath json = Gql.ok("""
+                query($p: ID!, $q: ID!) {
+                  p: node(id: $p) { __typename id ... on Product { name } }
+                  q: node(id: $q) { __typename id ... on Property { value productCount } }
+                  missing: node(id: "NO-SUCH-NODE") { id }
+                  missingProperty: node(id: "material/no%20such%20value") { id }
+                  all: nodes(ids: [$q, "NO-SUCH-NODE", $p]) { __typename id }
+                }""", vars("p", productId, "q", propertyId));
+        assertEquals("Product", json.getString("data.p.__typename"));
+        assertEquals(productId, json.getString("data.p.id"));
+        assertEquals(product.getString("data.product.name"), json.getString("data.p.name"));
+        assertEquals("Property", json.getString("data.q.__typename"));
+        assertEquals(propertyId, json.getString("data.q.id"));
+        assertEquals(product.getString("data.product.properties[0].property.value"), json.getString("data.q.value"));
+        assertNull(json.get("data.missing"));
+        assertNull(json.get("data.missingProperty"));
+        List<Map<String, Object>> all = json.getList("data.all");
+        assertEquals(3, all.size());
+        assertEquals(propertyId, all.get(0).get("id"));
+        assertNull(all.get(1));
+        assertEquals(productId, all.get(2).get("id"));
+        assertEquals("INVALID_ID", Gql.errorCode(Gql.post("{ node(id: \"a b> } DROP ALL\") { id } }")));
+        assertEquals("INVALID_ID", Gql.errorCode(Gql.post("{ node(id: \"/nothing\") { id } }")));
     }
 }

@@ -125,6 +125,11 @@ class LimitsTest {
         // Same document text: the second run hits SmallRye's validated-document cache, complexity is still checked.
         Gql.ok(v, Map.of("n", 3));
         assertEquals("QUERY_TOO_COMPLEX", Gql.errorCode(Gql.post(v, Map.of("n", 100))));
+        // Backward pages are priced like forward ones (last, literal or variable).
+        assertEquals("QUERY_TOO_COMPLEX", Gql.errorCode(Gql.post(q.replace("products(first: 100)", "products(last: 100)"))));
+        String l = v.replace("products(first: $n)", "products(last: $n)");
+        Gql.ok(l, Map.of("n", 3));
+        assertEquals("QUERY_TOO_COMPLEX", Gql.errorCode(Gql.post(l, Map.of("n", 100))));
     }
 
     @Test

@@ -42,6 +42,18 @@ class ProtectedQueriesTest {
         assertEquals("FORBIDDEN", r.jsonPath().getString("errors[0].extensions.code"));
     }
 
+    /** With protected queries a GET answer is per caller: never stored by a shared cache, no ETag. */
+    @Test
+    void getAnswersAreNotStored() {
+        Response r = io.restassured.RestAssured.given().headers(apiKey(AuthOnProfile.KEY_ONE)).queryParam("query", Q)
+                .when().get("/graphql");
+        assertEquals(200, r.statusCode(), r.asString());
+        assertNull(r.jsonPath().get("errors"));
+        assertEquals("no-store", r.header("Cache-Control"));
+        assertNull(r.header("ETag"));
+        assertEquals(401, io.restassured.RestAssured.given().queryParam("query", Q).when().get("/graphql").statusCode());
+    }
+
     static final String SPARQL = "ASK { ?s ?p ?o }";
 
     @Test

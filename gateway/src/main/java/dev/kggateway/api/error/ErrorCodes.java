@@ -78,6 +78,8 @@ public final class ErrorCodes extends SimplePerformantInstrumentation {
         if (result.getErrors().isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
+        // A response with errors is never cached by HTTP caches (GraphQlHttpCaching).
+        RequestErrors.markErrors(rc);
         List<GraphQLError> errors = new ArrayList<>(result.getErrors().size());
         boolean internal = false;
         for (GraphQLError error : result.getErrors()) {

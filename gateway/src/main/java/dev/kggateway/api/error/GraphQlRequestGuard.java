@@ -7,7 +7,19 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kggateway.api.http.GetCaching;
+import dev.kggateway.api.http.PersistedQueries;
 import dev.kggateway.config.KgConfig;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.language.AstPrinter;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import io.vertx.core.http.HttpHeaders;
+import java.util.List;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
@@ -38,7 +50,10 @@ import org.jboss.logging.Logger;
  * (graphql-java turns them into BigInteger, quadratic in length: 1 MB of digits is ~36 s of CPU, three times);</li>
  * <li>applies the status chosen by {@link ErrorCodes} (400 for documents that fail validation or a limit) when
  * SmallRye writes its response;</li>
- * <li>answers exceptions that escape SmallRye with a coded error, logged once, never a bare 500 page.</li>
+ * <li>answers exceptions that escape SmallRye with a coded error, logged once, never a bare 500 page;</li>
+ * <li>serves Apollo's automatic persisted queries on POST and GET ({@link PersistedQueries});</li>
+ * <li>checks GET requests the same way (queries only: a mutation is HTTP 405) and adds Cache-Control and ETag to
+ * their successful answers ({@link GetCaching}).</li>
  * </ul>
  * It runs on a worker thread, so the first parse of any document (and of any JSON) happens off the event loop;
  * SmallRye then parses again on the event loop only what is known to parse within the limits.
@@ -53,6 +68,12 @@ public class GraphQlRequestGuard {
 
     @Inject
     KgConfig config;
+
+    @Inject
+    PersistedQueries persistedQueries;
+
+    @Inject
+    GetCaching caching;
 
     @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql")
     String rootPath;
@@ -78,56 +99,212 @@ public class GraphQlRequestGuard {
         router.post(path).order(ORDER)
                 .handler(BodyHandler.create().setBodyLimit(maxBodySize.asLongValue()).setHandleFileUploads(false))
                 .blockingHandler(this::check, false);
+        router.get(path).order(ORDER).blockingHandler(this::checkGet, false);
         router.route(path).order(ORDER).failureHandler(this::failure);
     }
 
     /** A request SmallRye must not see, with the code and message to answer it with. */
     static final class Rejection extends Exception {
+        final int status;
         final String code;
 
         Rejection(String code, String message) {
+            this(400, code, message);
+        }
+
+        Rejection(int status, String code, String message) {
             super(message, null, false, false);
+            this.status = status;
             this.code = code;
         }
     }
 
     void check(RoutingContext rc) {
+        applyStatus(rc);
+        try {
+            Request request = readPost(rc);
+            String query = persisted(rc, request);
+            if (query == null) {
+                return;
+            }
+            checkDocument(query);
+        } catch (Rejection r) {
+            RequestErrors.respond(rc, r.status, r.code, r.getMessage());
+            return;
+        }
+        rc.next();
+    }
+
+    /**
+     * GET /graphql (GraphQL over HTTP): queries only, with the same parse limits and APQ as POST; successful answers
+     * carry Cache-Control and an ETag ({@link GetCaching}). Quarkus bounds the URL (quarkus.http.limits.max-initial-line-length).
+     */
+    void checkGet(RoutingContext rc) {
+        applyStatus(rc);
+        String etag;
+        try {
+            Request request = readGet(rc);
+            String query = persisted(rc, request);
+            if (query == null) {
+                return;
+            }
+            Document document = checkDocument(query);
+            OperationDefinition operation = operation(document, request.operationName);
+            if (operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+                rc.response().putHeader(HttpHeaders.ALLOW, "POST");
+                throw new Rejection(405, RequestErrors.METHOD_NOT_ALLOWED,
+                        "GET runs queries only; send mutations with POST");
+            }
+            handOver(rc, document, query, operation, request);
+            etag = caching.etag(query, String.valueOf(request.operationName), String.valueOf(request.variables));
+        } catch (Rejection r) {
+            RequestErrors.respond(rc, r.status, r.code, r.getMessage());
+            return;
+        }
+        if (etag != null && etag.equals(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            rc.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag)
+                    .putHeader(HttpHeaders.CACHE_CONTROL, caching.cacheControl()).end();
+            return;
+        }
+        rc.addHeadersEndHandler(v -> {
+            if (rc.response().getStatusCode() == 200 && rc.get(RequestErrors.ERRORS_KEY) == null) {
+                rc.response().putHeader(HttpHeaders.CACHE_CONTROL, caching.cacheControl());
+                if (etag != null) {
+                    rc.response().putHeader(HttpHeaders.ETAG, etag);
+                }
+            } else {
+                rc.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+        });
+        rc.next();
+    }
+
+    private static void applyStatus(RoutingContext rc) {
         rc.addHeadersEndHandler(v -> {
             Integer status = rc.get(RequestErrors.STATUS_KEY);
             if (status != null && rc.response().getStatusCode() == 200) {
                 rc.response().setStatusCode(status);
             }
         });
-        try {
-            checkDocument(query(rc));
-        } catch (Rejection r) {
-            RequestErrors.respond(rc, 400, r.code, r.getMessage());
-            return;
-        }
-        rc.next();
     }
 
-    /** The query text, read as SmallRye will read it; every other member checked for the type SmallRye expects. */
-    private String query(RoutingContext rc) throws Rejection {
+    /** The members of a GraphQL request this guard looks at; query is null when not sent. */
+    record Request(String query, String operationName, String variables, String hash, ObjectNode body) {
+    }
+
+    /**
+     * The query to run after APQ: the one sent (registered under its hash when it carries one), or the one stored
+     * under the hash; null when the exchange was answered (hash unknown: PERSISTED_QUERY_NOT_FOUND, HTTP 200 so
+     * Apollo's link sends the query again).
+     */
+    private String persisted(RoutingContext rc, Request request) throws Rejection {
+        if (request.hash == null) {
+            return requireQuery(request.query == null ? "" : request.query);
+        }
+        if (request.query != null && !request.query.isBlank()) {
+            if (!PersistedQueries.sha256(request.query).equals(request.hash)) {
+                throw new Rejection(400, RequestErrors.PERSISTED_QUERY_HASH_MISMATCH,
+                        "extensions.persistedQuery.sha256Hash is not the SHA-256 of the query");
+            }
+            checkDocument(request.query);
+            persistedQueries.register(request.hash, request.query);
+            return request.query;
+        }
+        String stored = persistedQueries.find(request.hash);
+        if (stored == null) {
+            RequestErrors.respond(rc, 200, RequestErrors.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound");
+            return null;
+        }
+        if (request.body != null) {
+            // A hash-only POST: SmallRye reads the query from the body.
+            request.body.put("query", stored);
+            rc.setBody(Buffer.buffer(request.body.toString()));
+        }
+        return stored;
+    }
+
+    /** The operation a request runs; null when graphql-java is to decide (and answer) which one. */
+    private static OperationDefinition operation(Document document, String operationName) throws Rejection {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        if (operationName == null) {
+            return operations.size() == 1 ? operations.get(0) : null;
+        }
+        for (OperationDefinition op : operations) {
+            if (operationName.equals(op.getName())) {
+                return op;
+            }
+        }
+        throw new Rejection(RequestErrors.VALIDATION_FAILED, "Unknown operation named '" + operationName + "'.");
+    }
+
+    /**
+     * Sets the parameters SmallRye's GET handler reads so that it runs exactly this request. Its handler (Quarkus
+     * 3.33) URL-decodes parameters Vert.x already decoded (a '+' or '%' in a query would change) and takes the
+     * query text as operationName; so every parameter is handed over encoded once more, and the operation name
+     * is replaced by a document holding only the chosen operation (and the fragments).
+     */
+    private static void handOver(RoutingContext rc, Document document, String query, OperationDefinition operation,
+            Request request) {
+        String text = query;
+        if (operation != null && document.getDefinitionsOfType(OperationDefinition.class).size() > 1) {
+            Document only = document.transform(b -> b.definitions(document.getDefinitions().stream()
+                    .filter(d -> d == operation || !(d instanceof OperationDefinition)).toList()));
+            text = AstPrinter.printAst(only);
+        }
+        MultiMap params = rc.queryParams();
+        params.remove("operationName");
+        params.set("query", URLEncoder.encode(text, StandardCharsets.UTF_8));
+        if (request.variables != null) {
+            params.set("variables", URLEncoder.encode(request.variables, StandardCharsets.UTF_8));
+        }
+        String extensions = params.get("extensions");
+        if (extensions != null) {
+            params.set("extensions", URLEncoder.encode(extensions, StandardCharsets.UTF_8));
+        }
+    }
+
+    private Request readGet(RoutingContext rc) throws Rejection {
+        String query = param(rc, "query");
+        String operationName = param(rc, "operationName");
+        String variables = param(rc, "variables");
+        if (variables != null && !variables.isBlank()) {
+            JsonNode v = parse(variables, "variables");
+            if (!v.isObject() && !v.isNull()) {
+                throw new Rejection(RequestErrors.BAD_REQUEST, "variables must be a JSON object or null");
+            }
+        }
+        String extensions = param(rc, "extensions");
+        String hash = null;
+        if (extensions != null && !extensions.isBlank()) {
+            JsonNode e = parse(extensions, "extensions");
+            if (!e.isObject() && !e.isNull()) {
+                throw new Rejection(RequestErrors.BAD_REQUEST, "extensions must be a JSON object or null");
+            }
+            hash = hash(e);
+        }
+        return new Request(query, operationName, variables, hash, null);
+    }
+
+    private static String param(RoutingContext rc, String name) throws Rejection {
+        List<String> values = rc.queryParam(name);
+        if (values.size() > 1) {
+            throw new Rejection(RequestErrors.BAD_REQUEST, "parameter " + name + " is given more than once");
+        }
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The request, read as SmallRye will read it; every other member checked for the type SmallRye expects. */
+    private Request readPost(RoutingContext rc) throws Rejection {
         String contentType = rc.request().getHeader("Content-Type");
         String body = rc.body() == null ? null : rc.body().asString();
         body = body == null ? "" : NEWLINE_OR_TAB.matcher(body).replaceAll(" ");
         if (contentType != null && contentType.startsWith("application/graphql")) {
-            return requireQuery(body);
+            return new Request(requireQuery(body), null, null, null, null);
         }
         if (body.isBlank()) {
             throw new Rejection(RequestErrors.BAD_REQUEST, "the request body is empty: send a JSON object with a query");
         }
-        JsonNode request;
-        try {
-            request = json.readTree(body);
-        } catch (StreamConstraintsException e) {
-            throw new Rejection(RequestErrors.BAD_REQUEST, "the request JSON is nested deeper than "
-                    + config.limits().maxJsonDepth() + " levels or holds an over-long number or string");
-        } catch (JsonProcessingException e) {
-            throw new Rejection(RequestErrors.BAD_REQUEST, "the request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        }
+        JsonNode request = parse(body, "request body");
         if (request == null || !request.isObject()) {
             throw new Rejection(RequestErrors.BAD_REQUEST, "the request body must be a JSON object with a query");
         }
@@ -138,7 +315,40 @@ public class GraphQlRequestGuard {
         if (query != null && !query.isNull() && !query.isTextual()) {
             throw new Rejection(RequestErrors.BAD_REQUEST, "query must be a string");
         }
-        return requireQuery(query == null || query.isNull() ? "" : query.textValue());
+        JsonNode name = request.get("operationName");
+        return new Request(query == null || query.isNull() ? null : query.textValue(),
+                name == null || name.isNull() ? null : name.textValue(), null, hash(request.get("extensions")),
+                (ObjectNode) request);
+    }
+
+    /** extensions.persistedQuery.sha256Hash, checked; null when the request is not an APQ request. */
+    private static String hash(JsonNode extensions) throws Rejection {
+        JsonNode pq = extensions == null ? null : extensions.get("persistedQuery");
+        if (pq == null || pq.isNull()) {
+            return null;
+        }
+        JsonNode version = pq.get("version");
+        if (!pq.isObject() || (version != null && !(version.isInt() && version.intValue() == 1))) {
+            throw new Rejection(RequestErrors.BAD_REQUEST, "extensions.persistedQuery must be {version: 1, sha256Hash}");
+        }
+        JsonNode hash = pq.get("sha256Hash");
+        if (hash == null || !hash.isTextual() || !PersistedQueries.isHash(hash.textValue())) {
+            throw new Rejection(RequestErrors.BAD_REQUEST,
+                    "extensions.persistedQuery.sha256Hash must be 64 lower-case hex digits");
+        }
+        return hash.textValue();
+    }
+
+    private JsonNode parse(String text, String what) throws Rejection {
+        try {
+            return json.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new Rejection(RequestErrors.BAD_REQUEST, "the " + what + " JSON is nested deeper than "
+                    + config.limits().maxJsonDepth() + " levels or holds an over-long number or string");
+        } catch (JsonProcessingException e) {
+            throw new Rejection(RequestErrors.BAD_REQUEST, "the " + what + " is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
     }
 
     private static void member(JsonNode request, String name, java.util.function.Predicate<JsonNode> type,
@@ -157,14 +367,14 @@ public class GraphQlRequestGuard {
     }
 
     /** Parses the document with the limits graphql-java will apply, after the number-length check it lacks. */
-    private void checkDocument(String query) throws Rejection {
+    private Document checkDocument(String query) throws Rejection {
         int limit = config.limits().maxNumberDigits();
         if (query.length() > limit && GraphQlNumbers.longestDigitRun(query) > limit) {
             throw new Rejection(RequestErrors.PARSE_FAILED, "the document holds a number literal longer than "
                     + limit + " digits");
         }
         try {
-            Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
+            return Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
         } catch (ParseCancelledTooDeepException e) {
             throw new Rejection(RequestErrors.PARSE_FAILED, "the document is nested too deeply to parse");
         } catch (ParseCancelledException e) {

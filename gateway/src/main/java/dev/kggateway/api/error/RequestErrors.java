@@ -20,8 +20,17 @@ public final class RequestErrors {
     public static final String VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
     /** The document has more tokens or characters than the parser accepts. */
     public static final String TOO_MANY_TOKENS = "TOO_MANY_TOKENS";
+    /** APQ: the hash is not (or no longer) known; the client sends the query with the hash again. */
+    public static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
+    /** APQ: the query sent with a hash does not have that SHA-256. */
+    public static final String PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH";
+    /** GET carries queries only; a mutation over GET is refused with HTTP 405. */
+    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     /** A failure of the server, not of the request; details are in the log under the request id. */
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+    /** RoutingContext key: the GraphQL result carries errors. */
+    public static final String ERRORS_KEY = "kg.graphql.errors";
 
     /** RoutingContext key: the HTTP status the GraphQL outcome calls for (set before SmallRye writes 200). */
     public static final String STATUS_KEY = "kg.graphql.status";
@@ -38,6 +47,12 @@ public final class RequestErrors {
         }
     }
 
+    public static void markErrors(RoutingContext rc) {
+        if (rc != null) {
+            rc.put(ERRORS_KEY, Boolean.TRUE);
+        }
+    }
+
     /** Ends the exchange with one coded GraphQL error and no {@code data} (the request was not executed). */
     public static void respond(RoutingContext rc, int status, String code, String message) {
         ObjectNode body = JSON.createObjectNode();
@@ -51,6 +66,7 @@ public final class RequestErrors {
         }
         rc.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .end(body.toString());
     }
 }

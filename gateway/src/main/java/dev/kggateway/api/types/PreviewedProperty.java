@@ -11,8 +11,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("A property the model found in a text.")
 public class PreviewedProperty {
     @NonNull
+    @Description("Property type the model assigned (material, color, size …).")
     public String type;
     @NonNull
+    @Description("The value, normalised like stored values.")
     public String value;
     @NonNull
     @Description("Mean probability of the entity's word tags (calibrated when the model ships a calibration).")
@@ -21,6 +23,7 @@ public class PreviewedProperty {
     @Description("Character offsets of the entity in the text (start inclusive, end exclusive).")
     public int start;
     @NonNull
+    @Description("End offset of the entity in the text (exclusive).")
     public int end;
     @NonNull
     @Description("True when confidence is below minConfidence: ingest would not write this link (it still marks a "

@@ -13,7 +13,9 @@ public class ProductFilter {
     public String propertyType;
     @Description("Manufacturer, compared case-insensitively.")
     public String manufacturer;
+    @Description("Lowest price, inclusive (non-negative; same currency units as stored).")
     public Double minPrice;
+    @Description("Highest price, inclusive (non-negative, not below minPrice).")
     public Double maxPrice;
     @Description("Text contained (case-insensitively) in the name or description.")
     public String text;

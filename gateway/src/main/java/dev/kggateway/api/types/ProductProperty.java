@@ -9,8 +9,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("A product–property link with its provenance.")
 public class ProductProperty {
     @NonNull
+    @Description("Property type (same as property.type).")
     public String type;
     @NonNull
+    @Description("Property value (same as property.value).")
     public String value;
     @NonNull
     @Description("VENDOR when the input gave it (also when the model agrees), NER when only the model found it.")
@@ -20,6 +22,7 @@ public class ProductProperty {
     @Description("Version of the model that extracted this property.")
     public String modelVersion;
     @NonNull
+    @Description("The shared property node this link points to.")
     public PropertyNode property;
 
     public static ProductProperty of(PropertyLink link) {

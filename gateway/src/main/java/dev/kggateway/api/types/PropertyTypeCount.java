@@ -4,8 +4,10 @@ import dev.kggateway.domain.PropertyTypeStats;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+@Description("A property type with its usage counts.")
 public class PropertyTypeCount {
     @NonNull
+    @Description("The property type.")
     public String type;
     @NonNull
     @Description("Number of property nodes of this type.")

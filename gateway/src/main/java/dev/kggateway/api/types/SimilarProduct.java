@@ -12,10 +12,13 @@ public class SimilarProduct {
     @Ignore
     public String productId;
     @NonNull
+    @Description("Similarity under the chosen metric; higher is more similar.")
     public double score;
     @NonNull
+    @Description("Number of property nodes both products have.")
     public int sharedCount;
     @NonNull
+    @Description("The property nodes both products have.")
     public List<@NonNull PropertyNode> shared;
 
     public static SimilarProduct of(SimilarityHit hit) {
