@@ -6,7 +6,9 @@ import dev.kggateway.api.types.ProductEdge;
 import dev.kggateway.api.types.ProductFilter;
 import dev.kggateway.api.types.ProductProperty;
 import dev.kggateway.api.types.SimilarProduct;
+import dev.kggateway.domain.Facet;
 import dev.kggateway.domain.Ids;
+import dev.kggateway.domain.PriceStats;
 import dev.kggateway.domain.Page;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
@@ -83,6 +85,32 @@ public class ProductGraphQLApi {
             return catalog.productCounts(List.of(connection.ofProperty)).get(connection.ofProperty.id());
         }
         return catalog.count(connection.query);
+    }
+
+    @Name("facets")
+    @NonNull
+    @Description("Facet counts over the whole listing (not just this page): for each requested property type, its "
+            + "values with the number of products having them, by count descending then value.")
+    public List<@NonNull Facet> facets(@Source ProductConnection connection,
+            @io.smallrye.graphql.api.Nullable @Name("types") @Description("Property types to count, in this order (at most 20); every type present in "
+                    + "the listing, by name, when absent.") List<@NonNull String> types,
+            @Name("first") @DefaultValue("10") @Description("Most values per type (0 to kg.api.max-first).") Integer first) {
+        int n = PageRequest.first(first, 10, catalog.limits().maxFirst());
+        return catalog.facets(listing(connection), types, n);
+    }
+
+    @Name("priceStats")
+    @Description("Lowest, highest and mean price over the whole listing; null when no product of it has a price.")
+    public PriceStats priceStats(@Source ProductConnection connection) {
+        return catalog.priceStats(listing(connection));
+    }
+
+    /** The filter a connection lists: its own, or "linked to this property node" for a property's products. */
+    private static ProductQuery listing(ProductConnection connection) {
+        if (connection.ofProperty != null) {
+            return new ProductQuery(List.of(connection.ofProperty), null, null, null, null, null);
+        }
+        return connection.query;
     }
 
     @Query("similarProducts")

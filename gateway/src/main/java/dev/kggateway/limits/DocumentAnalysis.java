@@ -160,9 +160,12 @@ final class DocumentAnalysis {
                     checkIntArguments(field, def);
                     GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(def.getType());
                     child = unwrapped instanceof GraphQLCompositeType ct ? ct : null;
-                    long rows = Math.min(rows(field, def), maxRows);
+                    long rows = saturatedMultiply(Math.min(rows(field, def), maxRows), groups(field, def));
                     if (GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(def.getType()))) {
-                        childMultiplier = saturatedMultiply(multiplier, saturatedMultiply(pending, rows));
+                        // A list with its own page size beside a connection's edges (facets) is not one per edge:
+                        // the connection's pending rows belong to edges only.
+                        long perParent = paged(def) ? 1 : pending;
+                        childMultiplier = saturatedMultiply(multiplier, saturatedMultiply(perParent, rows));
                         childPending = 1;
                     } else {
                         childPending = saturatedMultiply(pending, rows);
@@ -236,6 +239,32 @@ final class DocumentAnalysis {
         // Lists without a page size (edges of a page, a product's properties) are bounded by their parent's page or
         // by the data model; multiplying by them again would price ordinary queries out.
         return 1;
+    }
+
+    private static boolean paged(GraphQLFieldDefinition def) {
+        return def.getArgument("first") != null || def.getArgument("last") != null;
+    }
+
+    /**
+     * Groups a field returns, each up to its page size: the length of its {@code types} list (facets: first
+     * values per type), the most types a request may name when the list is absent, else 1.
+     */
+    private long groups(Field field, GraphQLFieldDefinition def) {
+        if (def.getArgument("types") == null) {
+            return 1;
+        }
+        for (graphql.language.Argument arg : field.getArguments()) {
+            if (arg.getName().equals("types")) {
+                if (arg.getValue() instanceof graphql.language.ArrayValue list) {
+                    return Math.max(1, list.getValues().size());
+                }
+                if (arg.getValue() instanceof VariableReference ref
+                        && variables.get(ref.getName()) instanceof java.util.Collection<?> c) {
+                    return Math.max(1, c.size());
+                }
+            }
+        }
+        return dev.kggateway.service.CatalogService.MAX_FACET_TYPES;
     }
 
     private Long number(Value<?> value) {

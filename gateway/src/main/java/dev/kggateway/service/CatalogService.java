@@ -81,6 +81,39 @@ public class CatalogService {
         return cache.result(List.of("count", query), () -> products.count(query));
     }
 
+    /** Most property types one facets request may name; the complexity limit prices an absent list at this many. */
+    public static final int MAX_FACET_TYPES = 20;
+
+    /**
+     * Facets of the listing: for each requested type (all types when null, validated and normalised here), at most
+     * {@code first} values by count descending then value. The whole per-type count list is cached, so another
+     * {@code first} over the same listing is served from the cache.
+     */
+    public List<dev.kggateway.domain.Facet> facets(ProductQuery query, List<String> types, int first) {
+        if (types != null && types.size() > MAX_FACET_TYPES) {
+            throw new dev.kggateway.api.error.InvalidArgumentException(
+                    "at most " + MAX_FACET_TYPES + " facet types per request, got " + types.size());
+        }
+        List<String> wanted = types == null ? null : types.stream().map(Ids::propertyType).distinct().toList();
+        // Cached per set of types: the answer is served in the requested order from the same counts.
+        List<String> key = wanted == null ? null : wanted.stream().sorted().toList();
+        Map<String, List<dev.kggateway.domain.FacetValue>> all = cache.result(
+                List.of("facets", query, String.valueOf(key)), () -> products.facets(query, key));
+        List<String> order = wanted == null ? new ArrayList<>(new java.util.TreeSet<>(all.keySet())) : wanted;
+        List<dev.kggateway.domain.Facet> facets = new ArrayList<>(order.size());
+        for (String type : order) {
+            List<dev.kggateway.domain.FacetValue> values = all.getOrDefault(type, List.of());
+            facets.add(new dev.kggateway.domain.Facet(type, List.copyOf(values.subList(0, Math.min(first, values.size())))));
+        }
+        return facets;
+    }
+
+    /** Price aggregates of the listing, or null when no product of it has a price. */
+    public dev.kggateway.domain.PriceStats priceStats(ProductQuery query) {
+        return cache.result(List.of("priceStats", query), () -> java.util.Optional.ofNullable(products.priceStats(query)))
+                .orElse(null);
+    }
+
     public Page<PropertyNode> properties(String type, PageRequest.Args args) {
         String normalisedType = type == null ? null : Ids.propertyType(type);
         String at = Cursors.decode(PROPERTY_CURSOR, args.cursor());

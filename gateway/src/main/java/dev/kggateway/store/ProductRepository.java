@@ -144,6 +144,39 @@ public class ProductRepository {
         return rows.isEmpty() ? 0 : ((Literal) rows.get(0).getValue("count")).intValue();
     }
 
+    /**
+     * Facet counts over the products matching the query: per property type (all types when {@code types} is null),
+     * every value with its product count, by count descending then value.
+     */
+    public Map<String, List<dev.kggateway.domain.FacetValue>> facets(ProductQuery query, List<String> types) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("graph", iris.catalogGraph());
+        args.put("where", filters.where(query));
+        args.put("typeFilter", types == null ? new NamedQuery.Fragment("")
+                : new NamedQuery.Fragment("VALUES ?type { " + NamedQuery.term(
+                        types.stream().map(t -> (Object) VF.createLiteral(t)).toList()) + "}"));
+        Map<String, List<dev.kggateway.domain.FacetValue>> facets = new LinkedHashMap<>();
+        for (BindingSet row : store.select("product-facets", args)) {
+            facets.computeIfAbsent(row.getValue("type").stringValue(), t -> new ArrayList<>())
+                    .add(new dev.kggateway.domain.FacetValue(row.getValue("value").stringValue(),
+                            ((Literal) row.getValue("count")).intValue()));
+        }
+        return facets;
+    }
+
+    /** Price aggregates over the products matching the query; null when none of them has a price. */
+    public dev.kggateway.domain.PriceStats priceStats(ProductQuery query) {
+        List<BindingSet> rows = store.select("product-price-stats",
+                Map.of("graph", iris.catalogGraph(), "where", filters.where(query)));
+        if (rows.isEmpty() || !rows.get(0).hasBinding("priced")
+                || ((Literal) rows.get(0).getValue("priced")).intValue() == 0) {
+            return null;
+        }
+        BindingSet row = rows.get(0);
+        return new dev.kggateway.domain.PriceStats(number(row, "min"), number(row, "max"), number(row, "avg"),
+                ((Literal) row.getValue("priced")).intValue());
+    }
+
     public boolean isEmpty() {
         return !store.ask("any-product", Map.of("graph", iris.catalogGraph()));
     }

@@ -500,4 +500,166 @@ public abstract class CatalogContractTest {
         assertEquals("INVALID_ID", Gql.errorCode(Gql.post("{ node(id: \"a b> } DROP ALL\") { id } }")));
         assertEquals("INVALID_ID", Gql.errorCode(Gql.post("{ node(id: \"/nothing\") { id } }")));
     }
+
+    // ---- facets and priceStats (issue 12 item 3) ----
+
+    static final String FACETS = """
+            query($filter: ProductFilter, $types: [String!], $first: Int) {
+              products(filter: $filter, first: 1) {
+                totalCount
+                facets(types: $types, first: $first) { type values { value count } }
+                priceStats { min max avg }
+              }
+            }""";
+
+    static final String PAGE_WITH_PROPERTIES = """
+            query($filter: ProductFilter, $first: Int, $after: String) {
+              products(filter: $filter, first: $first, after: $after) {
+                edges { node { id price properties { type value } } }
+                pageInfo { hasNextPage endCursor }
+              }
+            }""";
+
+    /** Expected facets from fixture items alone: type -> "value:count" list, count desc then value, cut to first. */
+    static Map<String, List<String>> expectedFacets(java.util.Collection<Fixture.Item> items, Set<String> types,
+            int first) {
+        Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        for (Fixture.Item item : items) {
+            for (String key : item.properties()) {
+                int eq = key.indexOf('=');
+                counts.computeIfAbsent(key.substring(0, eq), t -> new java.util.TreeMap<>())
+                        .merge(key.substring(eq + 1), 1, Integer::sum);
+            }
+        }
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (String type : types == null ? counts.keySet() : types) {
+            out.put(type, counts.getOrDefault(type, Map.of()).entrySet().stream()
+                    .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()
+                            .thenComparing(java.util.Map.Entry.comparingByKey()))
+                    .limit(first)
+                    .map(e -> e.getKey() + ":" + e.getValue())
+                    .toList());
+        }
+        return out;
+    }
+
+    static Map<String, List<String>> servedFacets(JsonPath json) {
+        List<Map<String, Object>> facets = json.getList("data.products.facets");
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (Map<String, Object> f : facets) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> values = (List<Map<String, Object>>) f.get("values");
+            assertEquals(null, out.put((String) f.get("type"),
+                    values.stream().map(v -> v.get("value") + ":" + v.get("count")).toList()), "type listed once");
+        }
+        return out;
+    }
+
+    /** Facet counts summed over every page of the listing, as a client paging through it would count them. */
+    static Map<String, Map<String, Integer>> countedByPaging(Map<String, Object> filter) {
+        Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        String after = null;
+        for (int guard = 0; guard < 1000; guard++) {
+            JsonPath page = Gql.ok(PAGE_WITH_PROPERTIES, vars("filter", filter, "first", 7, "after", after));
+            List<Map<String, Object>> nodes = page.getList("data.products.edges.node");
+            for (Map<String, Object> node : nodes) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> props = (List<Map<String, Object>>) node.get("properties");
+                props.forEach(p -> counts.computeIfAbsent((String) p.get("type"), t -> new java.util.TreeMap<>())
+                        .merge((String) p.get("value"), 1, Integer::sum));
+            }
+            if (!page.getBoolean("data.products.pageInfo.hasNextPage")) {
+                return counts;
+            }
+            after = page.getString("data.products.pageInfo.endCursor");
+        }
+        throw new AssertionError("pagination did not end");
+    }
+
+    static void assertFacetsMatchPaging(Map<String, List<String>> served, Map<String, Map<String, Integer>> paged) {
+        served.forEach((type, values) -> values.forEach(v -> {
+            int colon = v.lastIndexOf(':');
+            assertEquals(paged.getOrDefault(type, Map.of()).get(v.substring(0, colon)),
+                    Integer.valueOf(v.substring(colon + 1)), "paged count of " + type + "=" + v);
+        }));
+    }
+
+    @Test
+    void facetsOfTheWholeCatalogueMatchTheFixtureAndPaging() {
+        JsonPath json = Gql.ok(FACETS, vars("first", 100));
+        Map<String, List<String>> served = servedFacets(json);
+        assertEquals(expectedFacets(F.items.values(), null, 100), served);
+        Map<String, Map<String, Integer>> paged = countedByPaging(null);
+        assertEquals(paged.keySet(), served.keySet());
+        paged.forEach((type, values) -> assertEquals(Math.min(100, values.size()), served.get(type).size(), type));
+        assertFacetsMatchPaging(served, paged);
+        // Default first is 10 values per type.
+        assertEquals(expectedFacets(F.items.values(), null, 10), servedFacets(Gql.ok(FACETS)));
+    }
+
+    @Test
+    void facetsWithinAFilterMatchTheFixtureAndPaging() {
+        List<Double> prices = F.items.values().stream().map(Fixture.Item::price).sorted().toList();
+        double min = prices.get(prices.size() / 4);
+        double max = prices.get(prices.size() * 3 / 4);
+        List<Fixture.Item> matching = F.items.values().stream()
+                .filter(i -> i.price() >= min && i.price() <= max).toList();
+        assertTrue(matching.size() > 1 && matching.size() < F.items.size(), "filter narrows the listing");
+        Map<String, Object> filter = vars("minPrice", min, "maxPrice", max);
+
+        // Two types named in reverse order (and one in other casing): served in the requested order, normalised.
+        List<String> allTypes = new ArrayList<>(expectedFacets(F.items.values(), null, 1).keySet());
+        assertTrue(allTypes.size() >= 2, "fixture has two property types");
+        String a = allTypes.get(0);
+        String b = allTypes.get(1);
+        JsonPath json = Gql.ok(FACETS, vars("filter", filter, "types", List.of(b, a.toUpperCase()), "first", 3));
+        assertEquals(List.of(b, a), json.getList("data.products.facets.type"));
+        Map<String, List<String>> served = servedFacets(json);
+        assertEquals(expectedFacets(matching, new TreeSet<>(List.of(a, b)), 3), served);
+        assertFacetsMatchPaging(served, countedByPaging(filter));
+        assertEquals(matching.size(), json.getInt("data.products.totalCount"));
+
+        // Every value of every type, summed over the filtered pages.
+        Map<String, List<String>> full = servedFacets(Gql.ok(FACETS, vars("filter", filter, "first", 100)));
+        assertEquals(expectedFacets(matching, null, 100), full);
+        assertFacetsMatchPaging(full, countedByPaging(filter));
+
+        DoubleSummary stats = DoubleSummary.of(matching);
+        assertEquals(stats.min, json.getDouble("data.products.priceStats.min"), 1e-9);
+        assertEquals(stats.max, json.getDouble("data.products.priceStats.max"), 1e-9);
+        assertEquals(stats.avg, json.getDouble("data.products.priceStats.avg"), 1e-6);
+    }
+
+    record DoubleSummary(double min, double max, double avg) {
+        static DoubleSummary of(List<Fixture.Item> items) {
+            java.util.DoubleSummaryStatistics s = items.stream().mapToDouble(Fixture.Item::price).summaryStatistics();
+            return new DoubleSummary(s.getMin(), s.getMax(), s.getAverage());
+        }
+    }
+
+    @Test
+    void facetsOfAnEmptyListingAndUnknownTypes() {
+        JsonPath json = Gql.ok(FACETS, vars("filter", vars("text", "no product says zqxj"), "types",
+                List.of("material", "no-such-type")));
+        assertEquals(0, json.getInt("data.products.totalCount"));
+        assertEquals(List.of("material", "no-such-type"), json.getList("data.products.facets.type"));
+        assertEquals(List.of(List.of(), List.of()), json.getList("data.products.facets.values"));
+        assertNull(json.get("data.products.priceStats"));
+        assertEquals(List.of(), Gql.ok(FACETS, vars("filter", vars("text", "no product says zqxj")))
+                .getList("data.products.facets"));
+        DoubleSummary all = DoubleSummary.of(new ArrayList<>(F.items.values()));
+        assertEquals(all.avg, Gql.ok(FACETS).getDouble("data.products.priceStats.avg"), 1e-6);
+    }
+
+    @Test
+    void invalidFacetArgumentsAreCoded() {
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(FACETS, vars("types", List.of("no spaces allowed")))));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(FACETS, vars("first", -1))));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(FACETS, vars("first", 100000))));
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            many.add("t" + i);
+        }
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post(FACETS, vars("types", many))));
+    }
 }

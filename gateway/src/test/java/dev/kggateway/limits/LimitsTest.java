@@ -141,6 +141,24 @@ class LimitsTest {
         assertEquals("INVALID_ARGUMENT", Gql.errorCode(Gql.post("{ products(first: 100000) { totalCount edges { node { id } } } }")));
     }
 
+    @Test
+    void facetsArePricedPerTypeAndValueNotPerEdge() {
+        // A listing page with facets: 3 types x 100 values, priced beside the 100 edges, not multiplied by them
+        // (two aliased facets of 100 x 100 each would be 60,000 if they were).
+        Gql.ok("{ products(first: 100) { totalCount priceStats { min max avg } edges { node { id } }"
+                + " a: facets(types: [\"material\"], first: 100) { type values { value count } }"
+                + " b: facets(types: [\"colour\", \"size\"], first: 100) { type values { value count } } } }");
+        // Facets of every type (priced at 20 types) of each of 100 property listings: 100 x 20 x 100 values.
+        assertEquals("QUERY_TOO_COMPLEX", Gql.errorCode(Gql.post("{ properties(first: 100) { edges { node {"
+                + " products(first: 1) { facets(first: 100) { type values { value count } } } } } } }")));
+        // The number of types named (variable) is priced too: 100 x 25 x 100 values; the list size limit itself is
+        // the resolver's INVALID_ARGUMENT.
+        String v = "query($t: [String!]) { properties(first: 100) { edges { node {"
+                + " products(first: 1) { facets(types: $t, first: 100) { values { value } } } } } } }";
+        Gql.ok(v, Map.of("t", java.util.List.of("material")));
+        assertEquals("QUERY_TOO_COMPLEX", Gql.errorCode(Gql.post(v, Map.of("t", java.util.Collections.nCopies(25, "material")))));
+    }
+
     @TestHTTPResource("/graphql")
     URI graphql;
 
