@@ -544,7 +544,10 @@ public abstract class CatalogContractTest {
     }
 
     static Map<String, List<String>> servedFacets(JsonPath json) {
-        List<Map<String, Object>> facets = json.getList("data.products.facets");
+        return servedFacets(json.<Map<String, Object>>getList("data.products.facets"));
+    }
+
+    static Map<String, List<String>> servedFacets(List<Map<String, Object>> facets) {
         Map<String, List<String>> out = new java.util.TreeMap<>();
         for (Map<String, Object> f : facets) {
             @SuppressWarnings("unchecked")
@@ -649,6 +652,23 @@ public abstract class CatalogContractTest {
                 .getList("data.products.facets"));
         DoubleSummary all = DoubleSummary.of(new ArrayList<>(F.items.values()));
         assertEquals(all.avg, Gql.ok(FACETS).getDouble("data.products.priceStats.avg"), 1e-6);
+    }
+
+    @Test
+    void facetsOfAPropertysProductsCountThatPropertysProducts() {
+        JsonPath json = Gql.ok("""
+                { properties(type: "material", first: 20) { edges { node { type value
+                    products(first: 1) { facets(first: 10) { type values { value count } } priceStats { min max avg } } } } } }""");
+        List<Map<String, Object>> nodes = json.getList("data.properties.edges.node");
+        assertFalse(nodes.isEmpty());
+        for (int i = 0; i < nodes.size(); i++) {
+            String key = Fixture.key("material", (String) nodes.get(i).get("value"));
+            List<Fixture.Item> having = F.items.values().stream().filter(it -> it.properties().contains(key)).toList();
+            String at = "data.properties.edges[" + i + "].node.products.";
+            assertEquals(expectedFacets(having, null, 10),
+                    servedFacets(json.<Map<String, Object>>getList(at + "facets")), key);
+            assertEquals(DoubleSummary.of(having).avg, json.getDouble(at + "priceStats.avg"), 1e-6, key);
+        }
     }
 
     @Test
