@@ -53,43 +53,47 @@ abstract class ProductRows implements Closeable {
             reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         }
 
-        @Override
-        Row next() throws IOException {
+        /** The next non-blank line (counting every line read), or null at the end of the file. */
+        private String nextLine() throws IOException {
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    ProductInput input = MAPPER.readValue(line, ProductInput.class);
-                    return input == null ? new Row(lineNo, null, "not a JSON object") : new Row(lineNo, input, null);
-                } catch (IOException e) {
-                    return new Row(lineNo, null, e.getMessage().lines().findFirst().orElse("not JSON"));
+                if (!line.isBlank()) {
+                    return line;
                 }
             }
             return null;
         }
 
+        @Override
+        Row next() throws IOException {
+            String line = nextLine();
+            if (line == null) {
+                return null;
+            }
+            try {
+                ProductInput input = MAPPER.readValue(line, ProductInput.class);
+                return input == null ? new Row(lineNo, null, "not a JSON object") : new Row(lineNo, input, null);
+            } catch (IOException e) {
+                return new Row(lineNo, null, e.getMessage().lines().findFirst().orElse("not JSON"));
+            }
+        }
+
         /** Only the id, as a tree: the first pass over a large file stays as cheap as it was before CSV. */
         @Override
         Row nextId() throws IOException {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    var id = MAPPER.readTree(line).get("id");
-                    ProductInput input = new ProductInput();
-                    input.id = id != null && id.isTextual() ? id.asText() : null;
-                    return new Row(lineNo, input, null);
-                } catch (IOException e) {
-                    return new Row(lineNo, null, "not JSON");
-                }
+            String line = nextLine();
+            if (line == null) {
+                return null;
             }
-            return null;
+            try {
+                var id = MAPPER.readTree(line).get("id");
+                ProductInput input = new ProductInput();
+                input.id = id != null && id.isTextual() ? id.asText() : null;
+                return new Row(lineNo, input, null);
+            } catch (IOException e) {
+                return new Row(lineNo, null, "not JSON");
+            }
         }
 
         @Override
