@@ -84,9 +84,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "precise threshold that keeps that recall%n", targetPrecision, minRecall, csv);
         }
         ThresholdSweep.Row r = row.orElseThrow();
-        double rounded = Math.floor(r.threshold() * 10000) / 10000; // a round figure at or just below the exact one
+        double rounded = recordedThreshold(byValue, r.threshold(), reached ? targetPrecision : null, minRecall);
         EntityMetrics.Counts c = byValue.at(rounded).micro();
-        System.out.printf("min confidence (target precision %.2f%s) on %s: %.3f (precision %.4f, recall %.4f, F1 %.4f)%n",
+        System.out.printf("min confidence (target precision %.2f%s) on %s: %s (precision %.4f, recall %.4f, F1 %.4f)%n",
                 targetPrecision, reached ? "" : ", not reached", csv, rounded, c.precision(), c.recall(), c.f1());
         if (write) {
             Map<String, Object> fields = new LinkedHashMap<>();
@@ -103,6 +103,27 @@ final class EvaluateCommand implements Callable<Integer> {
             ModelManifest.updateCalibration(model, fields);
             System.out.printf("written to %s%n", model.resolve("manifest.json"));
         }
+    }
+
+    /**
+     * The threshold to record: the exact one rounded UP to 4 decimals (rounding down would let through links the
+     * exact threshold drops and can cost the precision it was chosen for), or the exact one when the round figure
+     * falls below the target precision (or below {@code minRecall}) that the exact threshold reaches.
+     *
+     * @param targetPrecision the precision the exact threshold reached, or null when it reached none
+     */
+    static double recordedThreshold(ThresholdSweep sweep, double exact, Double targetPrecision, double minRecall) {
+        // the epsilon keeps an exact 4-decimal value (0.9958 stored as 0.99580000000001) from moving up a step
+        double rounded = Math.ceil(exact * 10000 - 1e-6) / 10000;
+        if (rounded == exact) {
+            return exact;
+        }
+        EntityMetrics.Counts atExact = sweep.at(exact).micro();
+        EntityMetrics.Counts atRounded = sweep.at(rounded).micro();
+        boolean keepsRecall = atRounded.recall() >= minRecall || atExact.recall() < minRecall;
+        boolean keepsPrecision = targetPrecision == null || atRounded.precision() >= targetPrecision
+                || atExact.precision() < targetPrecision;
+        return keepsRecall && keepsPrecision ? rounded : exact;
     }
 
     private void printErrors(Evaluation evaluation) {
