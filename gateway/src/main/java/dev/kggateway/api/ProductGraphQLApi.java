@@ -58,7 +58,7 @@ public class ProductGraphQLApi {
             + "invalid; sibling root fields are still answered.")
     public ProductConnection products(
             @Name("filter") @Description("Conditions the products must meet; all products when absent.") ProductFilter filter,
-            @Name("orderBy") @Description("Sort keys in priority order; ties are always broken by id ascending (unless ID "
+            @io.smallrye.graphql.api.Nullable @Name("orderBy") @Description("Sort keys in priority order; ties are always broken by id ascending (unless ID "
                     + "is a key). Default: by id. A cursor is only valid with the orderBy it was issued for "
                     + "(else INVALID_CURSOR).") List<@NonNull ProductOrderInput> orderBy,
             @Name("first") @Description("Forward page size (default 20, at most kg.api.max-first); not with last/before.") Integer first,
