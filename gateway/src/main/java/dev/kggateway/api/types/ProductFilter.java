@@ -6,8 +6,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("All given conditions must hold (an absent or empty condition adds nothing). Groups (anyOf, allOf, not) "
-        + "nest other filters: at most kg.limits.max-filter-depth levels, kg.limits.max-filter-width filters per "
-        + "group and kg.limits.max-filter-conditions conditions in all, else FILTER_TOO_COMPLEX.")
+        + "nest other filters: at most kg.limits.max-filter-depth levels, kg.limits.max-filter-width entries per "
+        + "list and kg.limits.max-filter-conditions conditions in all, else FILTER_TOO_COMPLEX.")
 @org.eclipse.microprofile.graphql.Input("ProductFilter")
 public class ProductFilter {
     @Description("Products linked to every one of these property nodes (type + value, normalised like stored values).")
