@@ -2,6 +2,8 @@
 # Listing-page benchmark (issue 12): a page of 20 products with orderBy + filter + totalCount + 3 facet types +
 # priceStats on a generated catalogue, result cache off (every call goes to the store), printed as p50/p95/p99.
 #   bench/listing-page.sh [PRODUCTS=100000] [CALLS=100] [DIR=/tmp/kg-listing-<products>]
+# JAVA_OPTS is passed to the measured gateway (e.g. -Dkg.store.query-timeout=60s to get figures for slow queries
+# instead of timeouts).
 # Generates the catalogue (seed 42) and bulk-loads it into DIR/data once (reused on later runs), then runs
 # `quarkus-run.jar benchmark --listing` on a free port; figures go to bench/results/listing-<products>.md.
 set -euo pipefail
@@ -20,7 +22,7 @@ if [ ! -f "$DIR/loaded" ]; then
 fi
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 OUT=bench/results/listing-${PRODUCTS}.md
-java -Xmx2g -Dquarkus.http.port="$PORT" -Dkg.store.path="$DIR/data" -Dkg.sample.load-on-empty=false \
+java -Xmx2g ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dkg.store.path="$DIR/data" -Dkg.sample.load-on-empty=false \
   -Dkg.cache.enabled=false -Dkg.ner.enabled=false -Dquarkus.log.level=WARN -Dkg.auth.api-keys="bench-$RANDOM$RANDOM" \
   -jar "$JAR" benchmark --products "$PRODUCTS" --calls "$CALLS" --listing --out "$OUT"
 echo "figures: $OUT"

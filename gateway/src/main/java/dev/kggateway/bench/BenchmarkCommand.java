@@ -206,7 +206,9 @@ public class BenchmarkCommand implements KgCommand {
         List<LatencyRecorder> results = new ArrayList<>();
         results.add(measure("page of 20, filter, id order (no facets)", calls, 1,
                 i -> gql(plain, vars("f", filter.apply(i), "o", null))));
-        for (String field : List.of("NAME", "PRICE", "PROPERTY_COUNT")) {
+        // PROPERTY_COUNT (a GROUP BY over the listing) and the unfiltered sort are measured last: if their store
+        // queries time out, the store circuit breaker must not turn the other rows into errors.
+        for (String field : List.of("NAME", "PRICE")) {
             results.add(measure("page of 20, filter, orderBy " + field + " DESC (no facets)", calls, 1,
                     i -> gql(plain, vars("f", filter.apply(i), "o", List.of(Map.of("field", field, "direction", "DESC"))))));
         }
@@ -214,7 +216,9 @@ public class BenchmarkCommand implements KgCommand {
                 i -> gql(page, vars("f", filter.apply(i), "o", List.of(Map.of("field", "PRICE"))))));
         results.add(measure("listing page: anyOf/not groups + orderBy NAME + totalCount + 3 facets + priceStats",
                 calls, 1, i -> gql(page, vars("f", groups.apply(i), "o", List.of(Map.of("field", "NAME"))))));
-        results.add(measure("whole catalogue, orderBy NAME (no filter, no facets)", Math.max(10, calls / 10), 1,
+        results.add(measure("page of 20, filter, orderBy PROPERTY_COUNT DESC (no facets)", calls, 1,
+                i -> gql(plain, vars("f", filter.apply(i), "o", List.of(Map.of("field", "PROPERTY_COUNT", "direction", "DESC"))))));
+        results.add(measure("whole catalogue, orderBy NAME (no filter, no facets)", Math.max(5, calls / 10), 1,
                 i -> gql(plain, vars("f", Map.of("maxPrice", 100000.0 + i), "o", List.of(Map.of("field", "NAME"))))));
         return results;
     }
