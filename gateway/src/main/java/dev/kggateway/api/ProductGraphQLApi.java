@@ -4,6 +4,7 @@ import dev.kggateway.api.types.PageInfo;
 import dev.kggateway.api.types.ProductConnection;
 import dev.kggateway.api.types.ProductEdge;
 import dev.kggateway.api.types.ProductFilter;
+import dev.kggateway.api.types.ProductOrderInput;
 import dev.kggateway.api.types.ProductProperty;
 import dev.kggateway.api.types.SimilarProduct;
 import dev.kggateway.domain.Facet;
@@ -11,6 +12,7 @@ import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.PriceStats;
 import dev.kggateway.domain.Page;
 import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductOrdering;
 import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.PropertySource;
 import dev.kggateway.domain.SimilarityMetric;
@@ -51,10 +53,14 @@ public class ProductGraphQLApi {
     }
 
     @Query("products")
-    @Description("Products matching the filter, in id order (Relay cursor pagination). Null, with a coded error, "
-            + "when an argument is invalid; sibling root fields are still answered.")
+    @Description("Products matching the filter, in the orderBy order (default: by id), as a Relay connection whose "
+            + "keyset cursors hold the sort key values and the id. Null, with a coded error, when an argument is "
+            + "invalid; sibling root fields are still answered.")
     public ProductConnection products(
             @Name("filter") @Description("Conditions the products must meet; all products when absent.") ProductFilter filter,
+            @io.smallrye.graphql.api.Nullable @Name("orderBy") @Description("Sort keys in priority order; ties are always broken by id ascending (unless ID "
+                    + "is a key). Default: by id. A cursor is only valid with the orderBy it was issued for "
+                    + "(else INVALID_CURSOR).") List<@NonNull ProductOrderInput> orderBy,
             @Name("first") @Description("Forward page size (default 20, at most kg.api.max-first); not with last/before.") Integer first,
             @Name("after") @Description("Forward paging: the page starts after the edge with this cursor.") String after,
             @Name("last") @Description("Backward page size (at most kg.api.max-first): the last items before the cursor, or of the listing.") Integer last,
@@ -62,7 +68,10 @@ public class ProductGraphQLApi {
         PageRequest.Args page = PageRequest.of(first, after, last, before, PageRequest.DEFAULT_SIZE,
                 catalog.limits().maxFirst());
         ProductQuery query = filters.toQuery(filter);
-        return connection(catalog.products(query, page), query, null);
+        ProductOrdering ordering = filters.toOrdering(orderBy, query);
+        Page<CatalogService.Listed> listed = catalog.listing(query, ordering, page);
+        List<ProductEdge> edges = listed.items().stream().map(l -> new ProductEdge(l.cursor(), l.product())).toList();
+        return connection(edges, listed.hasNext(), listed.hasPrevious(), query, null);
     }
 
     static ProductConnection connection(Page<Product> page, ProductQuery query,
@@ -71,10 +80,14 @@ public class ProductGraphQLApi {
         for (Product p : page.items()) {
             edges.add(new ProductEdge(Cursors.encode(CatalogService.PRODUCT_CURSOR, p.id()), p));
         }
+        return connection(edges, page.hasNext(), page.hasPrevious(), query, ofProperty);
+    }
+
+    private static ProductConnection connection(List<ProductEdge> edges, boolean hasNext, boolean hasPrevious,
+            ProductQuery query, dev.kggateway.domain.PropertyNode ofProperty) {
         String start = edges.isEmpty() ? null : edges.get(0).cursor;
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor;
-        return new ProductConnection(edges, new PageInfo(page.hasNext(), page.hasPrevious(), start, end), query,
-                ofProperty);
+        return new ProductConnection(edges, new PageInfo(hasNext, hasPrevious, start, end), query, ofProperty);
     }
 
     @Name("totalCount")

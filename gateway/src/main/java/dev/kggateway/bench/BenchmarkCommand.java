@@ -74,7 +74,8 @@ public class BenchmarkCommand implements KgCommand {
 
     @Override
     public String summary() {
-        return "[--products N] [--calls K] [--concurrency C] [--out FILE]  measure operations (see BENCHMARKS.md)";
+        return "[--products N] [--calls K] [--concurrency C] [--out FILE] [--listing]  measure operations"
+                + " (--listing: only listing pages with orderBy, filters and facets; see BENCHMARKS.md)";
     }
 
     @Override
@@ -105,6 +106,9 @@ public class BenchmarkCommand implements KgCommand {
         SplittableRandom random = new SplittableRandom(7);
         List<LatencyRecorder> results = new ArrayList<>();
 
+        if (java.util.Arrays.asList(args).contains("--listing")) {
+            return finish(report, listing(calls), out);
+        }
         String byId = "query($id: ID!) { product(id: $id) { id name price manufacturer } }";
         results.add(measure("product by id (uncached ids)", calls, 1, i -> gql(byId, Map.of("id", ids.get(i % ids.size())))));
         results.add(measure("product by id (same id, concurrency " + concurrency + ")", calls * 5, concurrency,
@@ -178,6 +182,66 @@ public class BenchmarkCommand implements KgCommand {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Listing pages as a catalogue front end asks for them: 20 products in a chosen order, totalCount, facets of
+     * three types and price stats. Each call varies the price bound, so with kg.cache.enabled=false (bench script)
+     * nothing is served from a cache of an earlier call.
+     */
+    private List<LatencyRecorder> listing(int calls) {
+        String page = """
+                query($f: ProductFilter, $o: [ProductOrder!]) { products(filter: $f, orderBy: $o, first: 20) {
+                  totalCount edges { cursor node { id name price } }
+                  facets(types: ["material", "color", "grade"], first: 10) { type values { value count } }
+                  priceStats { min max } } }""";
+        String plain = """
+                query($f: ProductFilter, $o: [ProductOrder!]) { products(filter: $f, orderBy: $o, first: 20) {
+                  edges { cursor node { id name price } } } }""";
+        java.util.function.IntFunction<Map<String, Object>> filter = i -> Map.of(
+                "hasProperty", List.of("material"), "maxPrice", 200.0 + i % 97);
+        java.util.function.IntFunction<Map<String, Object>> groups = i -> Map.of("anyOf", List.of(
+                Map.of("propertyIn", List.of(Map.of("type", "grade", "values", List.of("sterile", "pcr clean")))),
+                Map.of("manufacturerIn", List.of("corning", "eppendorf"))), "not", Map.of("minPrice", 300.0 + i % 89));
+        List<LatencyRecorder> results = new ArrayList<>();
+        results.add(measure("page of 20, filter, id order (no facets)", calls, 1,
+                i -> gql(plain, vars("f", filter.apply(i), "o", null))));
+        // PROPERTY_COUNT (a GROUP BY over the listing) and the unfiltered sort are measured last: if their store
+        // queries time out, the store circuit breaker must not turn the other rows into errors.
+        for (String field : List.of("NAME", "PRICE")) {
+            results.add(measure("page of 20, filter, orderBy " + field + " DESC (no facets)", calls, 1,
+                    i -> gql(plain, vars("f", filter.apply(i), "o", List.of(Map.of("field", field, "direction", "DESC"))))));
+        }
+        results.add(measure("listing page: filter + orderBy PRICE + 20 + totalCount + 3 facets + priceStats", calls, 1,
+                i -> gql(page, vars("f", filter.apply(i), "o", List.of(Map.of("field", "PRICE"))))));
+        results.add(measure("listing page: anyOf/not groups + orderBy NAME + totalCount + 3 facets + priceStats",
+                calls, 1, i -> gql(page, vars("f", groups.apply(i), "o", List.of(Map.of("field", "NAME"))))));
+        results.add(measure("page of 20, filter, orderBy PROPERTY_COUNT DESC (no facets)", calls, 1,
+                i -> gql(plain, vars("f", filter.apply(i), "o", List.of(Map.of("field", "PROPERTY_COUNT", "direction", "DESC"))))));
+        results.add(measure("whole catalogue, orderBy NAME (no filter, no facets)", Math.max(5, calls / 10), 1,
+                i -> gql(plain, vars("f", Map.of("maxPrice", 100000.0 + i), "o", List.of(Map.of("field", "NAME"))))));
+        return results;
+    }
+
+    private static Map<String, Object> vars(Object... kv) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static int finish(StringBuilder report, List<LatencyRecorder> results, String out) throws IOException {
+        report.append(LatencyRecorder.header()).append('\n');
+        results.forEach(r -> report.append(r.row()).append('\n'));
+        List<LatencyRecorder> failed = results.stream().filter(r -> r.errors() > 0).toList();
+        failed.forEach(r -> report.append(String.format(Locale.ROOT, "%nFAILED: %s: %d errors, first: %s", r.name(),
+                r.errors(), r.firstError())));
+        System.out.println(report);
+        if (out != null) {
+            Files.writeString(Path.of(out), report.toString());
+        }
+        return failed.isEmpty() ? 0 : 1;
     }
 
     /** Write refusals that make the addProducts rows meaningless (auth, or a store that accepts no writes). */

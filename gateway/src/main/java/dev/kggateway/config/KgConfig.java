@@ -107,6 +107,24 @@ public interface KgConfig {
         @WithDefault("64")
         int maxJsonDepth();
 
+        /**
+         * Deepest nesting of a product filter: the filter itself is level 1, each anyOf/allOf/not group one more.
+         * Deeper filters are refused with FILTER_TOO_COMPLEX before execution.
+         */
+        @WithDefault("4")
+        int maxFilterDepth();
+
+        /** Most entries in one list of a product filter (anyOf, allOf, properties, IN lists, ranges, types). */
+        @WithDefault("20")
+        int maxFilterWidth();
+
+        /**
+         * Most conditions in one product filter, all levels together (each given field and each list entry counts
+         * one; each also counts one towards the complexity limit).
+         */
+        @WithDefault("100")
+        int maxFilterConditions();
+
         /** Wall-clock budget of one GraphQL execution; resolvers starting after it fail with TIMEOUT. 0 = off. */
         @WithDefault("30s")
         java.time.Duration requestTimeout();

@@ -3,10 +3,27 @@ package dev.kggateway.domain;
 import java.util.List;
 
 /**
- * A validated product filter. Values are already normalised; {@code properties} are ANDed.
+ * A validated product filter. Values are already normalised. Every non-empty condition must hold (AND):
+ * {@code properties} (every node), {@code propertyIn} (per entry, one of its nodes), {@code hasProperty} (a
+ * property of every type), {@code manufacturerIn} (one of them), {@code priceRanges} (a price in one of the
+ * ranges), {@code anyOf} (at least one sub-filter), {@code allOf} (every sub-filter), {@code not} (the sub-filter
+ * does not hold).
  */
 public record ProductQuery(List<PropertyNode> properties, String propertyType, String manufacturer, Double minPrice,
-        Double maxPrice, String text) {
+        Double maxPrice, String text, List<List<PropertyNode>> propertyIn, List<String> hasProperty,
+        List<String> manufacturerIn, List<PriceRange> priceRanges, List<ProductQuery> anyOf,
+        List<ProductQuery> allOf, ProductQuery not) {
+
+    /** An inclusive price range; a null bound is open. */
+    public record PriceRange(Double min, Double max) {
+    }
 
     public static final ProductQuery ALL = new ProductQuery(List.of(), null, null, null, null, null);
+
+    /** The flat filter of earlier versions (no lists, no groups). */
+    public ProductQuery(List<PropertyNode> properties, String propertyType, String manufacturer, Double minPrice,
+            Double maxPrice, String text) {
+        this(properties, propertyType, manufacturer, minPrice, maxPrice, text, List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), null);
+    }
 }

@@ -60,6 +60,8 @@ final class DocumentAnalysis {
     int fields;
     long nodes;
     int operations;
+    /** Largest product filter argument of the operation (measured by {@link #cost} only), or null without one. */
+    FilterShape filters;
     /** The first Int literal out of 32-bit range, described ("argument 'first' of products: 4294967298"), or null. */
     String intOutOfRange;
 
@@ -96,11 +98,12 @@ final class DocumentAnalysis {
 
     /** Complexity of the operation that runs, with the request's variables (page sizes may be variables). */
     static DocumentAnalysis cost(Document document, OperationDefinition operation, GraphQLSchema schema,
-            Map<String, Object> variables, long complexityBudget, long maxRows, int fieldBudget) {
+            Map<String, Object> variables, long complexityBudget, long maxRows, int fieldBudget, int filterDepthCap) {
         DocumentAnalysis a = new DocumentAnalysis(document, schema, variables, Integer.MAX_VALUE, complexityBudget,
                 Integer.MAX_VALUE, fieldBudget);
         // A larger `first` is refused by the resolver with INVALID_ARGUMENT; price it at the most it could return.
         a.maxRows = maxRows;
+        a.filters = new FilterShape(a.variables, filterDepthCap);
         a.walk(operation.getSelectionSet(), rootType(schema, operation), 0, false, 1, 1, new HashSet<>());
         return a;
     }
@@ -158,6 +161,7 @@ final class DocumentAnalysis {
                 long childPending = pending;
                 if (def != null) {
                     checkIntArguments(field, def);
+                    measureFilters(field, def, multiplier);
                     GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(def.getType());
                     child = unwrapped instanceof GraphQLCompositeType ct ? ct : null;
                     long rows = saturatedMultiply(Math.min(rows(field, def), maxRows), groups(field, def));
@@ -190,6 +194,25 @@ final class DocumentAnalysis {
                         instanceof GraphQLCompositeType t ? t : parent;
                 walk(fragment.getSelectionSet(), type, depth, introspection, multiplier, pending, visiting);
                 visiting.remove(spread.getName());
+            }
+        }
+    }
+
+    /**
+     * Adds every product filter argument to {@link #filters}; its conditions count towards complexity, once per
+     * time the field is resolved (each condition is a join or a FILTER over the listing in the store).
+     */
+    private void measureFilters(Field field, GraphQLFieldDefinition def, long multiplier) {
+        if (filters == null) {
+            return;
+        }
+        for (graphql.language.Argument arg : field.getArguments()) {
+            GraphQLArgument declared = def.getArgument(arg.getName());
+            if (declared != null && GraphQLTypeUtil.unwrapAll(declared.getType()) instanceof graphql.schema.GraphQLInputObjectType t
+                    && t.getName().equals("ProductFilter")) {
+                long before = filters.totalConditions;
+                filters.measure(arg.getValue());
+                complexity = saturatedAdd(complexity, saturatedMultiply(filters.totalConditions - before, multiplier));
             }
         }
     }

@@ -14,7 +14,7 @@ import java.util.Map;
  * errors into the response; the code travels in {@code extensions.code}.
  */
 public enum LimitViolation implements ValidationErrorClassification, ErrorClassification {
-    QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, TOO_MANY_ALIASES, TOO_MANY_FIELDS, TOO_MANY_OPERATIONS;
+    QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, TOO_MANY_ALIASES, TOO_MANY_FIELDS, TOO_MANY_OPERATIONS, FILTER_TOO_COMPLEX;
 
     /** The exception graphql-java turns into an execution result holding exactly this one error. */
     public AbortExecutionException abort(String message) {

@@ -82,7 +82,8 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation {
         checkIntVariables(ctx);
         DocumentAnalysis cost = DocumentAnalysis.cost(ctx.getDocument(), ctx.getOperationDefinition(),
                 ctx.getGraphQLSchema(), ctx.getCoercedVariables().toMap(), limits.maxComplexity(), maxRows,
-                limits.maxFields());
+                limits.maxFields(), limits.maxFilterDepth());
+        checkFilters(cost.filters);
         if (cost.tooManyFields()) {
             throw LimitViolation.TOO_MANY_FIELDS.abort("the query selects more than " + limits.maxFields() + " fields");
         }
@@ -91,6 +92,22 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation {
                     + " field values (each field counts once per row of every enclosing page: nested pages multiply)");
         }
         return super.beginExecuteOperation(parameters, state);
+    }
+
+    /** Depth, width and condition caps of product filters (anyOf/allOf/not groups, IN lists). */
+    private void checkFilters(FilterShape f) {
+        if (f.depth > limits.maxFilterDepth()) {
+            throw LimitViolation.FILTER_TOO_COMPLEX.abort("a filter is nested deeper than " + limits.maxFilterDepth()
+                    + " levels (kg.limits.max-filter-depth; each anyOf/allOf/not adds one)");
+        }
+        if (f.width > limits.maxFilterWidth()) {
+            throw LimitViolation.FILTER_TOO_COMPLEX.abort("a filter list holds more than " + limits.maxFilterWidth()
+                    + " entries (kg.limits.max-filter-width)");
+        }
+        if (f.conditions > limits.maxFilterConditions()) {
+            throw LimitViolation.FILTER_TOO_COMPLEX.abort("a filter holds more than " + limits.maxFilterConditions()
+                    + " conditions (kg.limits.max-filter-conditions; each field and list entry counts one)");
+        }
     }
 
     /** Variable values are not literals: SmallRye passes them to resolvers unchecked, so check Int ranges here. */

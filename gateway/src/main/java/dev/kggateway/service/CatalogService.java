@@ -61,6 +61,37 @@ public class CatalogService {
         return productPage(List.of("products", query), args, slice -> products.findIds(query, slice));
     }
 
+    /** A product of a listing page with its Relay cursor. */
+    public record Listed(Product product, String cursor) {
+    }
+
+    /**
+     * One page of the product listing in the given order (the default id order reads as it always did). The page
+     * of positions is cached under the filter, order and cursor; products come from the per-product cache.
+     */
+    public Page<Listed> listing(ProductQuery query, dev.kggateway.domain.ProductOrdering ordering,
+            PageRequest.Args args) {
+        dev.kggateway.domain.ProductPosition at = SortCursors.decode(ordering, args.cursor());
+        if (ordering.isDefault()) {
+            // The id order's own query and cache entries; its cursors are the plain product cursors.
+            Page<Product> page = products(query, args);
+            return new Page<>(page.items().stream()
+                    .map(p -> new Listed(p, Cursors.encode(PRODUCT_CURSOR, p.id()))).toList(),
+                    page.hasNext(), page.hasPrevious());
+        }
+        Page<dev.kggateway.domain.ProductPosition> positions = cache.result(
+                java.util.Arrays.asList("sorted", query, ordering, at, args.size(), args.backward()),
+                () -> products.findSorted(query, ordering, at, args.size(), args.backward()));
+        Map<String, java.util.Optional<Product>> found = cache.products(
+                positions.items().stream().map(dev.kggateway.domain.ProductPosition::id).toList(), products::findByIds);
+        List<Listed> items = new ArrayList<>(positions.items().size());
+        for (dev.kggateway.domain.ProductPosition position : positions.items()) {
+            // A product removed between the two reads is skipped rather than returned as null.
+            found.get(position.id()).ifPresent(p -> items.add(new Listed(p, SortCursors.encode(ordering, position))));
+        }
+        return new Page<>(items, positions.hasNext(), positions.hasPrevious());
+    }
+
     /** Decodes a product cursor, reads the id page (cached under {@code key}) and then the products. */
     private Page<Product> productPage(List<Object> key, PageRequest.Args args,
             java.util.function.Function<Slice, Page<String>> idPage) {

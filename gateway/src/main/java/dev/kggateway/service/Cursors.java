@@ -23,19 +23,23 @@ public final class Cursors {
         if (cursor == null) {
             return null;
         }
-        String text;
-        try {
-            if (cursor.length() > 4096) {
-                throw new IllegalArgumentException("too long");
-            }
-            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCursorException("malformed cursor: not issued by this server");
-        }
+        String text = text(cursor);
         String prefix = kind + ":";
         if (!text.startsWith(prefix) || text.length() == prefix.length()) {
             throw new InvalidCursorException("cursor does not belong to this listing");
         }
         return text.substring(prefix.length());
+    }
+
+    /** The decoded text ({@code kind:key}) of a non-null cursor. */
+    static String text(String cursor) {
+        try {
+            if (cursor.length() > 4096) {
+                throw new IllegalArgumentException("too long");
+            }
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException("malformed cursor: not issued by this server");
+        }
     }
 }

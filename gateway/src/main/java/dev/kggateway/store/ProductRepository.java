@@ -117,6 +117,26 @@ public class ProductRepository {
         return idPage("products-page", args, slice);
     }
 
+    /**
+     * One keyset page of a listing in a client-chosen order: the positions (sort key values and id) of up to
+     * {@code size} products after (forward) or before (backward) {@code at}, in listing order.
+     */
+    public Page<dev.kggateway.domain.ProductPosition> findSorted(ProductQuery query,
+            dev.kggateway.domain.ProductOrdering ordering, dev.kggateway.domain.ProductPosition at, int size,
+            boolean backward) {
+        ProductSortSparql sort = new ProductSortSparql(ordering, query);
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("graph", iris.catalogGraph());
+        args.put("where", filters.where(query));
+        sort.arguments(args, at, backward);
+        args.put("limit", size + 1);
+        List<dev.kggateway.domain.ProductPosition> rows = new ArrayList<>();
+        for (BindingSet row : store.select("products-sorted", args)) {
+            rows.add(sort.position(row));
+        }
+        return Page.of(rows, size, backward, at != null);
+    }
+
     /** Runs a keyset query binding ?id in id order, one row more than a page to learn whether another follows. */
     private Page<String> idPage(String queryName, Map<String, Object> args, Slice slice) {
         args.put("after", filters.after("id", slice.key(), slice.backward()));

@@ -159,6 +159,81 @@ class LimitsTest {
         assertEquals("QUERY_TOO_COMPLEX", Gql.errorCode(Gql.post(v, Map.of("t", java.util.Collections.nCopies(25, "material")))));
     }
 
+    /** A filter nested {@code levels} deep: not { anyOf [ allOf [ ... { minPrice: 1 } ] ] }. */
+    static Map<String, Object> nested(int levels) {
+        Map<String, Object> f = Map.of("minPrice", 1.0);
+        for (int i = 1; i < levels; i++) {
+            f = switch (i % 3) {
+                case 0 -> Map.of("not", f);
+                case 1 -> Map.of("anyOf", java.util.List.of(f));
+                default -> Map.of("allOf", java.util.List.of(f, Map.of("text", "a")));
+            };
+        }
+        return f;
+    }
+
+    static final String FILTERED = "query($f: ProductFilter) { products(filter: $f, first: 1) { totalCount } }";
+
+    /** Posts and expects a refusal before execution: HTTP 400, no data, the given code. */
+    static void refused(String query, Map<String, ?> variables, String code) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("query", query);
+        body.put("variables", variables);
+        String response = given().contentType(ContentType.JSON).body(body).post("/graphql").then().statusCode(400)
+                .extract().asString();
+        JsonPath json = new JsonPath(response);
+        assertEquals(code, Gql.errorCode(json), response);
+        assertNull(json.get("data"));
+    }
+
+    @Test
+    void deepFiltersAreRefusedBeforeExecution() {
+        Gql.ok(FILTERED, Map.of("f", nested(4)));
+        refused(FILTERED, Map.of("f", nested(5)), "FILTER_TOO_COMPLEX");
+        // Far beyond the cap (the JSON body depth limit, 64, bounds variables further); a literal is measured like a
+        // variable.
+        refused(FILTERED, Map.of("f", nested(20)), "FILTER_TOO_COMPLEX");
+        refused("{ products(filter: {not: {not: {not: {not: {minPrice: 1}}}}}) { totalCount } }", Map.of(),
+                "FILTER_TOO_COMPLEX");
+        // Inside a literal, a variable holding a group counts its levels too.
+        refused("query($g: ProductFilter) { products(filter: {not: {not: {not: $g}}}) { totalCount } }",
+                Map.of("g", Map.of("not", Map.of("minPrice", 1.0))), "FILTER_TOO_COMPLEX");
+    }
+
+    @Test
+    void wideFiltersAreRefusedBeforeExecution() {
+        java.util.List<String> twenty = java.util.Collections.nCopies(20, "acme");
+        Gql.ok(FILTERED, Map.of("f", Map.of("manufacturerIn", twenty)));
+        refused(FILTERED, Map.of("f", Map.of("manufacturerIn", java.util.Collections.nCopies(21, "acme"))),
+                "FILTER_TOO_COMPLEX");
+        refused(FILTERED, Map.of("f", Map.of("anyOf", java.util.Collections.nCopies(21, Map.of("minPrice", 1.0)))),
+                "FILTER_TOO_COMPLEX");
+        refused(FILTERED, Map.of("f", Map.of("propertyIn", java.util.List.of(Map.of("type", "color",
+                "values", java.util.Collections.nCopies(21, "red"))))), "FILTER_TOO_COMPLEX");
+        // Many narrow groups: 5 x (1 + 20 + 1) conditions, over the 100 conditions cap though every list has 20.
+        Map<String, Object> group = Map.of("manufacturerIn", twenty);
+        refused(FILTERED, Map.of("f", Map.of("allOf", java.util.Collections.nCopies(5, group))), "FILTER_TOO_COMPLEX");
+        Gql.ok(FILTERED, Map.of("f", Map.of("allOf", java.util.Collections.nCopies(3, group))));
+    }
+
+    @Test
+    void filterConditionsCountTowardsComplexity() {
+        // 27 aliased listings of 100 edges: 1,802 field values each (48,654 in all), within the 50,000 budget
+        // without filters; each of the 27 filters holds 80 conditions (4 x (1 + 18 + 1)): 2,160 more, over it.
+        Map<String, Object> group = Map.of("manufacturerIn", java.util.Collections.nCopies(18, "acme"));
+        Map<String, Object> f = Map.of("allOf", java.util.Collections.nCopies(4, group));
+        String page = "{ edges { node { id name description price currency manufacturer properties"
+                + " { type value source confidence modelVersion property { id type value } } } cursor } } ";
+        StringBuilder q = new StringBuilder("query($f: ProductFilter) {");
+        StringBuilder plain = new StringBuilder("{");
+        for (int i = 0; i < 27; i++) {
+            q.append(" a").append(i).append(": products(filter: $f, first: 100) ").append(page);
+            plain.append(" a").append(i).append(": products(first: 100) ").append(page);
+        }
+        assertEquals("QUERY_TOO_COMPLEX", Gql.errorCode(Gql.post(q.append("}").toString(), Map.of("f", f))));
+        Gql.ok(plain.append("}").toString(), Map.of());
+    }
+
     @TestHTTPResource("/graphql")
     URI graphql;
 

@@ -1,0 +1,12 @@
+package dev.kggateway.api.types;
+
+import org.eclipse.microprofile.graphql.Description;
+
+@org.eclipse.microprofile.graphql.Input("PriceRangeInput")
+@Description("An inclusive price range; an absent bound is open, but at least one bound must be given.")
+public class PriceRangeInput {
+    @Description("Lowest price, inclusive (non-negative).")
+    public Double min;
+    @Description("Highest price, inclusive (non-negative, not below min).")
+    public Double max;
+}
