@@ -1,11 +1,11 @@
 package dev.kggateway.api;
 
-import dev.kggateway.api.error.InvalidArgumentException;
 import dev.kggateway.api.types.ProductFilter;
 import dev.kggateway.api.types.PropertyInput;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.error.InvalidArgumentException;
 import dev.kggateway.store.Iris;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

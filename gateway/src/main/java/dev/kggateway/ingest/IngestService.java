@@ -1,14 +1,14 @@
 package dev.kggateway.ingest;
 
-import dev.kggateway.api.error.ApiException;
-import dev.kggateway.api.error.InvalidArgumentException;
-import dev.kggateway.api.error.LimitExceededException;
-import dev.kggateway.api.error.ModelUnavailableException;
 import dev.kggateway.api.types.ProductInput;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.error.ApiException;
+import dev.kggateway.domain.error.InvalidArgumentException;
+import dev.kggateway.domain.error.LimitExceededException;
+import dev.kggateway.domain.error.ModelUnavailableException;
 import dev.kggateway.ner.ExtractedProperty;
 import dev.kggateway.ner.PropertyExtractor;
 import dev.kggateway.service.ProductInputs;

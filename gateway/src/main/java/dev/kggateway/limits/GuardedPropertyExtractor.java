@@ -1,5 +1,6 @@
 package dev.kggateway.limits;
 
+import dev.kggateway.domain.error.OverloadedException;
 import dev.kggateway.ner.ExtractedProperty;
 import dev.kggateway.ner.PropertyExtractor;
 import io.micrometer.core.instrument.DistributionSummary;

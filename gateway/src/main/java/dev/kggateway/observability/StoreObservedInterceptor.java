@@ -1,6 +1,6 @@
 package dev.kggateway.observability;
 
-import dev.kggateway.api.error.StoreUnavailableException;
+import dev.kggateway.domain.error.StoreUnavailableException;
 import dev.kggateway.limits.StoreGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

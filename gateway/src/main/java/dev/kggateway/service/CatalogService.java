@@ -1,7 +1,5 @@
 package dev.kggateway.service;
 
-import dev.kggateway.api.error.InvalidCursorException;
-import dev.kggateway.api.error.InvalidIdException;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Page;
@@ -10,6 +8,8 @@ import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.PropertyTypeStats;
 import dev.kggateway.domain.Slice;
+import dev.kggateway.domain.error.InvalidCursorException;
+import dev.kggateway.domain.error.InvalidIdException;
 import dev.kggateway.store.Iris;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.store.PropertyRepository;
@@ -91,7 +91,7 @@ public class CatalogService {
      */
     public List<dev.kggateway.domain.Facet> facets(ProductQuery query, List<String> types, int first) {
         if (types != null && types.size() > MAX_FACET_TYPES) {
-            throw new dev.kggateway.api.error.InvalidArgumentException(
+            throw new dev.kggateway.domain.error.InvalidArgumentException(
                     "at most " + MAX_FACET_TYPES + " facet types per request, got " + types.size());
         }
         List<String> wanted = types == null ? null : types.stream().map(Ids::propertyType).distinct().toList();

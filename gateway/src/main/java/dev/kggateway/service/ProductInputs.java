@@ -1,11 +1,11 @@
 package dev.kggateway.service;
 
-import dev.kggateway.api.error.InvalidArgumentException;
 import dev.kggateway.api.types.ProductInput;
 import dev.kggateway.api.types.PropertyInput;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.error.InvalidArgumentException;
 import dev.kggateway.store.Iris;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package dev.kggateway.service;
 
-import dev.kggateway.api.error.InvalidArgumentException;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.SimilarityHit;
 import dev.kggateway.domain.SimilarityMetric;
+import dev.kggateway.domain.error.InvalidArgumentException;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.store.SimilarityRepository;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.kggateway.store;
 
-import dev.kggateway.api.error.StoreUnavailableException;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.error.StoreUnavailableException;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.BooleanQuery;
-import org.eclipse.rdf4j.query.TupleQuery;
 import org.eclipse.rdf4j.query.QueryResults;
+import org.eclipse.rdf4j.query.TupleQuery;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.repository.RepositoryException;
@@ -248,7 +248,7 @@ public class GraphStore {
                     }
                     throw e;
                 }
-            } catch (dev.kggateway.api.error.ApiException e) {
+            } catch (dev.kggateway.domain.error.ApiException e) {
                 throw e;
             } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
                 throw malformed(operation, "(statement API or update)", e);
@@ -268,7 +268,7 @@ public class GraphStore {
      * use their own read transactions), and shut-down leaves the files as LMDB's last good commit left them, which
      * is crash-safe by design. Caller holds the write lock.
      */
-    private dev.kggateway.api.error.ApiException failedEmbeddedWrite(String operation, RuntimeException e) {
+    private dev.kggateway.domain.error.ApiException failedEmbeddedWrite(String operation, RuntimeException e) {
         boolean outOfSpace = freeSpace.isOutOfSpace(e);
         writesBroken = outOfSpace ? "ran out of space" : "failed (" + rootCause(e).getClass().getSimpleName() + ")";
         LOG.errorf(e, "embedded store write '%s' %s; the store now refuses writes until the gateway is restarted"
@@ -320,10 +320,10 @@ public class GraphStore {
     }
 
     /** Why writes are refused after a failed commit, with the code that fits. */
-    private dev.kggateway.api.error.ApiException writesRefused() {
+    private dev.kggateway.domain.error.ApiException writesRefused() {
         String message = "a write to the store " + writesBroken + "; it was not stored, and writes are refused until"
                 + " the gateway is restarted. Reads still work";
-        return writesBroken.startsWith("ran out of space") ? new dev.kggateway.api.error.StoreFullException(message)
+        return writesBroken.startsWith("ran out of space") ? new dev.kggateway.domain.error.StoreFullException(message)
                 : new StoreUnavailableException(message);
     }
 

@@ -1,9 +1,9 @@
 package dev.kggateway.store;
 
-import dev.kggateway.api.error.InvalidIdException;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.error.InvalidIdException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;

@@ -1,10 +1,5 @@
 package dev.kggateway.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.PropertyNode;
 import java.util.ArrayList;
@@ -17,6 +12,11 @@ import java.util.regex.Pattern;
 import org.apache.jena.rfc3986.RFC3986;
 import org.eclipse.rdf4j.common.net.ParsedIRI;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every minted IRI is already in RFC 3986 normal form (section 6.2.2), as judged by two independent normalisers (RDF4J
@@ -96,7 +96,7 @@ class IrisNormalFormTest {
     void nonCanonicalIdsAreRejected() {
         for (String id : List.of("size/.", "size/..", "size/%2E", "size/%2e", "size/!...", "size/!x", "size/%7e",
                 "size/a%2fb")) {
-            assertThrows(dev.kggateway.api.error.InvalidIdException.class, () -> Iris.propertyFromId(id), id);
+            assertThrows(dev.kggateway.domain.error.InvalidIdException.class, () -> Iris.propertyFromId(id), id);
         }
     }
 
