@@ -1,12 +1,12 @@
 package dev.kggateway.api;
 
 import dev.kggateway.api.types.ProductFilter;
-import dev.kggateway.api.types.PropertyInput;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.ProductQuery;
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.error.InvalidArgumentException;
-import dev.kggateway.store.Iris;
+import dev.kggateway.ingest.PropertyInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ public class ProductFilters {
             throw new InvalidArgumentException("at most " + MAX_FILTER_PROPERTIES + " property conditions");
         }
         List<PropertyNode> nodes = inputs.stream()
-                .map(p -> Iris.propertyNode(Ids.propertyType(p.type), Ids.storedPropertyValue(p.value)))
+                .map(p -> PropertyIds.node(Ids.propertyType(p.type), Ids.storedPropertyValue(p.value)))
                 .distinct()
                 .toList();
         String type = f.propertyType == null ? null : Ids.propertyType(f.propertyType);

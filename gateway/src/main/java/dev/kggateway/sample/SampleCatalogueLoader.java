@@ -2,11 +2,11 @@ package dev.kggateway.sample;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kggateway.api.types.ProductInput;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.ingest.IngestError;
 import dev.kggateway.ingest.IngestReport;
 import dev.kggateway.ingest.IngestService;
+import dev.kggateway.ingest.ProductInput;
 import dev.kggateway.store.ProductRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,12 +5,12 @@ import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Page;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.PropertyTypeStats;
 import dev.kggateway.domain.Slice;
 import dev.kggateway.domain.error.InvalidCursorException;
 import dev.kggateway.domain.error.InvalidIdException;
-import dev.kggateway.store.Iris;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.store.PropertyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,7 +120,7 @@ public class CatalogService {
         PropertyNode atNode = null;
         if (at != null) {
             try {
-                atNode = Iris.propertyFromId(at);
+                atNode = PropertyIds.fromId(at);
             } catch (InvalidIdException e) {
                 throw new InvalidCursorException("cursor does not hold a property position");
             }
@@ -138,7 +138,7 @@ public class CatalogService {
     }
 
     public PropertyNode property(String id) {
-        return Iris.propertyFromId(id);
+        return PropertyIds.fromId(id);
     }
 
     public Map<String, Integer> productCounts(Collection<PropertyNode> nodes) {

@@ -1,9 +1,10 @@
 package dev.kggateway.store;
 
 import dev.kggateway.domain.Page;
-import dev.kggateway.domain.Slice;
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.PropertyTypeStats;
+import dev.kggateway.domain.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public class PropertyRepository {
         args.put("limit", size + 1);
         List<PropertyNode> nodes = new ArrayList<>();
         for (BindingSet row : store.select("properties-page", args)) {
-            nodes.add(Iris.propertyNode(row.getValue("type").stringValue(), row.getValue("value").stringValue()));
+            nodes.add(PropertyIds.node(row.getValue("type").stringValue(), row.getValue("value").stringValue()));
         }
         return Page.of(nodes, size, backward, at != null);
     }

@@ -1,5 +1,6 @@
 package dev.kggateway.store;
 
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,13 +27,13 @@ public final class SimilarityIndexBench {
         for (int p = 0; p < products; p++) {
             Set<PropertyNode> nodes = new LinkedHashSet<>();
             int count = 9 + random.nextInt(14);
-            nodes.add(Iris.propertyNode("type", "t" + random.nextInt(4)));            // ~25 % of the catalogue each
-            nodes.add(Iris.propertyNode("producer", "p" + random.nextInt(40)));       // ~2.5 % each
+            nodes.add(PropertyIds.node("type", "t" + random.nextInt(4)));            // ~25 % of the catalogue each
+            nodes.add(PropertyIds.node("producer", "p" + random.nextInt(40)));       // ~2.5 % each
             while (nodes.size() < count) {
                 // Zipf-like feature choice over products/10 features: a few in thousands of products, most in few.
                 int features = Math.max(100, products / 10);
                 int f = (int) Math.floor(Math.pow(features, random.nextDouble())) - 1;
-                nodes.add(Iris.propertyNode("feature", "f" + f));
+                nodes.add(PropertyIds.node("feature", "f" + f));
             }
             catalogue.put(String.format("P-%07d", p), nodes);
         }

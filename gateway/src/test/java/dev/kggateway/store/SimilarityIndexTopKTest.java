@@ -1,8 +1,6 @@
 package dev.kggateway.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.SimilarityHit;
 import java.util.ArrayList;
@@ -16,6 +14,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pruned top-k of {@link SimilarityIndex} against a brute force over all pairs, on catalogues shaped like real
@@ -40,7 +41,7 @@ class SimilarityIndexTopKTest {
                 String type = "t" + random.nextInt(6);
                 int values = type.equals("t0") ? 2 : 400;
                 int v = (int) Math.floor(Math.pow(values, random.nextDouble())) - 1;
-                nodes.add(Iris.propertyNode(type, "v" + v));
+                nodes.add(PropertyIds.node(type, "v" + v));
             }
             catalogue.put(String.format("P-%05d", p), nodes);
         }
