@@ -1,7 +1,7 @@
 package dev.kggateway.store;
 
-import dev.kggateway.cli.KgMain;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.config.RunMode;
 import dev.kggateway.domain.PropertyNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +23,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EmbeddedSimilarityIndex {
 
+    @Inject
+    RunMode runMode;
+
     private static final Logger LOG = Logger.getLogger(EmbeddedSimilarityIndex.class);
 
     @Inject
@@ -42,7 +45,7 @@ public class EmbeddedSimilarityIndex {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (enabled() && !KgMain.commandMode) {
+        if (enabled() && !runMode.command()) {
             get();
         }
     }
