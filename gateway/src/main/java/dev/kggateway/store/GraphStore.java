@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
  */
 @Startup
 @ApplicationScoped
-@dev.kggateway.observability.StoreObserved // prod: SPARQL timer, span, circuit breaker (interceptor)
+@StoreObserved // prod: SPARQL timer, span, circuit breaker (interceptor)
 public class GraphStore {
 
     private static final Logger LOG = Logger.getLogger(GraphStore.class);
@@ -93,7 +93,7 @@ public class GraphStore {
      * Runs an analyst's query from the {@code /sparql} endpoint, once (a retry would double a heavy query's cost),
      * within {@code timeout}, keeping at most {@code maxRows} rows or statements: a bounded answer the caller then
      * writes in the format the client asked for. On a remote store the text goes to the endpoint unchanged.
-     * Named {@code query} so {@link dev.kggateway.observability.StoreObserved} times it and runs it through the
+     * Named {@code query} so {@link StoreObserved} times it and runs it through the
      * bulkhead and circuit breaker like every store call; a query that runs out of time throws
      * {@link AnalystQuery.TimedOut}, which does not count against the breaker (the store is fine).
      */

@@ -1,4 +1,4 @@
-package dev.kggateway.observability;
+package dev.kggateway.api.http;
 
 import dev.kggateway.api.GraphiQlExample;
 import dev.kggateway.config.RunMode;

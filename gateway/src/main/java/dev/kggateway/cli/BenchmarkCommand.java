@@ -1,8 +1,7 @@
-package dev.kggateway.bench;
+package dev.kggateway.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kggateway.cli.KgCommand;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.SimilarityMetric;
 import dev.kggateway.ingest.IngestReport;
