@@ -3,6 +3,7 @@ package dev.kggateway.store;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.config.RunMode;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.similarity.SimilarityIndex;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,11 +1,11 @@
 package dev.kggateway.store;
 
 import dev.kggateway.domain.Page;
-import dev.kggateway.domain.Slice;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertySource;
+import dev.kggateway.domain.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -1,7 +1,9 @@
 package dev.kggateway.store;
 
 import dev.kggateway.domain.PropertyNode;
-import dev.kggateway.domain.SimilarityHit;
+import dev.kggateway.similarity.SimilarityHit;
+import dev.kggateway.similarity.SimilarityIndex;
+import dev.kggateway.similarity.SimilarityMetric;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -32,25 +34,24 @@ public class SimilarityRepository {
     EmbeddedSimilarityIndex index;
 
     /**
-     * Top products sharing at least {@code minShared} of the given weighted nodes with {@code productId}. With
-     * {@code jaccardOf} set (the source's node count), the score is |A∩B| / |A∪B|; otherwise the summed weight.
+     * Top products sharing at least {@code minShared} of the given weighted nodes with {@code productId} (which has
+     * {@code sourceCount} nodes), scored by the metric: by the in-memory index when the embedded store keeps one,
+     * otherwise by {@code similar-products.rq} with the metric's score snippet. Both round scores alike.
      */
     public List<SimilarityHit> similar(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
-            Integer jaccardOf) {
+            SimilarityMetric metric, int sourceCount) {
         if (weights.isEmpty()) {
             return List.of();
         }
         SimilarityIndex postings = index.get();
         if (postings != null) {
-            return postings.similar(productId, weights, Math.max(1, minShared), first, jaccardOf);
+            return postings.similar(productId, weights, Math.max(1, minShared), first, metric, sourceCount);
         }
         StringBuilder values = new StringBuilder();
         weights.forEach((node, w) -> values.append('(').append(NamedQuery.term(iris.property(node))).append(' ')
                 .append(NamedQuery.term(VF.createLiteral(BigDecimal.valueOf(w)))).append(") "));
-        String score = jaccardOf == null
-                ? "BIND(?weight AS ?score)"
-                : "GRAPH " + NamedQuery.term(iris.catalogGraph()) + " { ?other kg:propertyCount ?otherCount }\n"
-                        + "BIND(?shared / (" + jaccardOf + " + ?otherCount - ?shared) AS ?score)";
+        String score = NamedQuery.of(metric.sparqlScore())
+                .render(Map.of("graph", iris.catalogGraph(), "sourceCount", sourceCount));
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("product", iris.product(productId));

@@ -33,7 +33,7 @@ class ArchitectureTest {
 
     @Test
     void dependenciesPointInward() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("GraphQL").definedBy("dev.kggateway.api..")
                 .layer("Services").definedBy("dev.kggateway.service..", "dev.kggateway.ingest..")
                 .layer("Similarity").definedBy("dev.kggateway.similarity..")

@@ -2,6 +2,7 @@ package dev.kggateway.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kggateway.similarity.SimilarityMetric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,10 +83,8 @@ public final class Fixture {
         return by;
     }
 
-    public enum Metric { SHARED_COUNT, JACCARD, IDF }
-
-    /** Similarity ranking computed by brute force over all pairs. */
-    public List<Ranked> similar(String id, int first, int minShared, Metric metric) {
+    /** Similarity ranking computed by brute force over all pairs: the oracle of every SimilarityMetric. */
+    public List<Ranked> similar(String id, int first, int minShared, SimilarityMetric metric) {
         Item source = items.get(id);
         Map<String, Set<String>> byProp = productsByProperty();
         int n = items.size();

@@ -1,8 +1,7 @@
-package dev.kggateway.store;
+package dev.kggateway.similarity;
 
 import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
-import dev.kggateway.domain.SimilarityHit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,11 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The pruned top-k of {@link SimilarityIndex} against a brute force over all pairs, on catalogues shaped like real
  * ones (a few very popular nodes shared by most products, a long tail of rare ones, as in BSBM), for every metric,
- * several k and minShared, and after updates and removals. A plain unit test: no Quarkus, no store.
+ * several k and minShared, and after updates and removals. A plain unit test: no Quarkus, no store. The brute force
+ * is the oracle of every SimilarityMetric: it scores each one on its own (a new metric needs its case here).
  */
 class SimilarityIndexTopKTest {
-
-    enum Metric { SHARED_COUNT, JACCARD, IDF }
 
     record Ranked(String id, double score, int shared, Set<String> common) {
     }
@@ -55,7 +53,7 @@ class SimilarityIndexTopKTest {
     }
 
     static List<Ranked> bruteForce(Map<String, Set<PropertyNode>> catalogue, Map<PropertyNode, Integer> df, String id,
-            int first, int minShared, Metric metric) {
+            int first, int minShared, SimilarityMetric metric) {
         Set<PropertyNode> source = catalogue.get(id);
         List<Ranked> ranked = new ArrayList<>();
         catalogue.forEach((other, theirs) -> {
@@ -78,21 +76,19 @@ class SimilarityIndexTopKTest {
                 case JACCARD -> (double) common.size() / (source.size() + theirs.size() - common.size());
                 case IDF -> idf;
             };
-            ranked.add(new Ranked(other, SimilarityIndex.rankScore(score), common.size(), common));
+            ranked.add(new Ranked(other, SimilarityMetric.rankScore(score), common.size(), common));
         });
         ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::id));
         return ranked.subList(0, Math.min(first, ranked.size()));
     }
 
     static List<Ranked> indexed(SimilarityIndex index, Map<String, Set<PropertyNode>> catalogue, String id, int first,
-            int minShared, Metric metric) {
+            int minShared, SimilarityMetric metric) {
         Set<PropertyNode> source = catalogue.get(id);
         Map<String, Integer> df = index.documentFrequencies(source);
         Map<PropertyNode, Double> weights = new LinkedHashMap<>();
-        source.forEach(n -> weights.put(n, metric == Metric.IDF
-                ? Math.log((double) catalogue.size() / df.get(n.id())) : 1.0));
-        List<SimilarityHit> hits = index.similar(id, weights, minShared, first,
-                metric == Metric.JACCARD ? source.size() : null);
+        source.forEach(n -> weights.put(n, metric.weight(catalogue.size(), df.get(n.id()))));
+        List<SimilarityHit> hits = index.similar(id, weights, minShared, first, metric, source.size());
         return hits.stream().map(h -> new Ranked(h.productId(), h.score(), h.sharedCount(),
                 new TreeSet<>(h.shared().stream().map(PropertyNode::id).toList()))).toList();
     }
@@ -112,7 +108,7 @@ class SimilarityIndexTopKTest {
         int compared = 0;
         for (int q = 0; q < 30; q++) {
             String id = ids.get(random.nextInt(ids.size()));
-            for (Metric metric : Metric.values()) {
+            for (SimilarityMetric metric : SimilarityMetric.values()) {
                 for (int first : new int[] {1, 10, 50}) {
                     for (int minShared : new int[] {1, 2, 4}) {
                         String what = id + " " + metric + " first=" + first + " minShared=" + minShared;
@@ -149,7 +145,7 @@ class SimilarityIndexTopKTest {
         Map<PropertyNode, Integer> df = documentFrequencies(catalogue);
         for (int q = 0; q < 40; q++) {
             String id = left.get(random.nextInt(left.size()));
-            for (Metric metric : Metric.values()) {
+            for (SimilarityMetric metric : SimilarityMetric.values()) {
                 assertSameRanking(bruteForce(catalogue, df, id, 10, 1, metric), indexed(index, catalogue, id, 10, 1, metric),
                         id + " " + metric + " after updates");
             }
