@@ -47,6 +47,17 @@ public class SimilarityRepository {
         if (postings != null) {
             return postings.similar(productId, weights, Math.max(1, minShared), first, metric, sourceCount);
         }
+        List<SimilarityHit> hits = new ArrayList<>();
+        for (BindingSet row : store.select("similar-products",
+                similarArgs(productId, weights, minShared, first, metric, sourceCount))) {
+            hits.add(hit(row));
+        }
+        return hits;
+    }
+
+    /** The arguments of similar-products.rq: the weighted nodes as VALUES, and the metric's score snippet. */
+    Map<String, Object> similarArgs(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
+            SimilarityMetric metric, int sourceCount) {
         StringBuilder values = new StringBuilder();
         weights.forEach((node, w) -> values.append('(').append(NamedQuery.term(iris.property(node))).append(' ')
                 .append(NamedQuery.term(VF.createLiteral(BigDecimal.valueOf(w)))).append(") "));
@@ -59,19 +70,20 @@ public class SimilarityRepository {
         args.put("minShared", Math.max(1, minShared));
         args.put("score", new NamedQuery.Fragment(score));
         args.put("limit", first);
-        List<SimilarityHit> hits = new ArrayList<>();
-        for (BindingSet row : store.select("similar-products", args)) {
-            List<PropertyNode> shared = Arrays.stream(row.getValue("sharedProperties").stringValue().split(" "))
-                    .map(iris::propertyFromIri)
-                    .sorted(java.util.Comparator.comparing(PropertyNode::type).thenComparing(PropertyNode::value))
-                    .toList();
-            hits.add(new SimilarityHit(
-                    iris.productId(row.getValue("other").stringValue()),
-                    ((Literal) row.getValue("score")).doubleValue(),
-                    ((Literal) row.getValue("shared")).intValue(),
-                    shared));
-        }
-        return hits;
+        return args;
+    }
+
+    /** One row of similar-products.rq. */
+    SimilarityHit hit(BindingSet row) {
+        List<PropertyNode> shared = Arrays.stream(row.getValue("sharedProperties").stringValue().split(" "))
+                .map(iris::propertyFromIri)
+                .sorted(java.util.Comparator.comparing(PropertyNode::type).thenComparing(PropertyNode::value))
+                .toList();
+        return new SimilarityHit(
+                iris.productId(row.getValue("other").stringValue()),
+                ((Literal) row.getValue("score")).doubleValue(),
+                ((Literal) row.getValue("shared")).intValue(),
+                shared);
     }
 
     /** Document frequency (number of products carrying it) of each node of a product. */
