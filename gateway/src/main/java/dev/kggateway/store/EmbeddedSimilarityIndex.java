@@ -98,7 +98,7 @@ public class EmbeddedSimilarityIndex {
         long start = System.nanoTime();
         Map<String, List<PropertyNode>> links = new HashMap<>();
         List<String> skipped = new ArrayList<>();
-        store.forEachStatement(null, ProductTriples.HAS_PROPERTY, null, iris.catalogGraph(), st -> {
+        store.forEachStatement(null, Vocab.HAS_PROPERTY, null, iris.catalogGraph(), st -> {
             try {
                 String product = iris.productId(st.getSubject().stringValue());
                 PropertyNode property = iris.propertyFromIri(st.getObject().stringValue());

@@ -226,7 +226,7 @@ public class ProductRepository {
             List<ProductRecord> written = records;
             similarityIndex.write(() -> {
                 store.replaceEmbedded(iris.catalogGraph(), written.stream().map(r -> iris.product(r.product().id())).toList(),
-                        statements, ProductTriples.HAS_PROPERTY, ProductTriples.OF_PRODUCT);
+                        statements, Vocab.HAS_PROPERTY, Vocab.OF_PRODUCT);
                 return null;
             }, index -> written.forEach(r -> index.put(r.product().id(),
                     r.links().stream().map(ProductRecord.Link::property).toList())));
@@ -259,7 +259,7 @@ public class ProductRepository {
         }, index -> {
             Map<String, List<dev.kggateway.domain.PropertyNode>> links = new LinkedHashMap<>();
             for (org.eclipse.rdf4j.model.Statement st : statements) {
-                if (st.getPredicate().equals(ProductTriples.HAS_PROPERTY)) {
+                if (st.getPredicate().equals(Vocab.HAS_PROPERTY)) {
                     links.computeIfAbsent(iris.productId(st.getSubject().stringValue()), k -> new ArrayList<>())
                             .add(iris.propertyFromIri(st.getObject().stringValue()));
                 }

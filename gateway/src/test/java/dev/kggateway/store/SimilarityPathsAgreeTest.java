@@ -104,9 +104,9 @@ class SimilarityPathsAgreeTest {
         String graph = "<" + IRIS.catalogGraph() + ">";
         CATALOGUE.forEach((id, nodes) -> {
             String product = "<" + IRIS.product(id) + ">";
-            out.append(product).append(" <").append(ProductTriples.PROPERTY_COUNT).append("> \"").append(nodes.size())
+            out.append(product).append(" <").append(Vocab.PROPERTY_COUNT).append("> \"").append(nodes.size())
                     .append("\"^^<http://www.w3.org/2001/XMLSchema#integer> ").append(graph).append(" .\n");
-            nodes.forEach(n -> out.append(product).append(" <").append(ProductTriples.HAS_PROPERTY).append("> <")
+            nodes.forEach(n -> out.append(product).append(" <").append(Vocab.HAS_PROPERTY).append("> <")
                     .append(IRIS.property(n)).append("> ").append(graph).append(" .\n"));
         });
         return out.toString();
