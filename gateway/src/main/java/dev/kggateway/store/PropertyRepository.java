@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.query.BindingSet;
@@ -58,7 +57,7 @@ public class PropertyRepository {
         args.put("graph", iris.catalogGraph());
         args.put("typeFilter", typeFilter(type));
         List<BindingSet> rows = store.select("properties-count", args);
-        return rows.isEmpty() ? 0 : ((Literal) rows.get(0).getValue("count")).intValue();
+        return Rows.firstInt(rows, "count");
     }
 
     private static NamedQuery.Fragment typeFilter(String type) {
@@ -76,7 +75,7 @@ public class PropertyRepository {
         for (BindingSet row : store.select("property-product-counts",
                 Map.of("graph", iris.catalogGraph(), "properties", properties))) {
             PropertyNode node = iris.propertyFromIri(row.getValue("property").stringValue());
-            counts.put(node.id(), ((Literal) row.getValue("count")).intValue());
+            counts.put(node.id(), Rows.intOf(row, "count"));
         }
         return counts;
     }
@@ -101,8 +100,8 @@ public class PropertyRepository {
         List<PropertyTypeStats> stats = new ArrayList<>();
         for (BindingSet row : store.select("property-type-stats", Map.of("graph", iris.catalogGraph()))) {
             stats.add(new PropertyTypeStats(row.getValue("type").stringValue(),
-                    ((Literal) row.getValue("properties")).intValue(),
-                    ((Literal) row.getValue("products")).intValue()));
+                    Rows.intOf(row, "properties"),
+                    Rows.intOf(row, "products")));
         }
         return stats;
     }

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.query.BindingSet;
@@ -81,8 +80,8 @@ public class SimilarityRepository {
                 .toList();
         return new SimilarityHit(
                 iris.productId(row.getValue("other").stringValue()),
-                ((Literal) row.getValue("score")).doubleValue(),
-                ((Literal) row.getValue("shared")).intValue(),
+                Rows.doubleOf(row, "score"),
+                Rows.intOf(row, "shared"),
                 shared);
     }
 
@@ -96,7 +95,7 @@ public class SimilarityRepository {
         for (BindingSet row : store.select("document-frequencies",
                 Map.of("graph", iris.catalogGraph(), "product", iris.product(productId)))) {
             df.put(iris.propertyFromIri(row.getValue("property").stringValue()).id(),
-                    ((Literal) row.getValue("df")).intValue());
+                    Rows.intOf(row, "df"));
         }
         return df;
     }
