@@ -2,6 +2,7 @@ package dev.kggateway.similarity;
 
 import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.support.SimilarityOracle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The pruned top-k of {@link SimilarityIndex} against a brute force over all pairs, on catalogues shaped like real
  * ones (a few very popular nodes shared by most products, a long tail of rare ones, as in BSBM), for every metric,
  * several k and minShared, and after updates and removals. A plain unit test: no Quarkus, no store. The brute force
- * is the oracle of every SimilarityMetric: it scores each one on its own (a new metric needs its case here).
+ * scores with {@link SimilarityOracle}, so every SimilarityMetric is covered.
  */
 class SimilarityIndexTopKTest {
 
@@ -61,21 +62,17 @@ class SimilarityIndexTopKTest {
                 return;
             }
             Set<String> common = new TreeSet<>();
-            double idf = 0;
+            List<Integer> sharedDfs = new ArrayList<>();
             for (PropertyNode n : source) {
                 if (theirs.contains(n)) {
                     common.add(n.id());
-                    idf += Math.log((double) catalogue.size() / df.get(n));
+                    sharedDfs.add(df.get(n));
                 }
             }
             if (common.isEmpty() || common.size() < minShared) {
                 return;
             }
-            double score = switch (metric) {
-                case SHARED_COUNT -> common.size();
-                case JACCARD -> (double) common.size() / (source.size() + theirs.size() - common.size());
-                case IDF -> idf;
-            };
+            double score = SimilarityOracle.score(metric, catalogue.size(), sharedDfs, source.size(), theirs.size());
             ranked.add(new Ranked(other, SimilarityMetric.rankScore(score), common.size(), common));
         });
         ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::id));
