@@ -163,6 +163,8 @@ public class BulkLoader {
         long statements;
         List<Path> files = List.of();
         final List<String> errors = new ArrayList<>();
+        /** Property nodes whose own statements this run already wrote: each goes out once, not once per link. */
+        final Set<org.eclipse.rdf4j.model.IRI> writtenNodes = new java.util.HashSet<>();
     }
 
     /** First pass: only the id of each record, so that the last record of a repeated id can win in one streaming pass. */
@@ -215,7 +217,7 @@ public class BulkLoader {
         }
         List<ProductRecord> records = ingest.records(batch);
         if (o.target() == Target.FILE) {
-            records.forEach(r -> nq.write(triples.statements(r)));
+            records.forEach(r -> nq.write(triples.statements(r, c.writtenNodes)));
             c.bulkAdded += records.size();
             return;
         }
@@ -231,7 +233,7 @@ public class BulkLoader {
                 replace.add(r);
                 continue;
             }
-            List<Statement> statements = triples.statements(r);
+            List<Statement> statements = triples.statements(r, c.writtenNodes);
             nq.write(statements);
             c.bulkAdded++;
             if (o.target() == Target.EMBEDDED) {

@@ -24,6 +24,7 @@ final class NQuadsFiles implements AutoCloseable {
     private final long maxBytes;
     private final List<Path> files = new ArrayList<>();
     private CountingStream out;
+    private java.io.Writer text;
     private RDFWriter writer;
     private long statements;
 
@@ -51,7 +52,12 @@ final class NQuadsFiles implements AutoCloseable {
         finish();
         Path file = dir.resolve(String.format("%s-%04d.nq", stem, files.size() + 1));
         out = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
-        writer = Rio.createWriter(RDFFormat.NQUADS, out);
+        // Rio's N-Triples writer appends IRIs one char at a time; straight onto an OutputStreamWriter each char is
+        // a locked encoder call, which was half of a file load's CPU time. A BufferedWriter takes them in bulk.
+        // The byte count then lags by at most the buffer, which only moves the file split point.
+        text = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
+                1 << 16);
+        writer = Rio.createWriter(RDFFormat.NQUADS, text);
         writer.startRDF();
         files.add(file);
     }
@@ -59,6 +65,7 @@ final class NQuadsFiles implements AutoCloseable {
     private void finish() throws IOException {
         if (writer != null) {
             writer.endRDF();
+            text.close(); // flushes the buffered text, then closes the file
             out.close();
             writer = null;
         }

@@ -31,7 +31,7 @@ public class DotSegmentIriMigration {
     @Inject
     Iris iris;
 
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+    void onStart(@Observes @Priority(StoreRepairOnStart.PRIORITY + 1) StartupEvent event) {
         if (store.isEmbedded()) {
             migrate();
         }

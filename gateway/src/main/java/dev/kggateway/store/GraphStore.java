@@ -44,6 +44,8 @@ public class GraphStore {
     private volatile Repository repository;
     /** Set once an embedded write transaction failed to commit: why writes are refused until restart. */
     private volatile String writesBroken;
+    /** The open marker was found at start: the last run did not close the store. */
+    private volatile boolean uncleanShutdown;
     /** Serialises embedded write transactions with the space check before each. */
     private final Object writeLock = new Object();
     private StoreRetry retry;
@@ -60,7 +62,42 @@ public class GraphStore {
         description = factory.describe(config);
         retry = new StoreRetry(config.store().maxAttempts(), config.store().retryBackoff());
         repository = factory.open(config);
+        if (isEmbedded()) {
+            markOpen();
+        }
         LOG.infof("Graph store open: %s", description);
+    }
+
+    /**
+     * Present while this process has the embedded store open, removed by a clean close: found at start, it means the
+     * last run ended without closing the store (SIGKILL, OOM kill, power loss). RDF4J 5.1's LMDB store commits a
+     * transaction's triples before its values (two LMDB environments), so a crash between the two commits leaves
+     * triples pointing at values that were never written; the start-up repair removes them
+     * ({@link StoreRepairOnStart}).
+     */
+    public java.nio.file.Path openMarker() {
+        return java.nio.file.Path.of(config.store().path(), "open");
+    }
+
+    /** True when the last run left the store unclosed or marked damaged: the start-up repair must scan it. */
+    public boolean needsRepair() {
+        return uncleanShutdown || java.nio.file.Files.exists(failedWriteMarker());
+    }
+
+    /** True when the last run ended without closing the store (the open marker was still there at start). */
+    public boolean uncleanShutdown() {
+        return uncleanShutdown;
+    }
+
+    private void markOpen() {
+        java.nio.file.Path marker = openMarker();
+        uncleanShutdown = java.nio.file.Files.exists(marker);
+        try {
+            java.nio.file.Files.writeString(marker, ProcessHandle.current().pid() + " " + java.time.Instant.now() + "\n");
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.errorf("could not write %s (%s): after a crash, the start-up repair will not know it must run",
+                    marker, e);
+        }
     }
 
     @PreDestroy
@@ -71,6 +108,13 @@ public class GraphStore {
                     + " it would free LMDB's write transaction a second time. Its files hold the last good commit.");
         } else if (repository != null) {
             repository.shutDown();
+            if (isEmbedded()) {
+                try {
+                    java.nio.file.Files.deleteIfExists(openMarker());
+                } catch (java.io.IOException e) {
+                    LOG.errorf("could not remove %s (%s): the next start scans the store for damage", openMarker(), e);
+                }
+            }
             LOG.infof("Graph store closed: %s", description);
         }
     }
@@ -275,13 +319,21 @@ public class GraphStore {
                 + " (reads go on). Free space, then restart.", operation, writesBroken);
         // RDF4J committed the triples of the failed write but not their values (two LMDB environments): mark the
         // store so the next start removes those dangling triples (removeUnreadableStatements).
+        markForRepair("write '" + operation + "' failed to commit");
+        return writesRefused();
+    }
+
+    /** Writes the marker that makes the next start remove statements whose values cannot be read back. */
+    void markForRepair(String why) {
+        if (!isEmbedded() || java.nio.file.Files.exists(failedWriteMarker())) {
+            return;
+        }
         try {
-            java.nio.file.Files.writeString(failedWriteMarker(), java.time.Instant.now() + " " + operation + "\n");
+            java.nio.file.Files.writeString(failedWriteMarker(), java.time.Instant.now() + " " + why + "\n");
         } catch (java.io.IOException | RuntimeException markerFailure) {
             LOG.errorf("could not write %s (%s): create it by hand before restarting, so the start-up repair runs",
                     failedWriteMarker(), markerFailure);
         }
-        return writesRefused();
     }
 
     /** File whose presence makes the next start run {@link #removeUnreadableStatements()}. */
@@ -407,8 +459,9 @@ public class GraphStore {
             throw unavailable("scan-statements", e);
         }
         if (unreadable > 0) {
-            LOG.warnf("skipped %d statements whose subject or object the store cannot read back (damaged store)",
-                    unreadable);
+            LOG.warnf("skipped %d statements whose subject or object the store cannot read back (damaged store;"
+                    + " the next start repairs it)", unreadable);
+            markForRepair("reads met statements whose values cannot be read back");
         }
     }
 
@@ -422,7 +475,7 @@ public class GraphStore {
     }
 
     /** Rows with an unreadable value are dropped (see {@link #readable}), logged once per query. */
-    private static List<BindingSet> readableRows(String queryName, List<BindingSet> rows) {
+    private List<BindingSet> readableRows(String queryName, List<BindingSet> rows) {
         List<BindingSet> kept = null;
         for (int i = 0; i < rows.size(); i++) {
             boolean ok = true;
@@ -438,8 +491,9 @@ public class GraphStore {
         if (kept == null) {
             return rows;
         }
-        LOG.warnf("%s: skipped %d result rows holding values the store cannot read back (damaged store)", queryName,
-                rows.size() - kept.size());
+        LOG.warnf("%s: skipped %d result rows holding values the store cannot read back (damaged store; the next"
+                + " start repairs it)", queryName, rows.size() - kept.size());
+        markForRepair("query " + queryName + " met values that cannot be read back");
         return kept;
     }
 
@@ -466,6 +520,7 @@ public class GraphStore {
             } catch (NullPointerException e) {
                 // RDF4J's evaluation meets a value the store cannot read back (see readable): damaged data.
                 LOG.errorf(e, "SPARQL %s met a value the store cannot read back", queryName);
+                markForRepair("query " + queryName + " met a value that cannot be read back");
                 throw new StoreUnavailableException("the store holds damaged data left by a failed write; restart"
                         + " the gateway to repair it", e);
             } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException

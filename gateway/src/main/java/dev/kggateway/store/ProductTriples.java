@@ -31,6 +31,15 @@ public class ProductTriples {
 
     /** Every statement of the record, each in {@link Iris#catalogGraph()}. */
     public List<Statement> statements(ProductRecord record) {
+        return statements(record, null);
+    }
+
+    /**
+     * The statements of a product, leaving out the statements of property nodes already in {@code writtenNodes}
+     * (and adding the nodes written now to it), so a bulk file written with one set holds each shared node's three
+     * statements once instead of once per link. {@code null}: every node's statements.
+     */
+    public List<Statement> statements(ProductRecord record, java.util.Set<IRI> writtenNodes) {
         IRI g = iris.catalogGraph();
         List<Statement> out = new ArrayList<>(16 + record.links().size() * 10);
         Product p = record.product();
@@ -56,9 +65,12 @@ public class ProductTriples {
         }
         for (ProductRecord.Link link : record.links()) {
             IRI property = iris.property(link.property());
-            out.add(VF.createStatement(property, RDF.TYPE, Vocab.PROPERTY, g));
-            out.add(VF.createStatement(property, Vocab.PROPERTY_TYPE, VF.createLiteral(link.property().type()), g));
-            out.add(VF.createStatement(property, Vocab.PROPERTY_VALUE, VF.createLiteral(link.property().value()), g));
+            if (writtenNodes == null || writtenNodes.add(property)) {
+                out.add(VF.createStatement(property, RDF.TYPE, Vocab.PROPERTY, g));
+                out.add(VF.createStatement(property, Vocab.PROPERTY_TYPE, VF.createLiteral(link.property().type()), g));
+                out.add(VF.createStatement(property, Vocab.PROPERTY_VALUE, VF.createLiteral(link.property().value()),
+                        g));
+            }
             out.add(VF.createStatement(product, Vocab.HAS_PROPERTY, property, g));
             if (link.vendor()) {
                 out.add(VF.createStatement(product, Vocab.VENDOR_PROPERTY, property, g));

@@ -137,6 +137,18 @@ class ServedSchemaTest {
                 .body(containsString("GraphiQL"));
     }
 
+    /** README "GraphQL over HTTP": @defer is accepted and its fragment comes in the one JSON answer. */
+    @Test
+    void deferredFragmentsComeInTheOneAnswer() throws Exception {
+        String body = given().contentType(ContentType.JSON)
+                .body(Map.of("query", "{ products(first: 1) { edges { node { id } } ... @defer { totalCount } } }"))
+                .when().post("/graphql").then().statusCode(200).contentType(ContentType.JSON).extract().asString();
+        JsonNode json = JSON.readTree(body);
+        assertTrue(json.get("errors") == null, body);
+        assertTrue(json.path("data").path("products").path("totalCount").isInt(), body);
+        assertTrue(json.get("hasNext") == null, "no incremental payloads: " + body);
+    }
+
     @Test
     void readinessIsUpOnceTheStoreIsOpen() {
         given().when().get("/q/health/ready").then().statusCode(200).body(containsString("graph-store"));

@@ -100,20 +100,36 @@ class EmbeddedBulkLoadTest {
             assertEquals(vendorKeys(json, lines.get(i)), keys(Gql.ok(READ, Fixture.vars("id", id))), id);
         }
 
-        // The N-Quads files hold the bulk-added statements (one per line; a shared property node's triples repeat
-        // for each product, as in the API's INSERT DATA), all parseable and all in the catalog graph.
+        // The N-Quads files hold the bulk-added statements, one per line and each once (a shared property node's
+        // own triples are written with its first product only), all parseable, all in the catalog graph, and every
+        // node a product links to is described in the files.
         long statements = 0;
+        Set<String> distinctLines = new java.util.HashSet<>();
+        Model all = new org.eclipse.rdf4j.model.impl.LinkedHashModel();
         for (Path f : s.files()) {
+            try (var fileLines = Files.lines(f)) {
+                fileLines.filter(l -> !l.isBlank()).forEach(distinctLines::add);
+            }
             try (var fileLines = Files.lines(f)) {
                 statements += fileLines.filter(l -> !l.isBlank()).count();
             }
             try (InputStream in = Files.newInputStream(f)) {
                 Model m = Rio.parse(in, RDFFormat.NQUADS);
                 assertEquals(Set.of(iris.catalogGraph()), m.contexts());
+                all.addAll(m);
             }
         }
         assertEquals(s.statements(), statements);
+        assertEquals(statements, distinctLines.size(), "each statement written once");
         assertTrue(statements > 299 * 5, "about ten statements per product");
+        var hasProperty = org.eclipse.rdf4j.model.util.Values.iri(dev.kggateway.store.Vocab.NS, "hasProperty");
+        var propertyValue = org.eclipse.rdf4j.model.util.Values.iri(dev.kggateway.store.Vocab.NS, "propertyValue");
+        Set<org.eclipse.rdf4j.model.Value> linked = all.filter(null, hasProperty, null).objects();
+        assertTrue(linked.size() > 10, "products link shared nodes");
+        for (var node : linked) {
+            assertEquals(1, all.filter((org.eclipse.rdf4j.model.Resource) node, propertyValue, null).size(),
+                    "node described once: " + node);
+        }
     }
 
     @Test

@@ -29,7 +29,15 @@ import java.util.concurrent.Callable;
                 + "fitted on the validation set and written to config.json.")
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train", required = true, description = "training CSV") Path trainCsv;
-    @Option(names = "--val", description = "validation CSV (default: last 10% of --train)") Path valCsv;
+    @Option(names = "--train-limit", description = "use only the first N sentences of --train") Integer trainLimit;
+    @Option(names = "--add-train", paramLabel = "CSV[*K]",
+            description = "more training CSV, repeated K times (default 1), e.g. data/real-train.csv*8 to oversample "
+                    + "a small real-text set next to generated data; repeatable")
+    List<String> addTrain = new ArrayList<>();
+    @Option(names = "--val", description = "validation CSV (default: last 10%% of --train)") Path valCsv;
+    @Option(names = "--add-val", paramLabel = "CSV[*K]",
+            description = "more validation CSV, repeated K times (default 1), appended to --val; repeatable")
+    List<String> addVal = new ArrayList<>();
     @Option(names = "--out", required = true, description = "model folder to write") Path out;
     @Option(names = "--init-from", description = "fine-tune this model folder (keeps its vocabulary, tags and architecture)")
     Path initFrom;
@@ -56,16 +64,41 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<TaggedSentence> train = NerCsv.read(trainCsv);
+        if (trainLimit != null && trainLimit < train.size()) {
+            train = new ArrayList<>(train.subList(0, trainLimit));
+        }
         List<TaggedSentence> val;
         String valName;
         if (valCsv != null) {
-            val = NerCsv.read(valCsv);
+            val = new ArrayList<>(NerCsv.read(valCsv));
             valName = valCsv.toString();
+            for (String spec : addVal) {
+                Repeated r = Repeated.parse(spec);
+                List<TaggedSentence> extra = NerCsv.read(r.file());
+                for (int k = 0; k < r.times(); k++) {
+                    val.addAll(extra);
+                }
+                valName += " + " + spec;
+            }
         } else {
             int cut = train.size() - Math.max(1, train.size() / 10);
             val = new ArrayList<>(train.subList(cut, train.size()));
             train = new ArrayList<>(train.subList(0, cut));
             valName = "last 10% of " + trainCsv;
+        }
+        // extra training files come after the validation split, so --val's default stays a slice of --train
+        List<Map<String, Object>> trainingData = new ArrayList<>();
+        trainingData.add(dataEntry(trainCsv, train.size(), 1));
+        if (!addTrain.isEmpty()) {
+            train = new ArrayList<>(train);
+            for (String spec : addTrain) {
+                Repeated r = Repeated.parse(spec);
+                List<TaggedSentence> extra = NerCsv.read(r.file());
+                for (int k = 0; k < r.times(); k++) {
+                    train.addAll(extra);
+                }
+                trainingData.add(dataEntry(r.file(), extra.size(), r.times()));
+            }
         }
         boolean fineTune = initFrom != null;
         int epochCount = epochs != null ? epochs : fineTune ? 3 : 8;
@@ -108,6 +141,9 @@ final class TrainCommand implements Callable<Integer> {
         manifest.put("version", version);
         manifest.put("created", Instant.now().toString());
         manifest.put("trainingDataSha256", sha256(trainCsv));
+        if (trainingData.size() > 1 || trainLimit != null) {
+            manifest.put("trainingData", trainingData);
+        }
         if (valCsv != null) {
             manifest.put("validationDataSha256", sha256(valCsv));
         }
@@ -128,6 +164,30 @@ final class TrainCommand implements Callable<Integer> {
         manifest.put("command", NerTrainerCli.commandLine);
         ModelFolder.writeManifest(out, manifest);
         return 0;
+    }
+
+    /** "file.csv*8" = the file's sentences eight times; "file.csv" = once. */
+    record Repeated(Path file, int times) {
+        static Repeated parse(String spec) {
+            int star = spec.lastIndexOf('*');
+            if (star < 0) {
+                return new Repeated(Path.of(spec), 1);
+            }
+            int times = Integer.parseInt(spec.substring(star + 1).trim());
+            if (times < 1) {
+                throw new IllegalArgumentException("repeat count must be >= 1: " + spec);
+            }
+            return new Repeated(Path.of(spec.substring(0, star)), times);
+        }
+    }
+
+    private static Map<String, Object> dataEntry(Path file, int sentences, int times) throws Exception {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("file", file.toString());
+        e.put("sha256", sha256(file));
+        e.put("sentencesUsed", sentences);
+        e.put("repeated", times);
+        return e;
     }
 
     static String sha256(Path file) throws Exception {

@@ -57,11 +57,20 @@ class FineTuneEndToEndTest {
         assertEquals(0, run(concat(new String[] {"train", "--train", dir.resolve("train.csv").toString(), "--val",
                 dir.resolve("val.csv").toString(), "--out", base.toString(), "--epochs", "4", "--lr", "8e-3", "--unk-prob", "0"}, tiny)));
         Path tuned = dir.resolve("tuned");
+        // fine-tune on a mix, as for real text next to generated data: the first 60 catalogue sentences plus the
+        // fully labelled training set oversampled twice
         assertEquals(0, run("train", "--init-from", base.toString(), "--train", dir.resolve("catalogue.csv").toString(),
+                "--train-limit", "60", "--add-train", dir.resolve("train.csv") + "*2",
                 "--out", tuned.toString(), "--epochs", "1", "--threads", "1"));
 
         JsonNode manifest = ModelFolderFiles.readJson(tuned.resolve("manifest.json"));
         assertEquals(base.toString(), manifest.path("fineTunedFrom").asText());
+        // no --val: the last 10 % of the 60 limited catalogue sentences validate, the repeats only train
+        assertEquals(54 + 2 * 150, manifest.path("trainingSentences").asInt(), "limit and repeats applied");
+        assertEquals(2, manifest.path("trainingData").size(), "every training file recorded");
+        assertEquals(54, manifest.path("trainingData").get(0).path("sentencesUsed").asInt());
+        assertEquals(2, manifest.path("trainingData").get(1).path("repeated").asInt());
+        assertEquals(64, manifest.path("trainingData").get(1).path("sha256").asText().length());
         double t = ModelFolderFiles.config(tuned).temperature();
         assertTrue(t > 0.05 && t < 20, "fitted temperature " + t);
         assertEquals(t, manifest.path("calibration").path("temperature").asDouble(), 1e-12);
