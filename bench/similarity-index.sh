@@ -7,5 +7,5 @@ PRODUCTS=${1:-100000}
 QUERIES=${2:-2000}
 ./mvnw -B -q -ntp test-compile -pl gateway -am >/dev/null
 CP=$(./mvnw -B -q -ntp -pl gateway dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-java -Xmx3g -cp "gateway/target/test-classes:gateway/target/classes:$CP" dev.kggateway.store.SimilarityIndexBench \
+java -Xmx3g -cp "gateway/target/test-classes:gateway/target/classes:$CP" dev.kggateway.similarity.SimilarityIndexBench \
   "$PRODUCTS" "$QUERIES"

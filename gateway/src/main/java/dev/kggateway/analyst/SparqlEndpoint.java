@@ -1,7 +1,7 @@
 package dev.kggateway.analyst;
 
-import dev.kggateway.api.error.StoreUnavailableException;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.error.StoreUnavailableException;
 import dev.kggateway.security.RouteAccess;
 import dev.kggateway.store.AnalystQuery;
 import dev.kggateway.store.GraphStore;

@@ -1,15 +1,17 @@
 package dev.kggateway.api;
 
-import dev.kggateway.api.types.ProductInput;
+import dev.kggateway.api.types.PreviewedProperty;
 import dev.kggateway.domain.Product;
 import dev.kggateway.ingest.IngestReport;
 import dev.kggateway.ingest.IngestService;
+import dev.kggateway.ingest.ProductInput;
 import dev.kggateway.ingest.ReenrichReport;
 import dev.kggateway.ingest.ReenrichService;
-import org.eclipse.microprofile.graphql.DefaultValue;
-import dev.kggateway.api.types.PreviewedProperty;
+import dev.kggateway.security.RequiresReader;
+import dev.kggateway.security.RequiresWriter;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -17,8 +19,6 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import dev.kggateway.security.RequiresReader;
-import dev.kggateway.security.RequiresWriter;
 
 /** Ingest: product upserts with enrichment, removal, and a read-only preview of the model. */
 @GraphQLApi

@@ -1,9 +1,9 @@
 package dev.kggateway.api;
 
-import dev.kggateway.api.error.LimitExceededException;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Node;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.error.LimitExceededException;
 import dev.kggateway.service.CatalogService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.kggateway.api;
 
-import dev.kggateway.api.error.InvalidArgumentException;
+import dev.kggateway.domain.error.InvalidArgumentException;
 import dev.kggateway.api.types.PriceRangeInput;
 import dev.kggateway.api.types.ProductFilter;
 import dev.kggateway.api.types.ProductOrderInput;
-import dev.kggateway.api.types.PropertyInput;
+import dev.kggateway.ingest.PropertyInput;
 import dev.kggateway.api.types.PropertyValuesInput;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.Ids;
@@ -12,7 +12,7 @@ import dev.kggateway.domain.ProductOrdering;
 import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.ProductSortField;
 import dev.kggateway.domain.PropertyNode;
-import dev.kggateway.store.Iris;
+import dev.kggateway.domain.PropertyIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.function.Function;
 /**
  * Validates a GraphQL {@link ProductFilter} into a {@link ProductQuery} and an orderBy list into a
  * {@link ProductOrdering}. Every value is normalised as stored values are (property types and values through
- * {@link Ids}, property nodes minted by {@link Iris} from those), so no client string reaches an IRI unchecked.
+ * {@link Ids}, property nodes minted by {@link PropertyIds} from those), so no client string reaches an IRI unchecked.
  * The size caps are those the limits instrumentation checks before execution (FILTER_TOO_COMPLEX); they are
  * checked here again so that no path can hand the store an unbounded filter.
  */
@@ -105,13 +105,13 @@ public class ProductFilters {
     }
 
     private static PropertyNode node(PropertyInput p) {
-        return Iris.propertyNode(Ids.propertyType(p.type), Ids.storedPropertyValue(p.value));
+        return PropertyIds.node(Ids.propertyType(p.type), Ids.storedPropertyValue(p.value));
     }
 
     private List<PropertyNode> anyNode(PropertyValuesInput p) {
         String type = Ids.propertyType(p.type);
         List<PropertyNode> nodes = list("propertyIn.values", p.values,
-                v -> Iris.propertyNode(type, Ids.storedPropertyValue(v))).stream().distinct().toList();
+                v -> PropertyIds.node(type, Ids.storedPropertyValue(v))).stream().distinct().toList();
         if (nodes.isEmpty()) {
             throw new InvalidArgumentException("propertyIn entries need at least one value");
         }

@@ -1,14 +1,14 @@
 package dev.kggateway.bulk;
 
-import dev.kggateway.api.error.ApiException;
-import dev.kggateway.api.error.InvalidArgumentException;
-import dev.kggateway.api.types.ProductInput;
 import dev.kggateway.aws.S3Clients;
 import dev.kggateway.aws.S3Uri;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.error.ApiException;
+import dev.kggateway.domain.error.InvalidArgumentException;
 import dev.kggateway.ingest.IngestService;
+import dev.kggateway.ingest.ProductInput;
+import dev.kggateway.ingest.ProductInputs;
 import dev.kggateway.ner.PropertyExtractor;
-import dev.kggateway.service.ProductInputs;
 import dev.kggateway.store.NeptuneSigV4Interceptor;
 import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;

@@ -2,8 +2,8 @@ package dev.kggateway.bulk;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kggateway.api.types.ProductInput;
-import dev.kggateway.api.types.PropertyInput;
+import dev.kggateway.ingest.ProductInput;
+import dev.kggateway.ingest.PropertyInput;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;

@@ -160,7 +160,7 @@ public class RdfLoader {
         if (products.isEmpty()) {
             return 0;
         }
-        IRI productClass = org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance().createIRI(Vocab.NS, "Product");
+        IRI productClass = Vocab.PRODUCT;
         Set<String> ids = new HashSet<>();
         RDFParser parser = parser(format, new LineErrors() {
             @Override

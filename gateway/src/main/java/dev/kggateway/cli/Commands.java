@@ -1,6 +1,5 @@
 package dev.kggateway.cli;
 
-import dev.kggateway.bench.BenchmarkCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -16,9 +16,6 @@ import java.util.Map;
 @QuarkusMain
 public class KgMain implements QuarkusApplication {
 
-    /** Set before the CDI container starts so start-up observers can tell a command run from a server run. */
-    public static volatile boolean commandMode;
-
     /**
      * Commands that need neither the HTTP listener nor (for some) the model: they start without them unless the
      * operator sets the key, so they run beside a live server and start in seconds.
@@ -32,8 +29,8 @@ public class KgMain implements QuarkusApplication {
                     "quarkus.log.console.stderr", "true"));
 
     public static void main(String... args) throws Exception {
-        commandMode = args.length > 0;
-        if (commandMode) {
+        // Start-up observers tell a command run from a server run by config.RunMode (the same arguments).
+        if (args.length > 0) {
             Integer exit = Commands.runWithoutApplication(args); // help; commands needing neither store nor model
             if (exit != null) {
                 System.exit(exit);

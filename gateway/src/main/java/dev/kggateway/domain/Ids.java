@@ -1,7 +1,7 @@
 package dev.kggateway.domain;
 
-import dev.kggateway.api.error.InvalidArgumentException;
-import dev.kggateway.api.error.InvalidIdException;
+import dev.kggateway.domain.error.InvalidArgumentException;
+import dev.kggateway.domain.error.InvalidIdException;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,18 +1,16 @@
 package dev.kggateway.ingest;
 
-import dev.kggateway.api.error.ApiException;
-import dev.kggateway.api.error.InvalidArgumentException;
-import dev.kggateway.api.error.LimitExceededException;
-import dev.kggateway.api.error.ModelUnavailableException;
-import dev.kggateway.api.types.ProductInput;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Product;
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.error.ApiException;
+import dev.kggateway.domain.error.InvalidArgumentException;
+import dev.kggateway.domain.error.LimitExceededException;
+import dev.kggateway.domain.error.ModelUnavailableException;
 import dev.kggateway.ner.ExtractedProperty;
 import dev.kggateway.ner.PropertyExtractor;
-import dev.kggateway.service.ProductInputs;
-import dev.kggateway.store.Iris;
 import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -254,7 +252,7 @@ public class IngestService {
     private static PropertyNode node(ExtractedProperty e) {
         try {
             String value = Ids.propertyValue(e.value());
-            return ModelValues.plausible(value) ? Iris.propertyNode(Ids.propertyType(e.type()), value) : null;
+            return ModelValues.plausible(value) ? PropertyIds.node(Ids.propertyType(e.type()), value) : null;
         } catch (ApiException invalid) {
             return null;
         }

@@ -1,11 +1,11 @@
 package dev.kggateway.ingest;
 
-import dev.kggateway.api.error.InvalidArgumentException;
 import dev.kggateway.domain.Page;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.PropertySource;
+import dev.kggateway.domain.error.InvalidArgumentException;
 import dev.kggateway.ner.ExtractedProperty;
 import dev.kggateway.ner.PropertyExtractor;
 import dev.kggateway.store.ProductRecord;

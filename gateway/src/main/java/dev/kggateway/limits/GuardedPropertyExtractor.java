@@ -1,7 +1,9 @@
 package dev.kggateway.limits;
 
+import dev.kggateway.domain.error.OverloadedException;
 import dev.kggateway.ner.ExtractedProperty;
 import dev.kggateway.ner.PropertyExtractor;
+import dev.kggateway.observability.LatencyHistograms;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,7 +28,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 @Priority(10)
 public abstract class GuardedPropertyExtractor implements PropertyExtractor {
 
-    public static final String INFERENCE_TIMER = "kg.ner.inference";
     public static final String BATCH_SUMMARY = "kg.ner.batch.size";
 
     @Inject
@@ -59,7 +60,7 @@ public abstract class GuardedPropertyExtractor implements PropertyExtractor {
             span.setStatus(StatusCode.ERROR, "bulkhead full");
             throw new OverloadedException("the model is busy with other requests; retry later", e);
         } finally {
-            Timer.builder(INFERENCE_TIMER).description("NER inference latency per call").tag("outcome", outcome)
+            Timer.builder(LatencyHistograms.INFERENCE_TIMER).description("NER inference latency per call").tag("outcome", outcome)
                     .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             span.end();
         }

@@ -1,10 +1,9 @@
 package dev.kggateway.limits;
 
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.error.RequestTimeoutException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.TypeFromAST;
-import graphql.language.VariableDefinition;
-import graphql.schema.GraphQLInputType;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -12,7 +11,9 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.VariableDefinition;
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLInputType;
 import graphql.validation.ValidationError;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.kggateway.limits;
 
-import dev.kggateway.api.error.StoreUnavailableException;
+import dev.kggateway.domain.error.StoreUnavailableException;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,5 @@
 package dev.kggateway.observability;
 
-import dev.kggateway.limits.GuardedPropertyExtractor;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
@@ -18,8 +17,13 @@ import java.util.Set;
 @Singleton
 public class LatencyHistograms implements MeterFilter {
 
-    static final Set<String> TIMED = Set.of(GraphQlOperationTimer.NAME, StoreObservedInterceptor.SPARQL_TIMER,
-            GuardedPropertyExtractor.INFERENCE_TIMER, "http.server.requests");
+    /** Timer of every named SPARQL query; tags: query, operation (select/ask/update/statements), outcome (ok/error). */
+    public static final String SPARQL_TIMER = "kg.sparql";
+    /** Timer of NER inference calls; tag: outcome. */
+    public static final String INFERENCE_TIMER = "kg.ner.inference";
+
+    static final Set<String> TIMED = Set.of(GraphQlOperationTimer.NAME, SPARQL_TIMER, INFERENCE_TIMER,
+            "http.server.requests");
 
     private static final Duration[] BUCKETS = {
             Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),

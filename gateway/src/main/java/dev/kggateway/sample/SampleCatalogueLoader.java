@@ -2,11 +2,12 @@ package dev.kggateway.sample;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kggateway.api.types.ProductInput;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.config.RunMode;
 import dev.kggateway.ingest.IngestError;
 import dev.kggateway.ingest.IngestReport;
 import dev.kggateway.ingest.IngestService;
+import dev.kggateway.ingest.ProductInput;
 import dev.kggateway.store.ProductRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SampleCatalogueLoader {
 
+    @Inject
+    RunMode runMode;
+
     private static final Logger LOG = Logger.getLogger(SampleCatalogueLoader.class);
     private static final int BATCH = 100;
 
@@ -40,7 +44,7 @@ public class SampleCatalogueLoader {
     IngestService ingest;
 
     void onStart(@Observes StartupEvent event) throws IOException {
-        if (dev.kggateway.cli.KgMain.commandMode || !config.sample().loadOnEmpty() || !products.isEmpty()) {
+        if (runMode.command() || !config.sample().loadOnEmpty() || !products.isEmpty()) {
             return;
         }
         String resource = config.sample().resource();

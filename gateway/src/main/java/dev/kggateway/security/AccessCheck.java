@@ -1,6 +1,8 @@
 package dev.kggateway.security;
 
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.error.ForbiddenException;
+import dev.kggateway.domain.error.UnauthenticatedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;

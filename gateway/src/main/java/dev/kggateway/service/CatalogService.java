@@ -1,16 +1,16 @@
 package dev.kggateway.service;
 
-import dev.kggateway.api.error.InvalidCursorException;
-import dev.kggateway.api.error.InvalidIdException;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Page;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.PropertyTypeStats;
 import dev.kggateway.domain.Slice;
-import dev.kggateway.store.Iris;
+import dev.kggateway.domain.error.InvalidCursorException;
+import dev.kggateway.domain.error.InvalidIdException;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.store.PropertyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,7 +122,7 @@ public class CatalogService {
      */
     public List<dev.kggateway.domain.Facet> facets(ProductQuery query, List<String> types, int first) {
         if (types != null && types.size() > MAX_FACET_TYPES) {
-            throw new dev.kggateway.api.error.InvalidArgumentException(
+            throw new dev.kggateway.domain.error.InvalidArgumentException(
                     "at most " + MAX_FACET_TYPES + " facet types per request, got " + types.size());
         }
         List<String> wanted = types == null ? null : types.stream().map(Ids::propertyType).distinct().toList();
@@ -151,7 +151,7 @@ public class CatalogService {
         PropertyNode atNode = null;
         if (at != null) {
             try {
-                atNode = Iris.propertyFromId(at);
+                atNode = PropertyIds.fromId(at);
             } catch (InvalidIdException e) {
                 throw new InvalidCursorException("cursor does not hold a property position");
             }
@@ -169,7 +169,7 @@ public class CatalogService {
     }
 
     public PropertyNode property(String id) {
-        return Iris.propertyFromId(id);
+        return PropertyIds.fromId(id);
     }
 
     public Map<String, Integer> productCounts(Collection<PropertyNode> nodes) {

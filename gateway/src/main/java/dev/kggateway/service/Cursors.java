@@ -1,6 +1,6 @@
 package dev.kggateway.service;
 
-import dev.kggateway.api.error.InvalidCursorException;
+import dev.kggateway.domain.error.InvalidCursorException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

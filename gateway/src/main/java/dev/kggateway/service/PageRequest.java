@@ -1,6 +1,6 @@
 package dev.kggateway.service;
 
-import dev.kggateway.api.error.InvalidArgumentException;
+import dev.kggateway.domain.error.InvalidArgumentException;
 
 /** Validated Relay paging arguments: {@code first}/{@code after} forward, or {@code last}/{@code before} backward. */
 public final class PageRequest {

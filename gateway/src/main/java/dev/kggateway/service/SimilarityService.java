@@ -1,11 +1,11 @@
 package dev.kggateway.service;
 
-import dev.kggateway.api.error.InvalidArgumentException;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertyNode;
-import dev.kggateway.domain.SimilarityHit;
-import dev.kggateway.domain.SimilarityMetric;
+import dev.kggateway.domain.error.InvalidArgumentException;
+import dev.kggateway.similarity.SimilarityHit;
+import dev.kggateway.similarity.SimilarityMetric;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.store.SimilarityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,19 +52,12 @@ public class SimilarityService {
         if (links.isEmpty()) {
             return List.of();
         }
+        Map<String, Integer> df = metric.usesDocumentFrequencies()
+                ? similarity.documentFrequencies(id, links.stream().map(PropertyLink::property).toList())
+                : Map.of();
+        int total = metric.usesDocumentFrequencies() ? cache.result("totalProducts", () -> products.totalProducts()) : 0;
         Map<PropertyNode, Double> weights = new LinkedHashMap<>();
-        SimilarityMetric m = metric;
-        switch (m) {
-            case SHARED_COUNT, JACCARD -> links.forEach(l -> weights.put(l.property(), 1.0));
-            case IDF -> {
-                Map<String, Integer> df = similarity.documentFrequencies(id,
-                        links.stream().map(PropertyLink::property).toList());
-                int total = cache.result("totalProducts", () -> products.totalProducts());
-                // ln(N / df) is 0 for a property every product has: it then says nothing about similarity.
-                links.forEach(l -> weights.put(l.property(),
-                        Math.log((double) total / Math.max(1, df.getOrDefault(l.property().id(), 1)))));
-            }
-        }
-        return similarity.similar(id, weights, minShared, first, m == SimilarityMetric.JACCARD ? links.size() : null);
+        links.forEach(l -> weights.put(l.property(), metric.weight(total, df.getOrDefault(l.property().id(), 1))));
+        return similarity.similar(id, weights, minShared, first, metric, links.size());
     }
 }

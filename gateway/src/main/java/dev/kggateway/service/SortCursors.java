@@ -1,6 +1,6 @@
 package dev.kggateway.service;
 
-import dev.kggateway.api.error.InvalidCursorException;
+import dev.kggateway.domain.error.InvalidCursorException;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.ProductOrdering;
 import dev.kggateway.domain.ProductPosition;

@@ -41,7 +41,7 @@ public class DotSegmentIriMigration {
     public int migrate() {
         var vf = SimpleValueFactory.getInstance();
         Map<IRI, IRI> renames = new LinkedHashMap<>();
-        for (IRI type : new IRI[] {ProductTriples.PROPERTY, ProductTriples.EXTRACTION}) {
+        for (IRI type : new IRI[] {Vocab.PROPERTY, Vocab.EXTRACTION}) {
             store.forEachStatement(null, RDF.TYPE, type, iris.catalogGraph(), st -> {
                 String repaired = st.getSubject().isIRI() ? iris.repairedDotSegment(st.getSubject().stringValue()) : null;
                 if (repaired != null) {

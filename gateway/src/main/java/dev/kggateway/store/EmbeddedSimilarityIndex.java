@@ -1,8 +1,9 @@
 package dev.kggateway.store;
 
-import dev.kggateway.cli.KgMain;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.config.RunMode;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.similarity.SimilarityIndex;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +24,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EmbeddedSimilarityIndex {
 
+    @Inject
+    RunMode runMode;
+
     private static final Logger LOG = Logger.getLogger(EmbeddedSimilarityIndex.class);
 
     @Inject
@@ -42,7 +46,7 @@ public class EmbeddedSimilarityIndex {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (enabled() && !KgMain.commandMode) {
+        if (enabled() && !runMode.command()) {
             get();
         }
     }
@@ -94,7 +98,7 @@ public class EmbeddedSimilarityIndex {
         long start = System.nanoTime();
         Map<String, List<PropertyNode>> links = new HashMap<>();
         List<String> skipped = new ArrayList<>();
-        store.forEachStatement(null, ProductTriples.HAS_PROPERTY, null, iris.catalogGraph(), st -> {
+        store.forEachStatement(null, Vocab.HAS_PROPERTY, null, iris.catalogGraph(), st -> {
             try {
                 String product = iris.productId(st.getSubject().stringValue());
                 PropertyNode property = iris.propertyFromIri(st.getObject().stringValue());

@@ -1,7 +1,7 @@
 package dev.kggateway.store;
 
-import dev.kggateway.api.error.StoreFullException;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.error.StoreFullException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

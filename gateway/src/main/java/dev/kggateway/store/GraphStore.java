@@ -1,7 +1,7 @@
 package dev.kggateway.store;
 
-import dev.kggateway.api.error.StoreUnavailableException;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.error.StoreUnavailableException;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.BooleanQuery;
-import org.eclipse.rdf4j.query.TupleQuery;
 import org.eclipse.rdf4j.query.QueryResults;
+import org.eclipse.rdf4j.query.TupleQuery;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.repository.RepositoryException;
@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
  */
 @Startup
 @ApplicationScoped
-@dev.kggateway.observability.StoreObserved // prod: SPARQL timer, span, circuit breaker (interceptor)
+@StoreObserved // prod: SPARQL timer, span, circuit breaker (interceptor)
 public class GraphStore {
 
     private static final Logger LOG = Logger.getLogger(GraphStore.class);
@@ -137,7 +137,7 @@ public class GraphStore {
      * Runs an analyst's query from the {@code /sparql} endpoint, once (a retry would double a heavy query's cost),
      * within {@code timeout}, keeping at most {@code maxRows} rows or statements: a bounded answer the caller then
      * writes in the format the client asked for. On a remote store the text goes to the endpoint unchanged.
-     * Named {@code query} so {@link dev.kggateway.observability.StoreObserved} times it and runs it through the
+     * Named {@code query} so {@link StoreObserved} times it and runs it through the
      * bulkhead and circuit breaker like every store call; a query that runs out of time throws
      * {@link AnalystQuery.TimedOut}, which does not count against the breaker (the store is fine).
      */
@@ -292,7 +292,7 @@ public class GraphStore {
                     }
                     throw e;
                 }
-            } catch (dev.kggateway.api.error.ApiException e) {
+            } catch (dev.kggateway.domain.error.ApiException e) {
                 throw e;
             } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
                 throw malformed(operation, "(statement API or update)", e);
@@ -312,7 +312,7 @@ public class GraphStore {
      * use their own read transactions), and shut-down leaves the files as LMDB's last good commit left them, which
      * is crash-safe by design. Caller holds the write lock.
      */
-    private dev.kggateway.api.error.ApiException failedEmbeddedWrite(String operation, RuntimeException e) {
+    private dev.kggateway.domain.error.ApiException failedEmbeddedWrite(String operation, RuntimeException e) {
         boolean outOfSpace = freeSpace.isOutOfSpace(e);
         writesBroken = outOfSpace ? "ran out of space" : "failed (" + rootCause(e).getClass().getSimpleName() + ")";
         LOG.errorf(e, "embedded store write '%s' %s; the store now refuses writes until the gateway is restarted"
@@ -372,10 +372,10 @@ public class GraphStore {
     }
 
     /** Why writes are refused after a failed commit, with the code that fits. */
-    private dev.kggateway.api.error.ApiException writesRefused() {
+    private dev.kggateway.domain.error.ApiException writesRefused() {
         String message = "a write to the store " + writesBroken + "; it was not stored, and writes are refused until"
                 + " the gateway is restarted. Reads still work";
-        return writesBroken.startsWith("ran out of space") ? new dev.kggateway.api.error.StoreFullException(message)
+        return writesBroken.startsWith("ran out of space") ? new dev.kggateway.domain.error.StoreFullException(message)
                 : new StoreUnavailableException(message);
     }
 

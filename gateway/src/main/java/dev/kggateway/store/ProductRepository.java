@@ -1,11 +1,11 @@
 package dev.kggateway.store;
 
 import dev.kggateway.domain.Page;
-import dev.kggateway.domain.Slice;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertySource;
+import dev.kggateway.domain.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Literal;
-import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.query.BindingSet;
 
 /** Reads and writes the product aggregate: a product node, its links and the extraction records of its links. */
@@ -57,10 +55,10 @@ public class ProductRepository {
             if (!found.containsKey(id)) {
                 found.put(id, new Product(id,
                         row.getValue("name").stringValue(),
-                        string(row, "description"),
-                        number(row, "price"),
-                        string(row, "currency"),
-                        string(row, "manufacturer")));
+                        Rows.stringOrNull(row, "description"),
+                        Rows.doubleOrNull(row, "price"),
+                        Rows.stringOrNull(row, "currency"),
+                        Rows.stringOrNull(row, "manufacturer")));
                 links.put(id, new ArrayList<>());
             }
             if (row.hasBinding("property")) {
@@ -79,8 +77,8 @@ public class ProductRepository {
                 productId,
                 iris.propertyFromIri(row.getValue("property").stringValue()),
                 row.hasBinding("vendor") ? PropertySource.VENDOR : PropertySource.NER,
-                number(row, "confidence"),
-                string(row, "modelVersion"));
+                Rows.doubleOrNull(row, "confidence"),
+                Rows.stringOrNull(row, "modelVersion"));
     }
 
     /** Every link of each product, vendor links first then by type and value. */
@@ -161,7 +159,7 @@ public class ProductRepository {
     public int count(ProductQuery query) {
         List<BindingSet> rows = store.select("products-count",
                 Map.of("graph", iris.catalogGraph(), "where", filters.where(query)));
-        return rows.isEmpty() ? 0 : ((Literal) rows.get(0).getValue("count")).intValue();
+        return Rows.firstInt(rows, "count");
     }
 
     /**
@@ -179,7 +177,7 @@ public class ProductRepository {
         for (BindingSet row : store.select("product-facets", args)) {
             facets.computeIfAbsent(row.getValue("type").stringValue(), t -> new ArrayList<>())
                     .add(new dev.kggateway.domain.FacetValue(row.getValue("value").stringValue(),
-                            ((Literal) row.getValue("count")).intValue()));
+                            Rows.intOf(row, "count")));
         }
         return facets;
     }
@@ -189,12 +187,13 @@ public class ProductRepository {
         List<BindingSet> rows = store.select("product-price-stats",
                 Map.of("graph", iris.catalogGraph(), "where", filters.where(query)));
         if (rows.isEmpty() || !rows.get(0).hasBinding("priced")
-                || ((Literal) rows.get(0).getValue("priced")).intValue() == 0) {
+                || Rows.intOf(rows.get(0), "priced") == 0) {
             return null;
         }
         BindingSet row = rows.get(0);
-        return new dev.kggateway.domain.PriceStats(number(row, "min"), number(row, "max"), number(row, "avg"),
-                ((Literal) row.getValue("priced")).intValue());
+        return new dev.kggateway.domain.PriceStats(Rows.doubleOrNull(row, "min"), Rows.doubleOrNull(row, "max"),
+                Rows.doubleOrNull(row, "avg"),
+                Rows.intOf(row, "priced"));
     }
 
     public boolean isEmpty() {
@@ -220,7 +219,7 @@ public class ProductRepository {
 
     public int totalProducts() {
         List<BindingSet> rows = store.select("product-count", Map.of("graph", iris.catalogGraph()));
-        return rows.isEmpty() ? 0 : ((Literal) rows.get(0).getValue("count")).intValue();
+        return Rows.firstInt(rows, "count");
     }
 
     /**
@@ -246,7 +245,7 @@ public class ProductRepository {
             List<ProductRecord> written = records;
             similarityIndex.write(() -> {
                 store.replaceEmbedded(iris.catalogGraph(), written.stream().map(r -> iris.product(r.product().id())).toList(),
-                        statements, ProductTriples.HAS_PROPERTY, ProductTriples.OF_PRODUCT);
+                        statements, Vocab.HAS_PROPERTY, Vocab.OF_PRODUCT);
                 return null;
             }, index -> written.forEach(r -> index.put(r.product().id(),
                     r.links().stream().map(ProductRecord.Link::property).toList())));
@@ -279,7 +278,7 @@ public class ProductRepository {
         }, index -> {
             Map<String, List<dev.kggateway.domain.PropertyNode>> links = new LinkedHashMap<>();
             for (org.eclipse.rdf4j.model.Statement st : statements) {
-                if (st.getPredicate().equals(ProductTriples.HAS_PROPERTY)) {
+                if (st.getPredicate().equals(Vocab.HAS_PROPERTY)) {
                     links.computeIfAbsent(iris.productId(st.getSubject().stringValue()), k -> new ArrayList<>())
                             .add(iris.propertyFromIri(st.getObject().stringValue()));
                 }
@@ -345,13 +344,4 @@ public class ProductRepository {
         return triples.sparqlTriples(record);
     }
 
-    static String string(BindingSet row, String name) {
-        Value v = row.getValue(name);
-        return v == null ? null : v.stringValue();
-    }
-
-    static Double number(BindingSet row, String name) {
-        Value v = row.getValue(name);
-        return v == null ? null : ((Literal) v).doubleValue();
-    }
 }

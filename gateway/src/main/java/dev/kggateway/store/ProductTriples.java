@@ -21,26 +21,6 @@ import org.eclipse.rdf4j.model.vocabulary.RDF;
 public class ProductTriples {
 
     private static final ValueFactory VF = SimpleValueFactory.getInstance();
-    static final IRI PRODUCT = VF.createIRI(Vocab.NS, "Product");
-    static final IRI PROPERTY = VF.createIRI(Vocab.NS, "Property");
-    static final IRI EXTRACTION = VF.createIRI(Vocab.NS, "Extraction");
-    static final IRI PRODUCT_ID = VF.createIRI(Vocab.NS, "productId");
-    static final IRI NAME = VF.createIRI(Vocab.NS, "name");
-    static final IRI DESCRIPTION = VF.createIRI(Vocab.NS, "description");
-    static final IRI PRICE = VF.createIRI(Vocab.NS, "price");
-    static final IRI CURRENCY = VF.createIRI(Vocab.NS, "currency");
-    static final IRI MANUFACTURER = VF.createIRI(Vocab.NS, "manufacturer");
-    static final IRI PROPERTY_COUNT = VF.createIRI(Vocab.NS, "propertyCount");
-    static final IRI ENRICHED_WITH = VF.createIRI(Vocab.NS, "enrichedWith");
-    static final IRI HAS_PROPERTY = VF.createIRI(Vocab.NS, "hasProperty");
-    static final IRI VENDOR_PROPERTY = VF.createIRI(Vocab.NS, "vendorProperty");
-    static final IRI EXTRACTED_PROPERTY = VF.createIRI(Vocab.NS, "extractedProperty");
-    static final IRI PROPERTY_TYPE = VF.createIRI(Vocab.NS, "propertyType");
-    static final IRI PROPERTY_VALUE = VF.createIRI(Vocab.NS, "propertyValue");
-    static final IRI OF_PRODUCT = VF.createIRI(Vocab.NS, "ofProduct");
-    static final IRI OF_PROPERTY = VF.createIRI(Vocab.NS, "ofProperty");
-    static final IRI CONFIDENCE = VF.createIRI(Vocab.NS, "confidence");
-    static final IRI MODEL_VERSION = VF.createIRI(Vocab.NS, "modelVersion");
 
     private final Iris iris;
 
@@ -64,44 +44,45 @@ public class ProductTriples {
         List<Statement> out = new ArrayList<>(16 + record.links().size() * 10);
         Product p = record.product();
         IRI product = iris.product(p.id());
-        out.add(VF.createStatement(product, RDF.TYPE, PRODUCT, g));
-        out.add(VF.createStatement(product, PRODUCT_ID, VF.createLiteral(p.id()), g));
-        out.add(VF.createStatement(product, NAME, VF.createLiteral(p.name()), g));
+        out.add(VF.createStatement(product, RDF.TYPE, Vocab.PRODUCT, g));
+        out.add(VF.createStatement(product, Vocab.PRODUCT_ID, VF.createLiteral(p.id()), g));
+        out.add(VF.createStatement(product, Vocab.NAME, VF.createLiteral(p.name()), g));
         if (p.description() != null) {
-            out.add(VF.createStatement(product, DESCRIPTION, VF.createLiteral(p.description()), g));
+            out.add(VF.createStatement(product, Vocab.DESCRIPTION, VF.createLiteral(p.description()), g));
         }
         if (p.price() != null) {
-            out.add(VF.createStatement(product, PRICE, VF.createLiteral(BigDecimal.valueOf(p.price())), g));
+            out.add(VF.createStatement(product, Vocab.PRICE, VF.createLiteral(BigDecimal.valueOf(p.price())), g));
         }
         if (p.currency() != null) {
-            out.add(VF.createStatement(product, CURRENCY, VF.createLiteral(p.currency()), g));
+            out.add(VF.createStatement(product, Vocab.CURRENCY, VF.createLiteral(p.currency()), g));
         }
         if (p.manufacturer() != null) {
-            out.add(VF.createStatement(product, MANUFACTURER, VF.createLiteral(p.manufacturer()), g));
+            out.add(VF.createStatement(product, Vocab.MANUFACTURER, VF.createLiteral(p.manufacturer()), g));
         }
-        out.add(VF.createStatement(product, PROPERTY_COUNT, VF.createLiteral(record.links().size()), g));
+        out.add(VF.createStatement(product, Vocab.PROPERTY_COUNT, VF.createLiteral(record.links().size()), g));
         if (record.enrichedWith() != null) {
-            out.add(VF.createStatement(product, ENRICHED_WITH, VF.createLiteral(record.enrichedWith()), g));
+            out.add(VF.createStatement(product, Vocab.ENRICHED_WITH, VF.createLiteral(record.enrichedWith()), g));
         }
         for (ProductRecord.Link link : record.links()) {
             IRI property = iris.property(link.property());
             if (writtenNodes == null || writtenNodes.add(property)) {
-                out.add(VF.createStatement(property, RDF.TYPE, PROPERTY, g));
-                out.add(VF.createStatement(property, PROPERTY_TYPE, VF.createLiteral(link.property().type()), g));
-                out.add(VF.createStatement(property, PROPERTY_VALUE, VF.createLiteral(link.property().value()), g));
+                out.add(VF.createStatement(property, RDF.TYPE, Vocab.PROPERTY, g));
+                out.add(VF.createStatement(property, Vocab.PROPERTY_TYPE, VF.createLiteral(link.property().type()), g));
+                out.add(VF.createStatement(property, Vocab.PROPERTY_VALUE, VF.createLiteral(link.property().value()),
+                        g));
             }
-            out.add(VF.createStatement(product, HAS_PROPERTY, property, g));
+            out.add(VF.createStatement(product, Vocab.HAS_PROPERTY, property, g));
             if (link.vendor()) {
-                out.add(VF.createStatement(product, VENDOR_PROPERTY, property, g));
+                out.add(VF.createStatement(product, Vocab.VENDOR_PROPERTY, property, g));
             }
             if (link.extracted()) {
-                out.add(VF.createStatement(product, EXTRACTED_PROPERTY, property, g));
+                out.add(VF.createStatement(product, Vocab.EXTRACTED_PROPERTY, property, g));
                 IRI extraction = iris.extraction(p.id(), link.property());
-                out.add(VF.createStatement(extraction, RDF.TYPE, EXTRACTION, g));
-                out.add(VF.createStatement(extraction, OF_PRODUCT, product, g));
-                out.add(VF.createStatement(extraction, OF_PROPERTY, property, g));
-                out.add(VF.createStatement(extraction, CONFIDENCE, VF.createLiteral(link.confidence()), g));
-                out.add(VF.createStatement(extraction, MODEL_VERSION, VF.createLiteral(link.modelVersion()), g));
+                out.add(VF.createStatement(extraction, RDF.TYPE, Vocab.EXTRACTION, g));
+                out.add(VF.createStatement(extraction, Vocab.OF_PRODUCT, product, g));
+                out.add(VF.createStatement(extraction, Vocab.OF_PROPERTY, property, g));
+                out.add(VF.createStatement(extraction, Vocab.CONFIDENCE, VF.createLiteral(link.confidence()), g));
+                out.add(VF.createStatement(extraction, Vocab.MODEL_VERSION, VF.createLiteral(link.modelVersion()), g));
             }
         }
         return out;

@@ -1,9 +1,10 @@
 package dev.kggateway.store;
 
 import dev.kggateway.domain.Page;
-import dev.kggateway.domain.Slice;
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.PropertyTypeStats;
+import dev.kggateway.domain.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.query.BindingSet;
@@ -46,7 +46,7 @@ public class PropertyRepository {
         args.put("limit", size + 1);
         List<PropertyNode> nodes = new ArrayList<>();
         for (BindingSet row : store.select("properties-page", args)) {
-            nodes.add(Iris.propertyNode(row.getValue("type").stringValue(), row.getValue("value").stringValue()));
+            nodes.add(PropertyIds.node(row.getValue("type").stringValue(), row.getValue("value").stringValue()));
         }
         return Page.of(nodes, size, backward, at != null);
     }
@@ -57,7 +57,7 @@ public class PropertyRepository {
         args.put("graph", iris.catalogGraph());
         args.put("typeFilter", typeFilter(type));
         List<BindingSet> rows = store.select("properties-count", args);
-        return rows.isEmpty() ? 0 : ((Literal) rows.get(0).getValue("count")).intValue();
+        return Rows.firstInt(rows, "count");
     }
 
     private static NamedQuery.Fragment typeFilter(String type) {
@@ -75,7 +75,7 @@ public class PropertyRepository {
         for (BindingSet row : store.select("property-product-counts",
                 Map.of("graph", iris.catalogGraph(), "properties", properties))) {
             PropertyNode node = iris.propertyFromIri(row.getValue("property").stringValue());
-            counts.put(node.id(), ((Literal) row.getValue("count")).intValue());
+            counts.put(node.id(), Rows.intOf(row, "count"));
         }
         return counts;
     }
@@ -100,8 +100,8 @@ public class PropertyRepository {
         List<PropertyTypeStats> stats = new ArrayList<>();
         for (BindingSet row : store.select("property-type-stats", Map.of("graph", iris.catalogGraph()))) {
             stats.add(new PropertyTypeStats(row.getValue("type").stringValue(),
-                    ((Literal) row.getValue("properties")).intValue(),
-                    ((Literal) row.getValue("products")).intValue()));
+                    Rows.intOf(row, "properties"),
+                    Rows.intOf(row, "products")));
         }
         return stats;
     }

@@ -1,7 +1,9 @@
 package dev.kggateway.store;
 
 import dev.kggateway.domain.PropertyNode;
-import dev.kggateway.domain.SimilarityHit;
+import dev.kggateway.similarity.SimilarityHit;
+import dev.kggateway.similarity.SimilarityIndex;
+import dev.kggateway.similarity.SimilarityMetric;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -11,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.query.BindingSet;
@@ -32,25 +33,35 @@ public class SimilarityRepository {
     EmbeddedSimilarityIndex index;
 
     /**
-     * Top products sharing at least {@code minShared} of the given weighted nodes with {@code productId}. With
-     * {@code jaccardOf} set (the source's node count), the score is |A∩B| / |A∪B|; otherwise the summed weight.
+     * Top products sharing at least {@code minShared} of the given weighted nodes with {@code productId} (which has
+     * {@code sourceCount} nodes), scored by the metric: by the in-memory index when the embedded store keeps one,
+     * otherwise by {@code similar-products.rq} with the metric's score snippet. Both round scores alike.
      */
     public List<SimilarityHit> similar(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
-            Integer jaccardOf) {
+            SimilarityMetric metric, int sourceCount) {
         if (weights.isEmpty()) {
             return List.of();
         }
         SimilarityIndex postings = index.get();
         if (postings != null) {
-            return postings.similar(productId, weights, Math.max(1, minShared), first, jaccardOf);
+            return postings.similar(productId, weights, Math.max(1, minShared), first, metric, sourceCount);
         }
+        List<SimilarityHit> hits = new ArrayList<>();
+        for (BindingSet row : store.select("similar-products",
+                similarArgs(productId, weights, minShared, first, metric, sourceCount))) {
+            hits.add(hit(row));
+        }
+        return hits;
+    }
+
+    /** The arguments of similar-products.rq: the weighted nodes as VALUES, and the metric's score snippet. */
+    Map<String, Object> similarArgs(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
+            SimilarityMetric metric, int sourceCount) {
         StringBuilder values = new StringBuilder();
         weights.forEach((node, w) -> values.append('(').append(NamedQuery.term(iris.property(node))).append(' ')
                 .append(NamedQuery.term(VF.createLiteral(BigDecimal.valueOf(w)))).append(") "));
-        String score = jaccardOf == null
-                ? "BIND(?weight AS ?score)"
-                : "GRAPH " + NamedQuery.term(iris.catalogGraph()) + " { ?other kg:propertyCount ?otherCount }\n"
-                        + "BIND(?shared / (" + jaccardOf + " + ?otherCount - ?shared) AS ?score)";
+        String score = NamedQuery.of(metric.sparqlScore())
+                .render(Map.of("graph", iris.catalogGraph(), "sourceCount", sourceCount));
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("product", iris.product(productId));
@@ -58,19 +69,20 @@ public class SimilarityRepository {
         args.put("minShared", Math.max(1, minShared));
         args.put("score", new NamedQuery.Fragment(score));
         args.put("limit", first);
-        List<SimilarityHit> hits = new ArrayList<>();
-        for (BindingSet row : store.select("similar-products", args)) {
-            List<PropertyNode> shared = Arrays.stream(row.getValue("sharedProperties").stringValue().split(" "))
-                    .map(iris::propertyFromIri)
-                    .sorted(java.util.Comparator.comparing(PropertyNode::type).thenComparing(PropertyNode::value))
-                    .toList();
-            hits.add(new SimilarityHit(
-                    iris.productId(row.getValue("other").stringValue()),
-                    ((Literal) row.getValue("score")).doubleValue(),
-                    ((Literal) row.getValue("shared")).intValue(),
-                    shared));
-        }
-        return hits;
+        return args;
+    }
+
+    /** One row of similar-products.rq. */
+    SimilarityHit hit(BindingSet row) {
+        List<PropertyNode> shared = Arrays.stream(row.getValue("sharedProperties").stringValue().split(" "))
+                .map(iris::propertyFromIri)
+                .sorted(java.util.Comparator.comparing(PropertyNode::type).thenComparing(PropertyNode::value))
+                .toList();
+        return new SimilarityHit(
+                iris.productId(row.getValue("other").stringValue()),
+                Rows.doubleOf(row, "score"),
+                Rows.intOf(row, "shared"),
+                shared);
     }
 
     /** Document frequency (number of products carrying it) of each node of a product. */
@@ -83,7 +95,7 @@ public class SimilarityRepository {
         for (BindingSet row : store.select("document-frequencies",
                 Map.of("graph", iris.catalogGraph(), "product", iris.product(productId)))) {
             df.put(iris.propertyFromIri(row.getValue("property").stringValue()).id(),
-                    ((Literal) row.getValue("df")).intValue());
+                    Rows.intOf(row, "df"));
         }
         return df;
     }

@@ -1,11 +1,6 @@
 package dev.kggateway.api;
 
-import static dev.kggateway.support.Fixture.vars;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.kggateway.similarity.SimilarityMetric;
 import dev.kggateway.support.Fixture;
 import dev.kggateway.support.Gql;
 import io.restassured.path.json.JsonPath;
@@ -20,6 +15,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import static dev.kggateway.support.Fixture.vars;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The read contract of the GraphQL API, checked against expectations computed from the fixture file itself. Runs on
@@ -177,8 +178,8 @@ public abstract class CatalogContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Fixture.Metric.class)
-    void similarProductsMatchBruteForceRanking(Fixture.Metric metric) {
+    @EnumSource(SimilarityMetric.class)
+    void similarProductsMatchBruteForceRanking(SimilarityMetric metric) {
         for (String id : List.of(F.richestProduct(), F.ids().get(3), F.ids().get(F.ids().size() / 2))) {
             for (int minShared : new int[] { 1, 2, 3 }) {
                 List<Fixture.Ranked> expected = F.similar(id, 10, minShared, metric);
@@ -198,7 +199,7 @@ public abstract class CatalogContractTest {
                     assertEquals(want.score(), ((Number) hit.get("score")).doubleValue(), 1e-9, where);
                     assertEquals(want.shared(), ((Number) hit.get("sharedCount")).intValue(), where);
                     if (!(i + 1 < expected.size() && Math.abs(expected.get(i + 1).score() - want.score()) < 1e-9
-                            && metric == Fixture.Metric.IDF)) {
+                            && metric == SimilarityMetric.IDF)) {
                         assertEquals(want.id(), gotId, where);
                     }
                     @SuppressWarnings("unchecked")

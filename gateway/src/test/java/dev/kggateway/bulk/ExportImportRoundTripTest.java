@@ -1,14 +1,10 @@
 package dev.kggateway.bulk;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.kggateway.cli.BulkLoadCommand;
 import dev.kggateway.cli.ExportCommand;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.sample.CatalogueGenerator;
 import dev.kggateway.store.Iris;
 import dev.kggateway.store.ProductRecord;
@@ -38,6 +34,11 @@ import org.eclipse.rdf4j.rio.Rio;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * export → bulk-load into an emptied store → export gives the same graph (as RDF: isomorphic models), through the
@@ -98,7 +99,7 @@ class ExportImportRoundTripTest {
             Product p = found.get(id);
             List<ProductRecord.Link> links = new ArrayList<>();
             p.links().forEach(l -> links.add(new ProductRecord.Link(l.property(), true, 0.91, "test-model-1")));
-            links.add(new ProductRecord.Link(Iris.propertyNode("color", "teal"), false, 0.42, "test-model-1"));
+            links.add(new ProductRecord.Link(PropertyIds.node("color", "teal"), false, 0.42, "test-model-1"));
             records.add(new ProductRecord(p, links, "test-model-1"));
         }
         products.replaceAll(records);

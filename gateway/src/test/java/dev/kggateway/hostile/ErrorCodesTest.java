@@ -1,13 +1,8 @@
 package dev.kggateway.hostile;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.kggateway.api.error.ErrorCodes;
-import dev.kggateway.api.error.InvalidIdException;
-import dev.kggateway.api.error.StoreUnavailableException;
+import dev.kggateway.domain.error.InvalidIdException;
+import dev.kggateway.domain.error.StoreUnavailableException;
 import dev.kggateway.support.LogCapture;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
@@ -24,6 +19,11 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The final shape of errors, without a server: codes, hidden internals, one log line per internal error. */
 class ErrorCodesTest {

@@ -1,16 +1,10 @@
 package dev.kggateway.ingest;
 
-import static dev.kggateway.support.Fixture.vars;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.kggateway.domain.Product;
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.ner.PropertyExtractor;
-import dev.kggateway.store.Iris;
-import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.FusekiProfile;
+import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.support.Gql;
 import dev.kggateway.support.ModelProfile;
@@ -21,6 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+
+import static dev.kggateway.support.Fixture.vars;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code kg.ner.min-confidence} with the real model through DJL, on the embedded store and on Fuseki: set to 1.0 here, so nearly everything the model finds
@@ -128,8 +128,8 @@ public abstract class ConfidenceThresholdTest {
     void reenrichmentWritesOnlyLinksAtOrAboveTheThreshold() {
         String old = "kg-ner-lab@0.0.1-old";
         products.replaceAll(List.of(new ProductRecord(new Product("THR-R1", "Coupling", TEXTS[0], null, null, null),
-                List.of(new ProductRecord.Link(Iris.propertyNode("brand", "cpc"), true, null, null),
-                        new ProductRecord.Link(Iris.propertyNode("color", "stale-guess"), false, 0.5, old)), old)));
+                List.of(new ProductRecord.Link(PropertyIds.node("brand", "cpc"), true, null, null),
+                        new ProductRecord.Link(PropertyIds.node("color", "stale-guess"), false, 0.5, old)), old)));
         Gql.ok("mutation { reenrichProducts(batchSize: 10) { products } }");
         Set<String> ner = nerLinks("THR-R1");
         assertEquals(kept(TEXTS[0]), ner);

@@ -1,11 +1,7 @@
 package dev.kggateway.limits;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import dev.kggateway.api.error.InvalidArgumentException;
-import dev.kggateway.api.error.StoreUnavailableException;
+import dev.kggateway.domain.error.InvalidArgumentException;
+import dev.kggateway.domain.error.StoreUnavailableException;
 import dev.kggateway.support.Gql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -16,6 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The store circuit breaker: the outage is simulated by store calls that throw the store's own

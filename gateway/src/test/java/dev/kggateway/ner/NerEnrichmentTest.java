@@ -1,12 +1,7 @@
 package dev.kggateway.ner;
 
-import static dev.kggateway.support.Fixture.vars;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.kggateway.domain.Product;
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.ingest.EnrichmentThreshold;
 import dev.kggateway.ner.contract.ModelFolderFiles;
 import dev.kggateway.ner.contract.ModelManifest;
@@ -14,8 +9,6 @@ import dev.kggateway.ner.contract.ValueText;
 import dev.kggateway.ner.contract.Words;
 import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
-import dev.kggateway.domain.Product;
-import dev.kggateway.store.Iris;
 import dev.kggateway.support.Gql;
 import dev.kggateway.support.ModelProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+
+import static dev.kggateway.support.Fixture.vars;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Enrichment with the real shipped model through DJL: extraction, chunking, provenance, upsert, re-enrichment. */
 @QuarkusTest
@@ -177,8 +177,8 @@ class NerEnrichmentTest {
     void reenrichmentMovesProductsOfAnOlderModelToTheCurrentOneKeepingVendorLinks() {
         // Products as an older model version left them: a vendor link and an (older, wrong) model link.
         String old = "kg-ner-lab@0.0.1-old";
-        var vendor = Iris.propertyNode("brand", "cpc");
-        var stale = Iris.propertyNode("color", "stale-old-model-guess");
+        var vendor = PropertyIds.node("brand", "cpc");
+        var stale = PropertyIds.node("color", "stale-old-model-guess");
         products.replaceAll(List.of(new ProductRecord(new Product("NER-R1", "Coupling", COUPLING, null, null, null),
                 List.of(new ProductRecord.Link(vendor, true, null, null), new ProductRecord.Link(stale, false, 0.5, old)), old)));
         JsonPath report = Gql.ok("mutation { reenrichProducts(batchSize: 10) { model products batches } }");

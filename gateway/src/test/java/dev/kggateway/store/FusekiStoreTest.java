@@ -1,14 +1,7 @@
 package dev.kggateway.store;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.kggateway.domain.Product;
+import dev.kggateway.domain.PropertyIds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -20,6 +13,14 @@ import java.util.Map;
 import org.apache.jena.graph.NodeFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The gateway on a real Fuseki server over HTTP: writes through the SPARQL update endpoint, GraphQL reads through the
@@ -142,7 +143,7 @@ class FusekiStoreTest {
 
     private ProductRecord record(String id, String name, Map<String, String> props) {
         List<ProductRecord.Link> links = new ArrayList<>();
-        props.forEach((type, value) -> links.add(new ProductRecord.Link(Iris.propertyNode(type, value), true, null,
+        props.forEach((type, value) -> links.add(new ProductRecord.Link(PropertyIds.node(type, value), true, null,
                 null)));
         return new ProductRecord(new Product(id, name, null, 9.5, "USD", "ACME"), links);
     }

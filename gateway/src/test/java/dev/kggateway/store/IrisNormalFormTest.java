@@ -1,11 +1,7 @@
 package dev.kggateway.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.kggateway.domain.Ids;
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +13,11 @@ import java.util.regex.Pattern;
 import org.apache.jena.rfc3986.RFC3986;
 import org.eclipse.rdf4j.common.net.ParsedIRI;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every minted IRI is already in RFC 3986 normal form (section 6.2.2), as judged by two independent normalisers (RDF4J
@@ -71,7 +72,7 @@ class IrisNormalFormTest {
             }
             PropertyNode node = IRIS.propertyFromIri(iri);
             assertEquals(value, node.value());
-            assertEquals(node, Iris.propertyFromId(node.id()));
+            assertEquals(node, PropertyIds.fromId(node.id()));
             String previous = valueById.put(node.id(), value);
             assertTrue(previous == null || previous.equals(value), "id " + node.id() + " of both " + previous
                     + " and " + value);
@@ -83,20 +84,20 @@ class IrisNormalFormTest {
 
     @Test
     void dotSegmentValuesAreMarkedAndOtherDotsKept() {
-        assertEquals("size/!.", Iris.propertyId("size", "."));
-        assertEquals("size/!..", Iris.propertyId("size", ".."));
-        assertEquals("size/...", Iris.propertyId("size", "..."));
-        assertEquals("size/.%2Fx", Iris.propertyId("size", "./x"));
-        assertEquals("size/%21.", Iris.propertyId("size", "!."));
-        assertEquals("size/%252e", Iris.propertyId("size", "%2e"));
-        assertEquals("size/%25", Iris.propertyId("size", "%"));
+        assertEquals("size/!.", PropertyIds.id("size", "."));
+        assertEquals("size/!..", PropertyIds.id("size", ".."));
+        assertEquals("size/...", PropertyIds.id("size", "..."));
+        assertEquals("size/.%2Fx", PropertyIds.id("size", "./x"));
+        assertEquals("size/%21.", PropertyIds.id("size", "!."));
+        assertEquals("size/%252e", PropertyIds.id("size", "%2e"));
+        assertEquals("size/%25", PropertyIds.id("size", "%"));
     }
 
     @Test
     void nonCanonicalIdsAreRejected() {
         for (String id : List.of("size/.", "size/..", "size/%2E", "size/%2e", "size/!...", "size/!x", "size/%7e",
                 "size/a%2fb")) {
-            assertThrows(dev.kggateway.api.error.InvalidIdException.class, () -> Iris.propertyFromId(id), id);
+            assertThrows(dev.kggateway.domain.error.InvalidIdException.class, () -> PropertyIds.fromId(id), id);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.kggateway.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kggateway.similarity.SimilarityMetric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,10 +83,8 @@ public final class Fixture {
         return by;
     }
 
-    public enum Metric { SHARED_COUNT, JACCARD, IDF }
-
-    /** Similarity ranking computed by brute force over all pairs. */
-    public List<Ranked> similar(String id, int first, int minShared, Metric metric) {
+    /** Similarity ranking computed by brute force over all pairs, scored by {@link SimilarityOracle}. */
+    public List<Ranked> similar(String id, int first, int minShared, SimilarityMetric metric) {
         Item source = items.get(id);
         Map<String, Set<String>> byProp = productsByProperty();
         int n = items.size();
@@ -99,12 +98,8 @@ public final class Fixture {
             if (shared.size() < minShared || shared.isEmpty()) {
                 continue;
             }
-            double score = switch (metric) {
-                case SHARED_COUNT -> shared.size();
-                case JACCARD -> (double) shared.size()
-                        / (source.properties().size() + other.properties().size() - shared.size());
-                case IDF -> shared.stream().mapToDouble(p -> Math.log((double) n / byProp.get(p).size())).sum();
-            };
+            double score = SimilarityOracle.score(metric, n, shared.stream().map(p -> byProp.get(p).size()).toList(),
+                    source.properties().size(), other.properties().size());
             ranked.add(new Ranked(other.id(), score, shared.size(), shared));
         }
         ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::id));

@@ -1,5 +1,7 @@
 package dev.kggateway.api.error;
 
+import dev.kggateway.domain.error.ApiException;
+import dev.kggateway.domain.error.StoreUnavailableException;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;

@@ -1,5 +1,6 @@
 package dev.kggateway.api.types;
 
+import dev.kggateway.ingest.PropertyInput;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;

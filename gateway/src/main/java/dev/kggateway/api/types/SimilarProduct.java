@@ -1,7 +1,7 @@
 package dev.kggateway.api.types;
 
 import dev.kggateway.domain.PropertyNode;
-import dev.kggateway.domain.SimilarityHit;
+import dev.kggateway.similarity.SimilarityHit;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;

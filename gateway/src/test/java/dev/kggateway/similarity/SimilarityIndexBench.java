@@ -1,5 +1,6 @@
-package dev.kggateway.store;
+package dev.kggateway.similarity;
 
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,13 +27,13 @@ public final class SimilarityIndexBench {
         for (int p = 0; p < products; p++) {
             Set<PropertyNode> nodes = new LinkedHashSet<>();
             int count = 9 + random.nextInt(14);
-            nodes.add(Iris.propertyNode("type", "t" + random.nextInt(4)));            // ~25 % of the catalogue each
-            nodes.add(Iris.propertyNode("producer", "p" + random.nextInt(40)));       // ~2.5 % each
+            nodes.add(PropertyIds.node("type", "t" + random.nextInt(4)));            // ~25 % of the catalogue each
+            nodes.add(PropertyIds.node("producer", "p" + random.nextInt(40)));       // ~2.5 % each
             while (nodes.size() < count) {
                 // Zipf-like feature choice over products/10 features: a few in thousands of products, most in few.
                 int features = Math.max(100, products / 10);
                 int f = (int) Math.floor(Math.pow(features, random.nextDouble())) - 1;
-                nodes.add(Iris.propertyNode("feature", "f" + f));
+                nodes.add(PropertyIds.node("feature", "f" + f));
             }
             catalogue.put(String.format("P-%07d", p), nodes);
         }
@@ -47,7 +48,8 @@ public final class SimilarityIndexBench {
         System.out.printf("index arrays: %,d bytes = %.1f bytes per link (ids and node objects not counted)%n",
                 size[1], (double) size[1] / size[0]);
         List<String> ids = new ArrayList<>(catalogue.keySet());
-        for (String metric : List.of("SHARED_COUNT", "IDF", "JACCARD")) {
+        for (SimilarityMetric metric : List.of(SimilarityMetric.SHARED_COUNT, SimilarityMetric.IDF,
+                SimilarityMetric.JACCARD)) {
             long[] withPruning = new long[queries];
             long[] walkingAll = new long[queries];
             Random pick = new Random(7);
@@ -56,11 +58,10 @@ public final class SimilarityIndexBench {
                     String id = ids.get(pick.nextInt(ids.size()));
                     Set<PropertyNode> source = catalogue.get(id);
                     Map<PropertyNode, Double> weights = weights(pruned, source, metric, products);
-                    Integer jaccardOf = metric.equals("JACCARD") ? source.size() : null;
                     long t0 = System.nanoTime();
-                    var a = pruned.similar(id, weights, 1, 10, jaccardOf);
+                    var a = pruned.similar(id, weights, 1, 10, metric, source.size());
                     long t1 = System.nanoTime();
-                    var b = full.similar(id, weights, 1, 10, jaccardOf);
+                    var b = full.similar(id, weights, 1, 10, metric, source.size());
                     long t2 = System.nanoTime();
                     if (!a.equals(b)) {
                         throw new AssertionError("rankings differ for " + id + " " + metric);
@@ -75,11 +76,11 @@ public final class SimilarityIndexBench {
         }
     }
 
-    static Map<PropertyNode, Double> weights(SimilarityIndex index, Set<PropertyNode> source, String metric, int n) {
+    static Map<PropertyNode, Double> weights(SimilarityIndex index, Set<PropertyNode> source, SimilarityMetric metric,
+            int n) {
         Map<String, Integer> df = index.documentFrequencies(source);
         Map<PropertyNode, Double> weights = new LinkedHashMap<>();
-        source.forEach(node -> weights.put(node, metric.equals("IDF")
-                ? Math.log((double) n / Math.max(1, df.get(node.id()))) : 1.0));
+        source.forEach(node -> weights.put(node, metric.weight(n, df.get(node.id()))));
         return weights;
     }
 

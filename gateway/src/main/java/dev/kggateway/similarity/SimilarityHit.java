@@ -1,5 +1,6 @@
-package dev.kggateway.domain;
+package dev.kggateway.similarity;
 
+import dev.kggateway.domain.PropertyNode;
 import java.util.List;
 
 /** One product similar to a given one, with the property nodes both share. */

@@ -1,7 +1,8 @@
-package dev.kggateway.observability;
+package dev.kggateway.limits;
 
-import dev.kggateway.api.error.StoreUnavailableException;
-import dev.kggateway.limits.StoreGuard;
+import dev.kggateway.domain.error.StoreUnavailableException;
+import dev.kggateway.observability.LatencyHistograms;
+import dev.kggateway.store.StoreObserved;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
@@ -27,8 +28,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @Priority(Interceptor.Priority.LIBRARY_AFTER + 100)
 public class StoreObservedInterceptor {
 
-    /** Timer of every named SPARQL query; tags: query, operation (select/ask/update/statements), outcome (ok/error). */
-    public static final String SPARQL_TIMER = "kg.sparql";
 
     private static final Set<String> OPERATIONS = Set.of("select", "ask", "update", "query"); // query: /sparql
 
@@ -76,7 +75,7 @@ public class StoreObservedInterceptor {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;
         } finally {
-            Timer.builder(SPARQL_TIMER).description("SPARQL latency per named query")
+            Timer.builder(LatencyHistograms.SPARQL_TIMER).description("SPARQL latency per named query")
                     .tag("query", queryName).tag("operation", operation).tag("outcome", outcome)
                     .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             span.end();

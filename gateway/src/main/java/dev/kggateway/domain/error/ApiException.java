@@ -1,4 +1,4 @@
-package dev.kggateway.api.error;
+package dev.kggateway.domain.error;
 
 /**
  * A client-visible failure. Subclasses carry their GraphQL error code through {@code @ErrorCode}; the message is

@@ -1,6 +1,5 @@
-package dev.kggateway.limits;
+package dev.kggateway.domain.error;
 
-import dev.kggateway.api.error.ApiException;
 import io.smallrye.graphql.api.ErrorCode;
 
 /** A bulkhead is full (model inference) or the circuit to the store is open: retry later. */

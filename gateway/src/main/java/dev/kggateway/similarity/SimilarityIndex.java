@@ -1,7 +1,6 @@
-package dev.kggateway.store;
+package dev.kggateway.similarity;
 
 import dev.kggateway.domain.PropertyNode;
-import dev.kggateway.domain.SimilarityHit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,10 +14,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * In-memory postings (property node → products) for the embedded store, where this process is the only writer: a
  * similarity ranking becomes a walk over a few int arrays instead of a SPARQL join and group-by over every link of
- * every shared node. Kept exactly in step with the store by {@link ProductRepository}, which applies each write here
- * while it holds the write lock, after the store transaction committed. Document frequencies come for free.
+ * every shared node. Kept exactly in step with the store by {@code store.ProductRepository}, which applies each write
+ * here while it holds the write lock, after the store transaction committed. Document frequencies come for free.
+ * Scores come from the {@link SimilarityMetric}, as on the SPARQL path.
  */
-final class SimilarityIndex {
+public final class SimilarityIndex {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** False walks every posting (the pre-pruning algorithm): the benchmark's baseline. */
@@ -33,7 +33,7 @@ final class SimilarityIndex {
     /** Posting entries the pruning did not walk (tests and diagnostics: shows that it prunes). */
     final java.util.concurrent.atomic.LongAdder postingEntriesSkipped = new java.util.concurrent.atomic.LongAdder();
 
-    SimilarityIndex() {
+    public SimilarityIndex() {
         this(true);
     }
 
@@ -42,7 +42,7 @@ final class SimilarityIndex {
     }
 
     /** Sets a product's property nodes (replacing what it had); empty or null removes it. */
-    void put(String productId, Collection<PropertyNode> nodes) {
+    public void put(String productId, Collection<PropertyNode> nodes) {
         lock.writeLock().lock();
         try {
             Integer p = productOrdinal.get(productId);
@@ -110,7 +110,7 @@ final class SimilarityIndex {
     }
 
     /** Links held and bytes of the int arrays holding them (postings with their spare capacity, product rows). */
-    long[] linksAndArrayBytes() {
+    public long[] linksAndArrayBytes() {
         lock.readLock().lock();
         try {
             long links = 0;
@@ -131,7 +131,7 @@ final class SimilarityIndex {
     }
 
     /** Number of products carrying each node (0 for unknown nodes). */
-    Map<String, Integer> documentFrequencies(Collection<PropertyNode> nodes) {
+    public Map<String, Integer> documentFrequencies(Collection<PropertyNode> nodes) {
         lock.readLock().lock();
         try {
             Map<String, Integer> df = new HashMap<>();
@@ -147,17 +147,18 @@ final class SimilarityIndex {
 
     /**
      * The same ranking as {@code similar-products.rq}: products sharing at least {@code minShared} of the weighted
-     * nodes, scored by summed weight or, with {@code jaccardOf}, by |A∩B| / |A∪B|; ties by id.
+     * nodes, scored by the metric (the source having {@code sourceCount} nodes), rounded by
+     * {@link SimilarityMetric#rankScore(double)}; ties by id.
      *
      * <p>Exact top-k without walking every posting (MaxScore): the product's nodes are expanded from the rarest to
      * the most common, and before each further posting the best score a product not met so far could still reach
-     * (the remaining weight, or remaining nodes / |A| for Jaccard) is compared with the k-th best score already
-     * guaranteed (partial sums only grow). Once no newcomer can enter the top k, the remaining — most popular —
+     * ({@link SimilarityMetric#bound}: the remaining weight, or remaining nodes / |A| for Jaccard) is compared with
+     * the k-th best score already guaranteed (partial scores only grow). Once no newcomer can enter the top k, the remaining — most popular —
      * postings are not walked; the candidates met so far are completed by binary searches in their sorted node
      * arrays. Scores are summed in that rarest-first order for every candidate, so equal sets give equal scores.
      */
-    List<SimilarityHit> similar(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
-            Integer jaccardOf) {
+    public List<SimilarityHit> similar(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
+            SimilarityMetric metric, int sourceCount) {
         lock.readLock().lock();
         try {
             Integer selfOrdinal = productOrdinal.get(productId);
@@ -184,9 +185,10 @@ final class SimilarityIndex {
             Arrays.sort(order, Comparator.<Integer>comparingInt(i -> postingSizes[nodes[i]]).thenComparingInt(i -> i));
             // remaining[i]: the most a product met only in postings i.. can score.
             double[] remaining = new double[m + 1];
+            double weightLeft = 0;
             for (int i = m - 1; i >= 0; i--) {
-                remaining[i] = jaccardOf == null ? remaining[i + 1] + nodeWeight[order[i]]
-                        : (double) (m - i) / Math.max(1, jaccardOf);
+                weightLeft += nodeWeight[order[i]];
+                remaining[i] = metric.bound(weightLeft, m - i, sourceCount);
             }
             int firstPosting = m == 0 ? 0 : postingSizes[nodes[order[0]]];
             Scratch scratch = new Scratch(Math.min(productIds.size(), Math.max(64, firstPosting * 2)));
@@ -197,7 +199,7 @@ final class SimilarityIndex {
                 // candidate list the check scans), check whether newcomers are still possible.
                 if (prunable && expanded > 0 && postingSizes[prop] > 64 && 2L * postingSizes[prop] > scratch.touchedCount
                         && (m - expanded < minShared
-                                || kthGuaranteed(scratch, self, minShared, first, jaccardOf) > remaining[expanded])) {
+                                || kthGuaranteed(scratch, self, minShared, first, metric, sourceCount) > remaining[expanded])) {
                     break;
                 }
                 double w = nodeWeight[order[expanded]];
@@ -227,7 +229,7 @@ final class SimilarityIndex {
                 if (other == self || shared < minShared) {
                     continue;
                 }
-                Candidate c = new Candidate(other, productIds.get(other), rankScore(score(scratch, t, jaccardOf)),
+                Candidate c = new Candidate(other, productIds.get(other), SimilarityMetric.rankScore(score(scratch, t, metric, sourceCount)),
                         shared);
                 if (best.size() < first) {
                     best.add(c);
@@ -256,27 +258,18 @@ final class SimilarityIndex {
         }
     }
 
-    /**
-     * A score rounded to 1e-9: sums of IDF weights that are equal in exact arithmetic (ln(N/2)+ln(N/6) and
-     * ln(N/3)+ln(N/4)) differ in the last bits depending on the order of addition, and the tie must go to the
-     * smaller id, not to rounding noise.
-     */
-    static double rankScore(double score) {
-        return Math.round(score * 1e9) / 1e9;
-    }
-
     /** The score of the t-th touched product from what has been added so far. */
-    private double score(Scratch scratch, int t, Integer jaccardOf) {
-        int shared = scratch.shared(t);
-        return jaccardOf == null ? scratch.weight(t)
-                : (double) shared / (jaccardOf + productProperties[scratch.touched[t]].length - shared);
+    private double score(Scratch scratch, int t, SimilarityMetric metric, int sourceCount) {
+        return metric.score(scratch.weight(t), scratch.shared(t), sourceCount,
+                productProperties[scratch.touched[t]].length);
     }
 
     /**
      * The k-th best score among candidates already sure to qualify (minShared reached), counting only what they
      * have so far — a lower bound of their final score; -1 when fewer than k qualify.
      */
-    private double kthGuaranteed(Scratch scratch, int self, int minShared, int k, Integer jaccardOf) {
+    private double kthGuaranteed(Scratch scratch, int self, int minShared, int k, SimilarityMetric metric,
+            int sourceCount) {
         if (scratch.touchedCount < k) {
             return -1;
         }
@@ -285,7 +278,7 @@ final class SimilarityIndex {
             if (scratch.touched[t] == self || scratch.shared(t) < minShared) {
                 continue;
             }
-            double lower = score(scratch, t, jaccardOf);
+            double lower = score(scratch, t, metric, sourceCount);
             if (top.size() < k) {
                 top.add(lower);
             } else if (lower > top.peek()) {

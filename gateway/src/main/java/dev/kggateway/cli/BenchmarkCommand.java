@@ -1,16 +1,15 @@
-package dev.kggateway.bench;
+package dev.kggateway.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kggateway.api.types.ProductInput;
-import dev.kggateway.cli.KgCommand;
 import dev.kggateway.config.KgConfig;
-import dev.kggateway.domain.SimilarityMetric;
 import dev.kggateway.ingest.IngestReport;
 import dev.kggateway.ingest.IngestService;
+import dev.kggateway.ingest.ProductInput;
 import dev.kggateway.ner.PropertyExtractor;
 import dev.kggateway.sample.CatalogueGenerator;
 import dev.kggateway.service.SimilarityService;
+import dev.kggateway.similarity.SimilarityMetric;
 import dev.kggateway.store.ProductRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;

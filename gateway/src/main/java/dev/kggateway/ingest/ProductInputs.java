@@ -1,12 +1,10 @@
-package dev.kggateway.service;
+package dev.kggateway.ingest;
 
-import dev.kggateway.api.error.InvalidArgumentException;
-import dev.kggateway.api.types.ProductInput;
-import dev.kggateway.api.types.PropertyInput;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Product;
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
-import dev.kggateway.store.Iris;
+import dev.kggateway.domain.error.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +55,7 @@ public final class ProductInputs {
             if (p == null) {
                 throw new InvalidArgumentException("property must not be null");
             }
-            PropertyNode node = Iris.propertyNode(Ids.propertyType(p.type), Ids.propertyValue(p.value));
+            PropertyNode node = PropertyIds.node(Ids.propertyType(p.type), Ids.propertyValue(p.value));
             nodes.putIfAbsent(node.id(), node);
         }
         return new ArrayList<>(nodes.values());

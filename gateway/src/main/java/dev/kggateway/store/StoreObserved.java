@@ -1,4 +1,4 @@
-package dev.kggateway.observability;
+package dev.kggateway.store;
 
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;

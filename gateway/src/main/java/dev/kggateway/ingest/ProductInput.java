@@ -1,4 +1,4 @@
-package dev.kggateway.api.types;
+package dev.kggateway.ingest;
 
 import java.util.List;
 import org.eclipse.microprofile.graphql.DefaultValue;

@@ -1,13 +1,14 @@
-package dev.kggateway.observability;
+package dev.kggateway.api.http;
 
 import dev.kggateway.api.GraphiQlExample;
-import dev.kggateway.cli.KgMain;
+import dev.kggateway.config.RunMode;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +24,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class StartupBanner {
 
+    @Inject
+    RunMode runMode;
+
     private static final Logger LOG = Logger.getLogger(StartupBanner.class);
     /** Pages other parts may add; printed only when present. */
     private static final List<String> OPTIONAL_PAGES = List.of("/explore", "/sparql-ui");
@@ -35,7 +39,7 @@ public class StartupBanner {
     }
 
     void onListen(@ObservesAsync HttpServerStart start) { // Quarkus fires it asynchronously
-        if (KgMain.commandMode || !printed.compareAndSet(false, true)) {
+        if (runMode.command() || !printed.compareAndSet(false, true)) {
             return;
         }
         Config config = ConfigProvider.getConfig();

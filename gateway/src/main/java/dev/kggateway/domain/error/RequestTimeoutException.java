@@ -1,6 +1,5 @@
-package dev.kggateway.limits;
+package dev.kggateway.domain.error;
 
-import dev.kggateway.api.error.ApiException;
 import io.smallrye.graphql.api.ErrorCode;
 
 /** The request used up kg.limits.request-timeout; fields not yet resolved fail with this code. */

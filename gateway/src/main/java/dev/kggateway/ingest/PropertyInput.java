@@ -1,4 +1,4 @@
-package dev.kggateway.api.types;
+package dev.kggateway.ingest;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;

@@ -1,6 +1,5 @@
-package dev.kggateway.security;
+package dev.kggateway.domain.error;
 
-import dev.kggateway.api.error.ApiException;
 import io.smallrye.graphql.api.ErrorCode;
 
 /** No credential was sent for an operation that needs one (HTTP 401). */

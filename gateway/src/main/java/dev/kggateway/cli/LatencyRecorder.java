@@ -1,4 +1,4 @@
-package dev.kggateway.bench;
+package dev.kggateway.cli;
 
 import java.util.Arrays;
 import java.util.Locale;

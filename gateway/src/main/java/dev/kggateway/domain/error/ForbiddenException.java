@@ -1,6 +1,5 @@
-package dev.kggateway.security;
+package dev.kggateway.domain.error;
 
-import dev.kggateway.api.error.ApiException;
 import io.smallrye.graphql.api.ErrorCode;
 
 /** A valid credential without the role the operation needs (HTTP 403). */

@@ -1,4 +1,4 @@
-package dev.kggateway.api.error;
+package dev.kggateway.domain.error;
 
 import io.smallrye.graphql.api.ErrorCode;
 

@@ -1,10 +1,8 @@
-package dev.kggateway.store;
+package dev.kggateway.similarity;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
-import dev.kggateway.domain.SimilarityHit;
+import dev.kggateway.support.SimilarityOracle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,14 +15,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The pruned top-k of {@link SimilarityIndex} against a brute force over all pairs, on catalogues shaped like real
  * ones (a few very popular nodes shared by most products, a long tail of rare ones, as in BSBM), for every metric,
- * several k and minShared, and after updates and removals. A plain unit test: no Quarkus, no store.
+ * several k and minShared, and after updates and removals. A plain unit test: no Quarkus, no store. The brute force
+ * scores with {@link SimilarityOracle}, so every SimilarityMetric is covered.
  */
 class SimilarityIndexTopKTest {
-
-    enum Metric { SHARED_COUNT, JACCARD, IDF }
 
     record Ranked(String id, double score, int shared, Set<String> common) {
     }
@@ -40,7 +40,7 @@ class SimilarityIndexTopKTest {
                 String type = "t" + random.nextInt(6);
                 int values = type.equals("t0") ? 2 : 400;
                 int v = (int) Math.floor(Math.pow(values, random.nextDouble())) - 1;
-                nodes.add(Iris.propertyNode(type, "v" + v));
+                nodes.add(PropertyIds.node(type, "v" + v));
             }
             catalogue.put(String.format("P-%05d", p), nodes);
         }
@@ -54,7 +54,7 @@ class SimilarityIndexTopKTest {
     }
 
     static List<Ranked> bruteForce(Map<String, Set<PropertyNode>> catalogue, Map<PropertyNode, Integer> df, String id,
-            int first, int minShared, Metric metric) {
+            int first, int minShared, SimilarityMetric metric) {
         Set<PropertyNode> source = catalogue.get(id);
         List<Ranked> ranked = new ArrayList<>();
         catalogue.forEach((other, theirs) -> {
@@ -62,36 +62,30 @@ class SimilarityIndexTopKTest {
                 return;
             }
             Set<String> common = new TreeSet<>();
-            double idf = 0;
+            List<Integer> sharedDfs = new ArrayList<>();
             for (PropertyNode n : source) {
                 if (theirs.contains(n)) {
                     common.add(n.id());
-                    idf += Math.log((double) catalogue.size() / df.get(n));
+                    sharedDfs.add(df.get(n));
                 }
             }
             if (common.isEmpty() || common.size() < minShared) {
                 return;
             }
-            double score = switch (metric) {
-                case SHARED_COUNT -> common.size();
-                case JACCARD -> (double) common.size() / (source.size() + theirs.size() - common.size());
-                case IDF -> idf;
-            };
-            ranked.add(new Ranked(other, SimilarityIndex.rankScore(score), common.size(), common));
+            double score = SimilarityOracle.score(metric, catalogue.size(), sharedDfs, source.size(), theirs.size());
+            ranked.add(new Ranked(other, SimilarityMetric.rankScore(score), common.size(), common));
         });
         ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::id));
         return ranked.subList(0, Math.min(first, ranked.size()));
     }
 
     static List<Ranked> indexed(SimilarityIndex index, Map<String, Set<PropertyNode>> catalogue, String id, int first,
-            int minShared, Metric metric) {
+            int minShared, SimilarityMetric metric) {
         Set<PropertyNode> source = catalogue.get(id);
         Map<String, Integer> df = index.documentFrequencies(source);
         Map<PropertyNode, Double> weights = new LinkedHashMap<>();
-        source.forEach(n -> weights.put(n, metric == Metric.IDF
-                ? Math.log((double) catalogue.size() / df.get(n.id())) : 1.0));
-        List<SimilarityHit> hits = index.similar(id, weights, minShared, first,
-                metric == Metric.JACCARD ? source.size() : null);
+        source.forEach(n -> weights.put(n, metric.weight(catalogue.size(), df.get(n.id()))));
+        List<SimilarityHit> hits = index.similar(id, weights, minShared, first, metric, source.size());
         return hits.stream().map(h -> new Ranked(h.productId(), h.score(), h.sharedCount(),
                 new TreeSet<>(h.shared().stream().map(PropertyNode::id).toList()))).toList();
     }
@@ -111,7 +105,7 @@ class SimilarityIndexTopKTest {
         int compared = 0;
         for (int q = 0; q < 30; q++) {
             String id = ids.get(random.nextInt(ids.size()));
-            for (Metric metric : Metric.values()) {
+            for (SimilarityMetric metric : SimilarityMetric.values()) {
                 for (int first : new int[] {1, 10, 50}) {
                     for (int minShared : new int[] {1, 2, 4}) {
                         String what = id + " " + metric + " first=" + first + " minShared=" + minShared;
@@ -148,7 +142,7 @@ class SimilarityIndexTopKTest {
         Map<PropertyNode, Integer> df = documentFrequencies(catalogue);
         for (int q = 0; q < 40; q++) {
             String id = left.get(random.nextInt(left.size()));
-            for (Metric metric : Metric.values()) {
+            for (SimilarityMetric metric : SimilarityMetric.values()) {
                 assertSameRanking(bruteForce(catalogue, df, id, 10, 1, metric), indexed(index, catalogue, id, 10, 1, metric),
                         id + " " + metric + " after updates");
             }
