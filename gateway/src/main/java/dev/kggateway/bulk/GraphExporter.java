@@ -81,10 +81,7 @@ public class GraphExporter {
     }
 
     private long rdf(RDFFormat format, OutputStream out) throws IOException {
-        // Buffered text: Rio appends IRIs one char at a time, and each char straight onto an OutputStreamWriter is a
-        // locked encoder call (half the CPU of writing N-Quads, see NQuadsFiles).
-        java.io.Writer text = new java.io.BufferedWriter(
-                new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+        java.io.Writer text = NQuadsFiles.bufferedText(out); // Rio does not buffer its text itself
         RDFWriter writer = Rio.createWriter(format, text);
         // Every literal with its datatype: an abbreviated number would read back with another datatype (a decimal
         // without a fraction becomes xsd:integer), and the round trip must give the same graph.

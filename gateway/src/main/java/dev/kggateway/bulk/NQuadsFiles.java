@@ -52,11 +52,8 @@ final class NQuadsFiles implements AutoCloseable {
         finish();
         Path file = dir.resolve(String.format("%s-%04d.nq", stem, files.size() + 1));
         out = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
-        // Rio's N-Triples writer appends IRIs one char at a time; straight onto an OutputStreamWriter each char is
-        // a locked encoder call, which was half of a file load's CPU time. A BufferedWriter takes them in bulk.
-        // The byte count then lags by at most the buffer, which only moves the file split point.
-        text = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
-                1 << 16);
+        // The byte count lags the text by at most the buffer, which only moves the file split point.
+        text = bufferedText(out);
         writer = Rio.createWriter(RDFFormat.NQUADS, text);
         writer.startRDF();
         files.add(file);
@@ -69,6 +66,17 @@ final class NQuadsFiles implements AutoCloseable {
             out.close();
             writer = null;
         }
+    }
+
+    /**
+     * UTF-8 text over {@code out} for a Rio writer. Rio's N-Triples/N-Quads writer appends IRIs one char at a time,
+     * and its own {@code createWriter(format, OutputStream)} does not buffer: each char straight onto an
+     * OutputStreamWriter is a locked encoder call, half of a file load's CPU time (JFR). Flush it before the caller
+     * uses {@code out} again.
+     */
+    static java.io.Writer bufferedText(OutputStream out) {
+        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
+                1 << 16);
     }
 
     List<Path> files() {

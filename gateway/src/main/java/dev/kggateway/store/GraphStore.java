@@ -84,11 +84,6 @@ public class GraphStore {
         return uncleanShutdown || java.nio.file.Files.exists(failedWriteMarker());
     }
 
-    /** True when the last run ended without closing the store (the open marker was still there at start). */
-    public boolean uncleanShutdown() {
-        return uncleanShutdown;
-    }
-
     private void markOpen() {
         java.nio.file.Path marker = openMarker();
         uncleanShutdown = java.nio.file.Files.exists(marker);
