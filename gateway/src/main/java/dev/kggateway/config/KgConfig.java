@@ -256,6 +256,15 @@ public interface KgConfig {
         @WithDefault("true")
         boolean similarityIndex();
 
+        /**
+         * Keep an in-memory listing index (bitmaps per property node, type and manufacturer; name/price/id columns)
+         * on the embedded store, where this process is the only writer: product listings (filters, orderBy, paging,
+         * totalCount, facets, priceStats) are answered from it, SPARQL only for filter text and RELEVANCE. Built at
+         * start-up.
+         */
+        @WithDefault("true")
+        boolean listingIndex();
+
         /** Triple indexes of the embedded store. */
         @WithDefault("spoc,posc,opsc,cspo")
         String indexes();

@@ -80,6 +80,16 @@ public class EmbeddedSimilarityIndex {
     }
 
     /**
+     * Runs {@code action} under the embedded write lock, which every embedded write holds from its store transaction
+     * to its index updates: what it reads from the store and what it builds from that cannot miss a write.
+     */
+    <T> T locked(Supplier<T> action) {
+        synchronized (writeLock) {
+            return action.get();
+        }
+    }
+
+    /**
      * Runs a store write whose effect on links the index cannot follow statement by statement (RDF file import: a
      * product's links may arrive in several batches) and drops the index, which is then rebuilt from the store on
      * next use.

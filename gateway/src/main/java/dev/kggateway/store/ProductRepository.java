@@ -42,6 +42,9 @@ public class ProductRepository {
     @Inject
     EmbeddedSimilarityIndex similarityIndex;
 
+    @Inject
+    EmbeddedListingIndex listingIndex;
+
     /** Products with their links, by id, in no particular order; unknown ids are absent from the map. */
     public Map<String, Product> findByIds(Collection<String> ids) {
         Map<String, Product> found = new LinkedHashMap<>();
@@ -109,6 +112,21 @@ public class ProductRepository {
 
     /** One keyset page of product ids matching the query, in id order. */
     public Page<String> findIds(ProductQuery query, Slice slice) {
+        dev.kggateway.listing.ListingIndex index = listingIndex.serving(query, null);
+        return index != null ? idPage(index, query, slice) : findIdsBySparql(query, slice);
+    }
+
+    /** A keyset page in id order from the listing index: the id order is an ordering like any other there. */
+    static Page<String> idPage(dev.kggateway.listing.ListingIndex index, ProductQuery query, Slice slice) {
+        Page<dev.kggateway.domain.ProductPosition> page = index.page(query,
+                dev.kggateway.domain.ProductOrdering.BY_ID,
+                slice.key() == null ? null : new dev.kggateway.domain.ProductPosition(List.of(slice.key())),
+                slice.size(), slice.backward());
+        return new Page<>(page.items().stream().map(dev.kggateway.domain.ProductPosition::id).toList(),
+                page.hasNext(), page.hasPrevious());
+    }
+
+    Page<String> findIdsBySparql(ProductQuery query, Slice slice) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("where", filters.where(query));
@@ -120,6 +138,14 @@ public class ProductRepository {
      * {@code size} products after (forward) or before (backward) {@code at}, in listing order.
      */
     public Page<dev.kggateway.domain.ProductPosition> findSorted(ProductQuery query,
+            dev.kggateway.domain.ProductOrdering ordering, dev.kggateway.domain.ProductPosition at, int size,
+            boolean backward) {
+        dev.kggateway.listing.ListingIndex index = listingIndex.serving(query, ordering);
+        return index != null ? index.page(query, ordering, at, size, backward)
+                : findSortedBySparql(query, ordering, at, size, backward);
+    }
+
+    Page<dev.kggateway.domain.ProductPosition> findSortedBySparql(ProductQuery query,
             dev.kggateway.domain.ProductOrdering ordering, dev.kggateway.domain.ProductPosition at, int size,
             boolean backward) {
         ProductSortSparql sort = new ProductSortSparql(ordering, query);
@@ -157,6 +183,11 @@ public class ProductRepository {
     }
 
     public int count(ProductQuery query) {
+        dev.kggateway.listing.ListingIndex index = listingIndex.serving(query, null);
+        return index != null ? index.count(query) : countBySparql(query);
+    }
+
+    int countBySparql(ProductQuery query) {
         List<BindingSet> rows = store.select("products-count",
                 Map.of("graph", iris.catalogGraph(), "where", filters.where(query)));
         return Rows.firstInt(rows, "count");
@@ -167,6 +198,11 @@ public class ProductRepository {
      * every value with its product count, by count descending then value.
      */
     public Map<String, List<dev.kggateway.domain.FacetValue>> facets(ProductQuery query, List<String> types) {
+        dev.kggateway.listing.ListingIndex index = listingIndex.serving(query, null);
+        return index != null ? index.facets(query, types) : facetsBySparql(query, types);
+    }
+
+    Map<String, List<dev.kggateway.domain.FacetValue>> facetsBySparql(ProductQuery query, List<String> types) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("where", filters.where(query));
@@ -184,6 +220,11 @@ public class ProductRepository {
 
     /** Price aggregates over the products matching the query; null when none of them has a price. */
     public dev.kggateway.domain.PriceStats priceStats(ProductQuery query) {
+        dev.kggateway.listing.ListingIndex index = listingIndex.serving(query, null);
+        return index != null ? index.priceStats(query) : priceStatsBySparql(query);
+    }
+
+    dev.kggateway.domain.PriceStats priceStatsBySparql(ProductQuery query) {
         List<BindingSet> rows = store.select("product-price-stats",
                 Map.of("graph", iris.catalogGraph(), "where", filters.where(query)));
         if (rows.isEmpty() || !rows.get(0).hasBinding("priced")
@@ -246,6 +287,7 @@ public class ProductRepository {
             similarityIndex.write(() -> {
                 store.replaceEmbedded(iris.catalogGraph(), written.stream().map(r -> iris.product(r.product().id())).toList(),
                         statements, Vocab.HAS_PROPERTY, Vocab.OF_PRODUCT);
+                listingIndex.replaced(written); // committed; still under the embedded write lock
                 return null;
             }, index -> written.forEach(r -> index.put(r.product().id(),
                     r.links().stream().map(ProductRecord.Link::property).toList())));
@@ -274,6 +316,7 @@ public class ProductRepository {
     public void addNew(List<org.eclipse.rdf4j.model.Statement> statements) {
         similarityIndex.write(() -> {
             store.addStatements(statements);
+            listingIndex.added(statements); // committed; still under the embedded write lock
             return null;
         }, index -> {
             Map<String, List<dev.kggateway.domain.PropertyNode>> links = new LinkedHashMap<>();
@@ -304,6 +347,7 @@ public class ProductRepository {
         if (store.isEmbedded()) {
             similarityIndex.writeAndRebuild(() -> {
                 store.addStatements(inGraph);
+                listingIndex.dropped(); // rebuilt from the store on next use, under the embedded write lock
                 return null;
             });
         } else {
@@ -326,6 +370,7 @@ public class ProductRepository {
         similarityIndex.write(() -> {
             store.update("remove-product", store.render("remove-product",
                     Map.of("graph", iris.catalogGraph(), "product", iris.product(id))));
+            listingIndex.removed(id); // committed; still under the embedded write lock
             return null;
         }, index -> index.put(id, null));
         changes.fire(new dev.kggateway.cache.ProductsChanged(List.of(id)));

@@ -30,6 +30,9 @@ public class PropertyRepository {
     @Inject
     Iris iris;
 
+    @Inject
+    EmbeddedListingIndex listingIndex;
+
     /**
      * Keyset page of property nodes ordered by (type, value), optionally of one type, after (or, reading backward,
      * before) the node {@code at}.
@@ -66,6 +69,11 @@ public class PropertyRepository {
 
     /** Number of products linked to each node; nodes without products map to 0. */
     public Map<String, Integer> productCounts(Collection<PropertyNode> nodes) {
+        dev.kggateway.listing.ListingIndex index = listingIndex.serving(dev.kggateway.domain.ProductQuery.ALL, null);
+        return index != null ? index.productCounts(nodes) : productCountsBySparql(nodes);
+    }
+
+    Map<String, Integer> productCountsBySparql(Collection<PropertyNode> nodes) {
         Map<String, Integer> counts = new HashMap<>();
         nodes.forEach(n -> counts.put(n.id(), 0));
         if (nodes.isEmpty()) {
@@ -82,6 +90,13 @@ public class PropertyRepository {
 
     /** Keyset page of the ids of products linked to a node, in id order. */
     public Page<String> productIds(PropertyNode node, Slice slice) {
+        dev.kggateway.domain.ProductQuery linked = new dev.kggateway.domain.ProductQuery(List.of(node), null, null,
+                null, null, null);
+        dev.kggateway.listing.ListingIndex index = listingIndex.serving(linked, null);
+        return index != null ? ProductRepository.idPage(index, linked, slice) : productIdsBySparql(node, slice);
+    }
+
+    Page<String> productIdsBySparql(PropertyNode node, Slice slice) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("property", iris.property(node));

@@ -43,10 +43,15 @@ class QueryCountTest {
     @Test
     void aNestedPageOfFiftyProductsCostsAFixedNumberOfQueries() {
         // page ids + products with links + totalCount + productCount of the page's property nodes, which SmallRye's
-        // data loader may dispatch in two waves as the product fields resolve; never one query per product.
+        // data loader may dispatch in two waves as the product fields resolve; never one query per product. On the
+        // embedded store the listing index answers page ids, totalCount and productCount: only the products query.
         for (int first : new int[] { 10, 50, 100 }) {
             long queries = queriesFor(first);
-            assertTrue(queries >= 4 && queries <= 5, "queries for a nested page of " + first + ": " + queries);
+            if (store.isEmbedded()) {
+                assertEquals(1, queries, "queries for a nested page of " + first);
+            } else {
+                assertTrue(queries >= 4 && queries <= 5, "queries for a nested page of " + first + ": " + queries);
+            }
         }
     }
 
