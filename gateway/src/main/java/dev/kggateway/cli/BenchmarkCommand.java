@@ -213,6 +213,22 @@ public class BenchmarkCommand implements KgCommand {
         }
         results.add(measure("listing page: filter + orderBy PRICE + 20 + totalCount + 3 facets + priceStats", calls, 1,
                 i -> gql(page, vars("f", filter.apply(i), "o", List.of(Map.of("field", "PRICE"))))));
+        // The same listing page's store work called below the API (no HTTP, GraphQL or JSON): on the embedded store
+        // the listing index answers page, totalCount, facets and priceStats; the page's products come from SPARQL.
+        dev.kggateway.domain.ProductOrdering byPrice = dev.kggateway.domain.ProductOrdering.of(List.of(
+                new dev.kggateway.domain.ProductOrdering.Key(dev.kggateway.domain.ProductSortField.PRICE,
+                        dev.kggateway.domain.SortDirection.ASC)));
+        results.add(measure("listing page below the API (same filter; page + products + totalCount + facets + priceStats)",
+                calls, 1, i -> {
+                    dev.kggateway.domain.ProductQuery q = new dev.kggateway.domain.ProductQuery(List.of(), null, null,
+                            null, 200.0 + i % 97, null, List.of(), List.of("material"), List.of(), List.of(), List.of(),
+                            List.of(), null);
+                    products.findByIds(products.findSorted(q, byPrice, null, 20, false).items().stream()
+                            .map(dev.kggateway.domain.ProductPosition::id).toList());
+                    products.count(q);
+                    products.facets(q, List.of("color", "grade", "material"));
+                    products.priceStats(q);
+                }));
         results.add(measure("listing page: anyOf/not groups + orderBy NAME + totalCount + 3 facets + priceStats",
                 calls, 1, i -> gql(page, vars("f", groups.apply(i), "o", List.of(Map.of("field", "NAME"))))));
         results.add(measure("page of 20, filter, orderBy PROPERTY_COUNT DESC (no facets)", calls, 1,
