@@ -2,8 +2,8 @@
 # Listing-page benchmark (issue 12): a page of 20 products with orderBy + filter + totalCount + 3 facet types +
 # priceStats on a generated catalogue, result cache off (every call goes to the store), printed as p50/p95/p99.
 #   bench/listing-page.sh [PRODUCTS=100000] [CALLS=100] [DIR=/tmp/kg-listing-<products>]
-# JAVA_OPTS is passed to the measured gateway (e.g. -Dkg.store.query-timeout=60s to get figures for slow queries
-# instead of timeouts).
+# JAVA_OPTS is passed to the measured gateway (e.g. -Dkg.store.listing-index=false for the SPARQL path, which needs
+# -Dkg.store.query-timeout=60s at 100k to give figures for slow queries instead of timeouts).
 # Generates the catalogue (seed 42) and bulk-loads it into DIR/data once (reused on later runs), then runs
 # `quarkus-run.jar benchmark --listing` on a free port; figures go to bench/results/listing-<products>.md.
 set -euo pipefail
