@@ -3,6 +3,7 @@ package dev.kggateway.store;
 import dev.kggateway.domain.Page;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
+import dev.kggateway.domain.ProductVersion;
 import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertySource;
 import dev.kggateway.domain.Slice;
@@ -66,7 +67,7 @@ public class ProductRepository {
             }
         }
         links.forEach((id, list) -> {
-            list.sort(LINK_ORDER);
+            list.sort(PropertyLink.ORDER);
             found.put(id, found.get(id).withLinks(list));
         });
         return found;
@@ -93,14 +94,9 @@ public class ProductRepository {
             String productId = iris.productId(row.getValue("product").stringValue());
             links.get(productId).add(link(productId, row));
         }
-        links.values().forEach(list -> list.sort(LINK_ORDER));
+        links.values().forEach(list -> list.sort(PropertyLink.ORDER));
         return links;
     }
-
-    private static final java.util.Comparator<PropertyLink> LINK_ORDER = java.util.Comparator
-            .comparing((PropertyLink l) -> l.source().ordinal())
-            .thenComparing(l -> l.property().type())
-            .thenComparing(l -> l.property().value());
 
     /** Forward keyset page of product ids after {@code afterId} (exclusive), in id order. */
     public Page<String> findIds(ProductQuery query, String afterId, int first) {
@@ -226,12 +222,12 @@ public class ProductRepository {
      * Replaces each product (fields, links, extraction records) with the given version. All records go to the store
      * in one update request, i.e. one transaction: readers see either the old or the new version of every product.
      */
-    public void replaceAll(List<ProductRecord> records) {
+    public void replaceAll(List<ProductVersion> records) {
         if (records.isEmpty()) {
             return;
         }
         // The same id twice: the later version wins, as if written one after the other.
-        Map<String, ProductRecord> latest = new LinkedHashMap<>();
+        Map<String, ProductVersion> latest = new LinkedHashMap<>();
         records.forEach(r -> {
             latest.remove(r.product().id());
             latest.put(r.product().id(), r);
@@ -242,18 +238,18 @@ public class ProductRepository {
         if (store.isEmbedded()) {
             List<org.eclipse.rdf4j.model.Statement> statements = new ArrayList<>(records.size() * 64);
             records.forEach(r -> statements.addAll(triples.statements(r)));
-            List<ProductRecord> written = records;
+            List<ProductVersion> written = records;
             similarityIndex.write(() -> {
                 store.replaceEmbedded(iris.catalogGraph(), written.stream().map(r -> iris.product(r.product().id())).toList(),
                         statements, Vocab.HAS_PROPERTY, Vocab.OF_PRODUCT);
                 return null;
             }, index -> written.forEach(r -> index.put(r.product().id(),
-                    r.links().stream().map(ProductRecord.Link::property).toList())));
+                    r.links().stream().map(PropertyLink::property).toList())));
             changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
             return;
         }
         StringBuilder update = new StringBuilder(records.size() * 2048);
-        for (ProductRecord record : records) {
+        for (ProductVersion record : records) {
             if (update.length() > 0) {
                 update.append(" ;\n");
             }
@@ -340,7 +336,7 @@ public class ProductRepository {
         return operation.replaceAll("(?m)^PREFIX [^\\n]*\\n", "");
     }
 
-    private String triples(ProductRecord record) {
+    private String triples(ProductVersion record) {
         return triples.sparqlTriples(record);
     }
 
