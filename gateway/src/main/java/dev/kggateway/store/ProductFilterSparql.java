@@ -127,24 +127,6 @@ public class ProductFilterSparql {
         return NamedQuery.term(VF.createLiteral(value));
     }
 
-    /** Keyset condition on a string sort key: after it (forward) or before it (backward); empty without a key. */
-    NamedQuery.Fragment after(String variable, String key, boolean backward) {
-        if (key == null) {
-            return new NamedQuery.Fragment("");
-        }
-        return new NamedQuery.Fragment("FILTER(STR(?" + variable + ") " + (backward ? "<" : ">") + " "
-                + NamedQuery.term(VF.createLiteral(key)) + ")");
-    }
-
-    /** ORDER BY of a keyset read on one variable: descending when reading backward (nearest the cursor first). */
-    static NamedQuery.Fragment order(boolean backward, String... variables) {
-        StringBuilder b = new StringBuilder();
-        for (String v : variables) {
-            b.append(b.length() == 0 ? "" : " ").append(backward ? "DESC(?" + v + ")" : "?" + v);
-        }
-        return new NamedQuery.Fragment(b.toString());
-    }
-
     private static String decimal(double value) {
         return NamedQuery.term(VF.createLiteral(BigDecimal.valueOf(value)));
     }

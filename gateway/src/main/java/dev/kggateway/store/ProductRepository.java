@@ -122,26 +122,18 @@ public class ProductRepository {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("where", filters.where(query));
-        sort.arguments(args, at, backward);
-        args.put("limit", size + 1);
-        List<dev.kggateway.domain.ProductPosition> rows = new ArrayList<>();
-        for (BindingSet row : store.select("products-sorted", args)) {
-            rows.add(sort.position(row));
-        }
-        return Page.of(rows, size, backward, at != null);
+        sort.arguments(args);
+        return sort.keyset().read(store, "products-sorted", args, at == null ? null : sort.values(at), size, backward,
+                sort::position);
     }
 
-    /** Runs a keyset query binding ?id in id order, one row more than a page to learn whether another follows. */
+    /** Runs a keyset query binding ?id, in id order. */
     private Page<String> idPage(String queryName, Map<String, Object> args, Slice slice) {
-        args.put("after", filters.after("id", slice.key(), slice.backward()));
-        args.put("order", ProductFilterSparql.order(slice.backward(), "id"));
-        args.put("limit", slice.size() + 1);
-        List<String> ids = new ArrayList<>();
-        for (BindingSet row : store.select(queryName, args)) {
-            ids.add(row.getValue("id").stringValue());
-        }
-        return Page.of(ids, slice.size(), slice.backward(), slice.key() != null);
+        return ID_ORDER.read(store, queryName, args, Keyset.position(slice.key()), slice.size(), slice.backward(),
+                row -> row.getValue("id").stringValue());
     }
+
+    static final Keyset ID_ORDER = Keyset.ofStrings("id");
 
     /** Keyset page of ids of products with a description not yet read by {@code currentModel}. */
     public Page<String> idsToReenrich(String currentModel, boolean includeUnenriched, String afterId, int first) {

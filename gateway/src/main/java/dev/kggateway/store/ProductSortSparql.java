@@ -21,12 +21,8 @@ final class ProductSortSparql {
 
     private static final ValueFactory VF = SimpleValueFactory.getInstance();
 
-    /** One ORDER BY term: a variable and whether the listing sorts it descending. */
-    private record Term(String variable, boolean descending) {
-    }
-
     private final ProductOrdering ordering;
-    private final List<Term> terms = new ArrayList<>();
+    private final List<Keyset.Term> terms = new ArrayList<>();
     private final StringBuilder patterns = new StringBuilder();
     private final List<String> bound = new ArrayList<>();
     private final String text;
@@ -41,7 +37,7 @@ final class ProductSortSparql {
                 case NAME -> {
                     patterns.append("?product kg:name ?sortName .\nBIND(LCASE(STR(?sortName)) AS ?sortKeyName)\n");
                     bound.add("?sortKeyName");
-                    terms.add(new Term("sortKeyName", desc));
+                    terms.add(new Keyset.Term("sortKeyName", desc, false));
                 }
                 case PRICE -> {
                     patterns.append("OPTIONAL { ?product kg:price ?sortPrice }\n")
@@ -50,13 +46,13 @@ final class ProductSortSparql {
                     bound.add("?sortPriceMissing");
                     bound.add("?sortKeyPrice");
                     // Missing prices last whatever the direction: that term is always ascending.
-                    terms.add(new Term("sortPriceMissing", false));
-                    terms.add(new Term("sortKeyPrice", desc));
+                    terms.add(new Keyset.Term("sortPriceMissing", false, false));
+                    terms.add(new Keyset.Term("sortKeyPrice", desc, false));
                 }
                 case PROPERTY_COUNT -> {
                     patterns.append("OPTIONAL { ?product kg:hasProperty ?sortLink }\n");
                     counted = true;
-                    terms.add(new Term("sortKeyCount", desc));
+                    terms.add(new Keyset.Term("sortKeyCount", desc, false));
                 }
                 case RELEVANCE -> {
                     if (text == null) {
@@ -67,16 +63,21 @@ final class ProductSortSparql {
                             .append("BIND(IF(STRSTARTS(LCASE(STR(?sortRankName)), ").append(t).append("), 1, ")
                             .append("IF(CONTAINS(LCASE(STR(?sortRankName)), ").append(t).append("), 2, 3)) AS ?sortKeyRank)\n");
                     bound.add("?sortKeyRank");
-                    terms.add(new Term("sortKeyRank", desc));
+                    terms.add(new Keyset.Term("sortKeyRank", desc, false));
                 }
-                case ID -> terms.add(new Term("id", desc));
+                case ID -> terms.add(new Keyset.Term("id", desc, true));
                 default -> throw new IllegalStateException("unknown sort field " + key.field());
             }
         }
     }
 
-    /** Fills the placeholders of {@code products-sorted.rq} but graph, where and limit. */
-    void arguments(Map<String, Object> args, ProductPosition at, boolean backward) {
+    /** The listing's order: the keys' terms, then the id. */
+    Keyset keyset() {
+        return new Keyset(terms);
+    }
+
+    /** Fills the placeholders of {@code products-sorted.rq} but graph, where and the keyset's after/order/limit. */
+    void arguments(Map<String, Object> args) {
         args.put("keyPatterns", new NamedQuery.Fragment(patterns.toString()));
         List<String> keyVars = new ArrayList<>(bound);
         if (counted) {
@@ -89,51 +90,21 @@ final class ProductSortSparql {
             args.put("groupBy", new NamedQuery.Fragment(""));
         }
         args.put("keyVars", new NamedQuery.Fragment(String.join(" ", keyVars)));
-        StringBuilder order = new StringBuilder();
-        for (Term t : terms) {
-            boolean desc = t.descending() != backward;
-            order.append(desc ? "DESC(?" : "ASC(?").append(t.variable()).append(") ");
-        }
-        args.put("order", new NamedQuery.Fragment(order.toString()));
-        args.put("after", new NamedQuery.Fragment(at == null ? "" : after(values(at), backward)));
     }
 
-    /**
-     * Lexicographic keyset condition: some term lies beyond the cursor's value in the reading direction while every
-     * earlier term equals the cursor's.
-     */
-    private String after(List<String> literals, boolean backward) {
-        List<String> disjuncts = new ArrayList<>(terms.size());
-        for (int i = 0; i < terms.size(); i++) {
-            StringBuilder d = new StringBuilder("(");
-            for (int j = 0; j < i; j++) {
-                d.append(expr(terms.get(j))).append(" = ").append(literals.get(j)).append(" && ");
-            }
-            Term t = terms.get(i);
-            boolean greater = t.descending() == backward;
-            d.append(expr(t)).append(greater ? " > " : " < ").append(literals.get(i)).append(")");
-            disjuncts.add(d.toString());
-        }
-        return "FILTER(" + String.join("\n  || ", disjuncts) + ")";
-    }
-
-    private static String expr(Term t) {
-        return t.variable().equals("id") ? "STR(?id)" : "?" + t.variable();
-    }
-
-    /** The cursor's values as one escaped literal per term. */
-    private List<String> values(ProductPosition at) {
-        List<String> out = new ArrayList<>(terms.size());
+    /** The cursor's values as one RDF term or number per sort term. */
+    List<Object> values(ProductPosition at) {
+        List<Object> out = new ArrayList<>(terms.size());
         List<ProductOrdering.Key> keys = ordering.keys();
         for (int i = 0; i < keys.size(); i++) {
             String v = at.values().get(i);
             switch (keys.get(i).field()) {
-                case NAME, ID -> out.add(NamedQuery.term(VF.createLiteral(v)));
+                case NAME, ID -> out.add(VF.createLiteral(v));
                 case PRICE -> {
-                    out.add(v == null ? "1" : "0");
-                    out.add(NamedQuery.term(VF.createLiteral(v == null ? BigDecimal.ZERO : new BigDecimal(v))));
+                    out.add(v == null ? 1 : 0);
+                    out.add(VF.createLiteral(v == null ? BigDecimal.ZERO : new BigDecimal(v)));
                 }
-                case PROPERTY_COUNT, RELEVANCE -> out.add(Integer.toString(Integer.parseInt(v)));
+                case PROPERTY_COUNT, RELEVANCE -> out.add(Integer.parseInt(v));
                 default -> throw new IllegalStateException("unknown sort field " + keys.get(i).field());
             }
         }

@@ -1,0 +1,103 @@
+package dev.kggateway.store;
+
+import dev.kggateway.domain.Page;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.rdf4j.model.ValueFactory;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
+import org.eclipse.rdf4j.query.BindingSet;
+
+/**
+ * Keyset paging, written once for every listing the store pages through: the rows after (forward) or before
+ * (backward) a cursor position in a total order of sort terms, one row more than the page to learn whether another
+ * follows. The named query has {@code {{after}}}, {@code {{order}}} and {@code {{limit}}} placeholders; a cursor's
+ * values go in only as RDF terms or numbers rendered by {@link NamedQuery#term(Object)}.
+ */
+final class Keyset {
+
+    /**
+     * One sort term: the variable the listing orders by, its listing direction, and whether the cursor comparison is
+     * on its string form ({@code STR(?id)}: ids and property texts) or on the value itself (numbers, lower-cased names).
+     */
+    record Term(String variable, boolean descending, boolean asString) {
+
+        /** An ascending term compared as a string. */
+        static Term string(String variable) {
+            return new Term(variable, false, true);
+        }
+
+        String expression() {
+            return asString ? "STR(?" + variable + ")" : "?" + variable;
+        }
+    }
+
+    private static final ValueFactory VF = SimpleValueFactory.getInstance();
+
+    private final List<Term> terms;
+
+    Keyset(List<Term> terms) {
+        this.terms = List.copyOf(terms);
+    }
+
+    /** Ascending string terms, e.g. {@code id}, or {@code type, value}. */
+    static Keyset ofStrings(String... variables) {
+        return new Keyset(java.util.Arrays.stream(variables).map(Term::string).toList());
+    }
+
+    /** The position of a one-term string keyset (an id), or null without a cursor key. */
+    static List<Object> position(String key) {
+        return key == null ? null : List.of(VF.createLiteral(key));
+    }
+
+    /**
+     * Reads one page with {@code query}: {@code size} items after (or before) {@code at}, one value per term
+     * ({@code null}: from the start, or the end when reading backward), in listing order.
+     */
+    <T> Page<T> read(GraphStore store, String query, Map<String, Object> args, List<?> at, int size,
+            boolean backward, Function<BindingSet, T> item) {
+        args.put("after", after(at, backward));
+        args.put("order", order(backward));
+        args.put("limit", size + 1);
+        List<T> rows = new ArrayList<>();
+        for (BindingSet row : store.select(query, args)) {
+            rows.add(item.apply(row));
+        }
+        return Page.of(rows, size, backward, at != null);
+    }
+
+    /**
+     * Lexicographic keyset condition: some term lies beyond the cursor's value in the reading direction while every
+     * earlier term equals the cursor's; empty without a cursor.
+     */
+    private NamedQuery.Fragment after(List<?> at, boolean backward) {
+        if (at == null) {
+            return new NamedQuery.Fragment("");
+        }
+        if (at.size() != terms.size()) {
+            throw new IllegalArgumentException("a cursor position needs one value per sort term");
+        }
+        List<String> disjuncts = new ArrayList<>(terms.size());
+        for (int i = 0; i < terms.size(); i++) {
+            StringBuilder d = new StringBuilder("(");
+            for (int j = 0; j < i; j++) {
+                d.append(terms.get(j).expression()).append(" = ").append(NamedQuery.term(at.get(j))).append(" && ");
+            }
+            Term t = terms.get(i);
+            boolean greater = t.descending() == backward;
+            d.append(t.expression()).append(greater ? " > " : " < ").append(NamedQuery.term(at.get(i))).append(")");
+            disjuncts.add(d.toString());
+        }
+        return new NamedQuery.Fragment("FILTER(" + String.join("\n  || ", disjuncts) + ")");
+    }
+
+    /** ORDER BY terms, each reversed when reading backward (nearest the cursor first). */
+    private NamedQuery.Fragment order(boolean backward) {
+        StringBuilder order = new StringBuilder();
+        for (Term t : terms) {
+            order.append(t.descending() != backward ? "DESC(?" : "ASC(?").append(t.variable()).append(") ");
+        }
+        return new NamedQuery.Fragment(order.toString().strip());
+    }
+}
