@@ -12,7 +12,7 @@ import org.eclipse.rdf4j.query.BindingSet;
 /**
  * Keyset paging, written once for every listing the store pages through: the rows after (forward) or before
  * (backward) a cursor position in a total order of sort terms, one row more than the page to learn whether another
- * follows. The named query has {@code {{after}}}, {@code {{order}}} and {@code {{limit}}} placeholders; a cursor's
+ * follows (its SPARQL: {@code fragments/keyset.rq}). The named query has {@code {{after}}}, {@code {{order}}} and {@code {{limit}}} placeholders; a cursor's
  * values go in only as RDF terms or numbers rendered by {@link NamedQuery#term(Object)}.
  */
 final class Keyset {
@@ -28,8 +28,9 @@ final class Keyset {
             return new Term(variable, false, true);
         }
 
-        String expression() {
-            return asString ? "STR(?" + variable + ")" : "?" + variable;
+        Object expression() {
+            NamedQuery.Variable v = new NamedQuery.Variable(variable);
+            return asString ? NamedQuery.fragment("keyset#string", "variable", v) : v;
         }
     }
 
@@ -73,31 +74,35 @@ final class Keyset {
      */
     private NamedQuery.Fragment after(List<?> at, boolean backward) {
         if (at == null) {
-            return new NamedQuery.Fragment("");
+            return NamedQuery.Fragment.EMPTY;
         }
         if (at.size() != terms.size()) {
             throw new IllegalArgumentException("a cursor position needs one value per sort term");
         }
-        List<String> disjuncts = new ArrayList<>(terms.size());
+        List<NamedQuery.Fragment> disjuncts = new ArrayList<>(terms.size());
         for (int i = 0; i < terms.size(); i++) {
-            StringBuilder d = new StringBuilder("(");
+            List<NamedQuery.Fragment> conditions = new ArrayList<>(i + 1);
             for (int j = 0; j < i; j++) {
-                d.append(terms.get(j).expression()).append(" = ").append(NamedQuery.term(at.get(j))).append(" && ");
+                conditions.add(condition("equal", terms.get(j), at.get(j)));
             }
             Term t = terms.get(i);
-            boolean greater = t.descending() == backward;
-            d.append(t.expression()).append(greater ? " > " : " < ").append(NamedQuery.term(at.get(i))).append(")");
-            disjuncts.add(d.toString());
+            conditions.add(condition(t.descending() == backward ? "greater" : "less", t, at.get(i)));
+            disjuncts.add(NamedQuery.fragment("keyset#disjunct", "conditions", conditions));
         }
-        return new NamedQuery.Fragment("FILTER(" + String.join("\n  || ", disjuncts) + ")");
+        return NamedQuery.fragment("keyset#after", "disjuncts", disjuncts);
+    }
+
+    private static NamedQuery.Fragment condition(String comparison, Term t, Object value) {
+        return NamedQuery.fragment("keyset#" + comparison, "term", t.expression(), "value", value);
     }
 
     /** ORDER BY terms, each reversed when reading backward (nearest the cursor first). */
     private NamedQuery.Fragment order(boolean backward) {
-        StringBuilder order = new StringBuilder();
+        List<NamedQuery.Fragment> order = new ArrayList<>(terms.size());
         for (Term t : terms) {
-            order.append(t.descending() != backward ? "DESC(?" : "ASC(?").append(t.variable()).append(") ");
+            order.add(NamedQuery.fragment(t.descending() != backward ? "keyset#descending" : "keyset#ascending",
+                    "variable", new NamedQuery.Variable(t.variable())));
         }
-        return new NamedQuery.Fragment(order.toString().strip());
+        return new NamedQuery.Fragment(String.join(" ", order.stream().map(NamedQuery.Fragment::sparql).toList()));
     }
 }

@@ -158,9 +158,8 @@ public class ProductRepository {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("where", filters.where(query));
-        args.put("typeFilter", types == null ? new NamedQuery.Fragment("")
-                : new NamedQuery.Fragment("VALUES ?type { " + NamedQuery.term(
-                        types.stream().map(t -> (Object) VF.createLiteral(t)).toList()) + "}"));
+        args.put("typeFilter", types == null ? NamedQuery.Fragment.EMPTY
+                : NamedQuery.fragment("terms#type-values", "types", types.stream().map(VF::createLiteral).toList()));
         Map<String, List<dev.kggateway.domain.FacetValue>> facets = new LinkedHashMap<>();
         for (BindingSet row : store.select("product-facets", args)) {
             facets.computeIfAbsent(row.getValue("type").stringValue(), t -> new ArrayList<>())
@@ -240,17 +239,13 @@ public class ProductRepository {
             changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
             return;
         }
-        StringBuilder update = new StringBuilder(records.size() * 2048);
+        List<NamedQuery.Fragment> operations = new ArrayList<>(records.size());
         for (ProductVersion record : records) {
-            if (update.length() > 0) {
-                update.append(" ;\n");
-            }
-            update.append(stripPrefixes(store.render("replace-product", Map.of(
-                    "graph", iris.catalogGraph(),
+            operations.add(NamedQuery.fragment("product-write#replace", "graph", iris.catalogGraph(),
                     "product", iris.product(record.product().id()),
-                    "triples", new NamedQuery.Fragment(triples(record)))), update.length() > 0));
+                    "triples", ProductTriples.sparqlTriples(triples.statements(record))));
         }
-        store.update("replace-product", update.toString());
+        store.update("replace-product", store.render("replace-product", Map.of("operations", operations)));
         changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
     }
 
@@ -295,13 +290,8 @@ public class ProductRepository {
                 return null;
             });
         } else {
-            StringBuilder t = new StringBuilder(inGraph.size() * 128);
-            for (org.eclipse.rdf4j.model.Statement s : inGraph) {
-                t.append(NamedQuery.term(s.getSubject())).append(' ').append(NamedQuery.term(s.getPredicate()))
-                        .append(' ').append(NamedQuery.term(s.getObject())).append(" .\n");
-            }
             store.update("insert-data", store.render("insert-data",
-                    Map.of("graph", graph, "triples", new NamedQuery.Fragment(t.toString()))));
+                    Map.of("graph", graph, "triples", ProductTriples.sparqlTriples(inGraph))));
         }
         changes.fire(new dev.kggateway.cache.ProductsChanged(null));
     }
@@ -320,16 +310,5 @@ public class ProductRepository {
         return true;
     }
 
-    /** Keeps the PREFIX header only on the first operation of a multi-operation request. */
-    private static String stripPrefixes(String operation, boolean strip) {
-        if (!strip) {
-            return operation;
-        }
-        return operation.replaceAll("(?m)^PREFIX [^\\n]*\\n", "");
-    }
-
-    private String triples(ProductVersion record) {
-        return triples.sparqlTriples(record);
-    }
 
 }

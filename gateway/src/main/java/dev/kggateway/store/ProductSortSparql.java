@@ -13,7 +13,8 @@ import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.query.BindingSet;
 
 /**
- * The sort-key fragments of {@code products-sorted.rq} for one {@link ProductOrdering}. Each key becomes one or two
+ * The sort-key fragments of {@code products-sorted.rq} for one {@link ProductOrdering}, from
+ * {@code fragments/product-sort.rq}. Each key becomes one or two
  * sort terms (a variable with its listing direction); the id is always the last term. Cursor values come back in as
  * validated {@link ProductPosition}s and go into the query only as typed, escaped literals.
  */
@@ -23,8 +24,8 @@ final class ProductSortSparql {
 
     private final ProductOrdering ordering;
     private final List<Keyset.Term> terms = new ArrayList<>();
-    private final StringBuilder patterns = new StringBuilder();
-    private final List<String> bound = new ArrayList<>();
+    private final List<NamedQuery.Fragment> patterns = new ArrayList<>();
+    private final List<NamedQuery.Variable> bound = new ArrayList<>();
     private final String text;
     private boolean counted;
 
@@ -35,22 +36,20 @@ final class ProductSortSparql {
             boolean desc = key.descending();
             switch (key.field()) {
                 case NAME -> {
-                    patterns.append("?product kg:name ?sortName .\nBIND(LCASE(STR(?sortName)) AS ?sortKeyName)\n");
-                    bound.add("?sortKeyName");
+                    patterns.add(NamedQuery.fragment("product-sort#name"));
+                    bound.add(new NamedQuery.Variable("sortKeyName"));
                     terms.add(new Keyset.Term("sortKeyName", desc, false));
                 }
                 case PRICE -> {
-                    patterns.append("OPTIONAL { ?product kg:price ?sortPrice }\n")
-                            .append("BIND(IF(BOUND(?sortPrice), 0, 1) AS ?sortPriceMissing)\n")
-                            .append("BIND(COALESCE(?sortPrice, 0) AS ?sortKeyPrice)\n");
-                    bound.add("?sortPriceMissing");
-                    bound.add("?sortKeyPrice");
+                    patterns.add(NamedQuery.fragment("product-sort#price"));
+                    bound.add(new NamedQuery.Variable("sortPriceMissing"));
+                    bound.add(new NamedQuery.Variable("sortKeyPrice"));
                     // Missing prices last whatever the direction: that term is always ascending.
                     terms.add(new Keyset.Term("sortPriceMissing", false, false));
                     terms.add(new Keyset.Term("sortKeyPrice", desc, false));
                 }
                 case PROPERTY_COUNT -> {
-                    patterns.append("OPTIONAL { ?product kg:hasProperty ?sortLink }\n");
+                    patterns.add(NamedQuery.fragment("product-sort#property-count"));
                     counted = true;
                     terms.add(new Keyset.Term("sortKeyCount", desc, false));
                 }
@@ -58,11 +57,8 @@ final class ProductSortSparql {
                     if (text == null) {
                         throw new IllegalArgumentException("RELEVANCE needs a filter text");
                     }
-                    String t = NamedQuery.term(VF.createLiteral(text));
-                    patterns.append("?product kg:name ?sortRankName .\n")
-                            .append("BIND(IF(STRSTARTS(LCASE(STR(?sortRankName)), ").append(t).append("), 1, ")
-                            .append("IF(CONTAINS(LCASE(STR(?sortRankName)), ").append(t).append("), 2, 3)) AS ?sortKeyRank)\n");
-                    bound.add("?sortKeyRank");
+                    patterns.add(NamedQuery.fragment("product-sort#relevance", "text", VF.createLiteral(text)));
+                    bound.add(new NamedQuery.Variable("sortKeyRank"));
                     terms.add(new Keyset.Term("sortKeyRank", desc, false));
                 }
                 case ID -> terms.add(new Keyset.Term("id", desc, true));
@@ -78,18 +74,17 @@ final class ProductSortSparql {
 
     /** Fills the placeholders of {@code products-sorted.rq} but graph, where and the keyset's after/order/limit. */
     void arguments(Map<String, Object> args) {
-        args.put("keyPatterns", new NamedQuery.Fragment(patterns.toString()));
-        List<String> keyVars = new ArrayList<>(bound);
+        args.put("keyPatterns", NamedQuery.Fragment.lines(patterns));
+        List<NamedQuery.Variable> keyVars = new ArrayList<>(bound);
         if (counted) {
-            keyVars.add("?sortKeyCount");
-            args.put("projection", new NamedQuery.Fragment(String.join(" ", bound)
-                    + " (COUNT(DISTINCT ?sortLink) AS ?sortKeyCount)"));
-            args.put("groupBy", new NamedQuery.Fragment("GROUP BY ?product ?id " + String.join(" ", bound)));
+            keyVars.add(new NamedQuery.Variable("sortKeyCount"));
+            args.put("projection", NamedQuery.fragment("product-sort#counted-projection", "keys", bound));
+            args.put("groupBy", NamedQuery.fragment("product-sort#counted-group-by", "keys", bound));
         } else {
-            args.put("projection", new NamedQuery.Fragment(String.join(" ", bound)));
-            args.put("groupBy", new NamedQuery.Fragment(""));
+            args.put("projection", bound);
+            args.put("groupBy", NamedQuery.Fragment.EMPTY);
         }
-        args.put("keyVars", new NamedQuery.Fragment(String.join(" ", keyVars)));
+        args.put("keyVars", keyVars);
     }
 
     /** The cursor's values as one RDF term or number per sort term. */

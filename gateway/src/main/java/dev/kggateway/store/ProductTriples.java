@@ -90,14 +90,14 @@ public class ProductTriples {
         return out;
     }
 
-    /** The statements as SPARQL triple lines for INSERT DATA (graph given by the enclosing GRAPH block). */
-    String sparqlTriples(ProductVersion record) {
-        StringBuilder t = new StringBuilder(1024);
-        for (Statement s : statements(record)) {
-            t.append(NamedQuery.term(s.getSubject())).append(' ').append(NamedQuery.term(s.getPredicate()))
-                    .append(' ').append(NamedQuery.term(s.getObject())).append(" .\n");
+    /** The statements as triples of an INSERT DATA block (graph given by the enclosing GRAPH block). */
+    static NamedQuery.Fragment sparqlTriples(List<Statement> statements) {
+        List<NamedQuery.Fragment> lines = new ArrayList<>(statements.size());
+        for (Statement s : statements) {
+            lines.add(NamedQuery.fragment("terms#triple", "subject", s.getSubject(), "predicate", s.getPredicate(),
+                    "object", s.getObject()));
         }
-        return t.toString();
+        return NamedQuery.Fragment.lines(lines);
     }
 
 }

@@ -56,7 +56,8 @@ public class PropertyRepository {
     }
 
     private static NamedQuery.Fragment typeFilter(String type) {
-        return new NamedQuery.Fragment(type == null ? "" : "FILTER(?type = " + NamedQuery.term(VF.createLiteral(type)) + ")");
+        return type == null ? NamedQuery.Fragment.EMPTY
+                : NamedQuery.fragment("terms#type-filter", "type", VF.createLiteral(type));
     }
 
     /** Number of products linked to each node; nodes without products map to 0. */
