@@ -1,5 +1,6 @@
 package dev.kggateway.bulk;
 
+import dev.kggateway.catalogue.CatalogueGenerator;
 import dev.kggateway.cli.BulkLoadCommand;
 import dev.kggateway.cli.ExportCommand;
 import dev.kggateway.domain.Product;
@@ -8,7 +9,6 @@ import dev.kggateway.domain.ProductVersion;
 import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertySource;
-import dev.kggateway.sample.CatalogueGenerator;
 import dev.kggateway.store.Iris;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.support.Fixture;
