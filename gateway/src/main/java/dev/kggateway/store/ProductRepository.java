@@ -226,7 +226,7 @@ public class ProductRepository {
         if (latest.size() != records.size()) {
             records = new ArrayList<>(latest.values());
         }
-        if (store.isEmbedded()) {
+        if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
             List<org.eclipse.rdf4j.model.Statement> statements = new ArrayList<>(records.size() * 64);
             records.forEach(r -> statements.addAll(triples.statements(r)));
             List<ProductVersion> written = records;
@@ -284,7 +284,7 @@ public class ProductRepository {
         org.eclipse.rdf4j.model.IRI graph = iris.catalogGraph();
         List<org.eclipse.rdf4j.model.Statement> inGraph = new ArrayList<>(statements.size());
         statements.forEach(st -> inGraph.add(VF.createStatement(st.getSubject(), st.getPredicate(), st.getObject(), graph)));
-        if (store.isEmbedded()) {
+        if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
             similarityIndex.writeAndRebuild(() -> {
                 store.addStatements(inGraph);
                 return null;
