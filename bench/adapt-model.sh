@@ -20,15 +20,16 @@ OUT=${2:-target/adapted-model}
 EVAL=${3:-ner-trainer/devset/real-dev.csv}
 WORK=target/adapt
 GATEWAY=gateway/target/quarkus-app/quarkus-run.jar
+TOOLS=tools/target/quarkus-app/quarkus-run.jar   # generate (the gateway plus benchmark/generate)
 TRAINER=ner-trainer/target/ner-trainer.jar
-[ -f "$GATEWAY" ] && [ -f "$TRAINER" ] || ./mvnw -B -q -ntp package -DskipTests
+[ -f "$GATEWAY" ] && [ -f "$TOOLS" ] && [ -f "$TRAINER" ] || ./mvnw -B -q -ntp package -DskipTests
 mkdir -p "$WORK"
 QUIET="-Dquarkus.log.level=WARN -Dquarkus.banner.enabled=false -Dkg.sample.load-on-empty=false"
 
 if [ "$STORE" = demo ]; then
   STORE="$WORK/demo-store"
   rm -rf "$STORE"
-  java $QUIET -Dkg.store.path="$WORK/gen-store" -jar "$GATEWAY" generate 2000 "$WORK/demo.jsonl" 7
+  java $QUIET -Dkg.store.path="$WORK/gen-store" -jar "$TOOLS" generate 2000 "$WORK/demo.jsonl" 7
   java $QUIET -Dkg.store.path="$STORE" -Dquarkus.http.host-enabled=false -Dkg.ner.enabled=false \
     -jar "$GATEWAY" bulk-load "$WORK/demo.jsonl" --no-enrich
 fi

@@ -9,11 +9,12 @@ PRODUCTS=${1:-100000}
 FORMAT=${2:-nquads}
 EXT=$([ "$FORMAT" = turtle ] && echo ttl || echo nq)
 JAR=gateway/target/quarkus-app/quarkus-run.jar
-[ -f "$JAR" ] || ./mvnw -B -q -ntp package -DskipTests
+TOOLS=tools/target/quarkus-app/quarkus-run.jar   # generate (the gateway plus benchmark/generate)
+[ -f "$JAR" ] && [ -f "$TOOLS" ] || ./mvnw -B -q -ntp package -DskipTests -pl tools -am
 W=$(mktemp -d /tmp/kg-roundtrip-XXXXXX)
 run() { java -Xmx2g -Dkg.ner.enabled=false -Dquarkus.http.host-enabled=false -Dquarkus.log.level=WARN "$@"; }
 secs() { python3 -c "import time; print(f'{time.time()-$1:.1f}')"; }
-t=$(date +%s.%N); run -jar "$JAR" generate "$PRODUCTS" "$W/products.jsonl" 42 >/dev/null; echo "generate: $(secs $t) s"
+t=$(date +%s.%N); run -jar "$TOOLS" generate "$PRODUCTS" "$W/products.jsonl" 42 >/dev/null; echo "generate: $(secs $t) s"
 t=$(date +%s.%N); run -Dkg.store.path="$W/a" -jar "$JAR" bulk-load "$W/products.jsonl" --no-enrich --out "$W/nq" >/dev/null
 echo "bulk-load jsonl -> store A: $(secs $t) s"
 t=$(date +%s.%N); run -Dkg.store.path="$W/a" -jar "$JAR" export --format "$FORMAT" --out "$W/export-1.$EXT"

@@ -3,6 +3,7 @@ package dev.kggateway.bulk;
 import dev.kggateway.aws.S3Clients;
 import dev.kggateway.aws.S3Uri;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.ProductVersion;
 import dev.kggateway.domain.error.ApiException;
 import dev.kggateway.domain.error.InvalidArgumentException;
 import dev.kggateway.ingest.IngestService;
@@ -10,7 +11,6 @@ import dev.kggateway.ingest.ProductInput;
 import dev.kggateway.ingest.ProductInputs;
 import dev.kggateway.ner.PropertyExtractor;
 import dev.kggateway.store.NeptuneSigV4Interceptor;
-import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.store.ProductTriples;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -215,7 +215,7 @@ public class BulkLoader {
         if (!enrich) {
             batch.forEach(in -> in.enrich = Boolean.FALSE);
         }
-        List<ProductRecord> records = ingest.records(batch);
+        List<ProductVersion> records = ingest.records(batch);
         if (o.target() == Target.FILE) {
             records.forEach(r -> nq.write(triples.statements(r, c.writtenNodes)));
             c.bulkAdded += records.size();
@@ -227,8 +227,8 @@ public class BulkLoader {
             return;
         }
         Set<String> existing = products.existing(records.stream().map(r -> r.product().id()).toList());
-        List<ProductRecord> replace = new ArrayList<>();
-        for (ProductRecord r : records) {
+        List<ProductVersion> replace = new ArrayList<>();
+        for (ProductVersion r : records) {
             if (existing.contains(r.product().id())) {
                 replace.add(r);
                 continue;
@@ -248,7 +248,7 @@ public class BulkLoader {
         c.replaced += replace.size();
     }
 
-    private void writeChunks(List<ProductRecord> records) {
+    private void writeChunks(List<ProductVersion> records) {
         int chunk = Math.max(1, config.ingest().writeChunk());
         for (int from = 0; from < records.size(); from += chunk) {
             products.replaceAll(records.subList(from, Math.min(records.size(), from + chunk)));

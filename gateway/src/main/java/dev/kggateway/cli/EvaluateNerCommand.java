@@ -39,6 +39,12 @@ public class EvaluateNerCommand implements KgCommand {
                 + "  P/R/F1 of extractProperties on labelled CSV";
     }
 
+    /** With {@code --url} it scores another gateway over HTTP: no store, no model needed. */
+    @Override
+    public boolean runsWithoutApplication(String[] args) {
+        return java.util.Arrays.asList(args).contains("--url");
+    }
+
     @Override
     public int run(String[] args) throws Exception {
         Path data = null;

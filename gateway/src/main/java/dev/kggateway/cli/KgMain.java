@@ -23,7 +23,6 @@ public class KgMain implements QuarkusApplication {
     private static final Map<String, Map<String, String>> COMMAND_DEFAULTS = Map.of(
             "export-training-data", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false"),
             "evaluate-ner", Map.of("quarkus.http.host-enabled", "false"),
-            "generate", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false"),
             // export: logs to stderr, so `export --format nquads > FILE` holds data alone.
             "export", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false",
                     "quarkus.log.console.stderr", "true"));

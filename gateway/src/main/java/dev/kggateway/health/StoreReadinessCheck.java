@@ -2,6 +2,7 @@ package dev.kggateway.health;
 
 import dev.kggateway.store.FreeSpaceGuard;
 import dev.kggateway.store.GraphStore;
+import dev.kggateway.store.StoreCapability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -28,7 +29,7 @@ public class StoreReadinessCheck implements HealthCheck {
         if (config.health().showDetails()) {
             response.withData("store", store.description()); // a path or an endpoint URL: kg.health.show-details
         }
-        if (store.isEmbedded()) {
+        if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
             // Still UP when full: reads work. Writes are refused with STORE_FULL until space is freed.
             FreeSpaceGuard.Status space = freeSpace.status();
             response.withData("diskFull", space.full())

@@ -3,15 +3,17 @@ package dev.kggateway.ingest;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductVersion;
 import dev.kggateway.domain.PropertyIds;
+import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.PropertySource;
 import dev.kggateway.domain.error.ApiException;
 import dev.kggateway.domain.error.InvalidArgumentException;
 import dev.kggateway.domain.error.LimitExceededException;
 import dev.kggateway.domain.error.ModelUnavailableException;
 import dev.kggateway.ner.ExtractedProperty;
 import dev.kggateway.ner.PropertyExtractor;
-import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -45,21 +47,9 @@ public class IngestService {
     /** Upserts one product; errors are thrown (the GraphQL layer turns them into coded errors). */
     public Product addProduct(ProductInput input) {
         Validated v = validate(input);
-        ProductRecord record = enrich(List.of(v)).get(0);
-        products.replaceAll(List.of(record));
-        return asWritten(record);
-    }
-
-    /** The product as it now stands in the store, links included (no read-back needed). */
-    static Product asWritten(ProductRecord record) {
-        String id = record.product().id();
-        return record.product().withLinks(record.links().stream()
-                .map(l -> new dev.kggateway.domain.PropertyLink(id, l.property(),
-                        l.vendor() ? dev.kggateway.domain.PropertySource.VENDOR : dev.kggateway.domain.PropertySource.NER,
-                        l.confidence(), l.modelVersion()))
-                .sorted(java.util.Comparator.comparing((dev.kggateway.domain.PropertyLink l) -> l.source().ordinal())
-                        .thenComparing(l -> l.property().type()).thenComparing(l -> l.property().value()))
-                .toList());
+        ProductVersion version = enrich(List.of(v)).get(0);
+        products.replaceAll(List.of(version));
+        return version.product(); // as it now stands in the store, links included (no read-back needed)
     }
 
     /** Upserts a batch; an invalid item is reported with its index and does not stop the others. */
@@ -90,7 +80,7 @@ public class IngestService {
         valid.removeIf(v -> lastIndexOfId.get(v.product.id()) != v.index);
         List<Pending> pending = new ArrayList<>();
         try {
-            List<ProductRecord> records = enrich(valid);
+            List<ProductVersion> records = enrich(valid);
             for (int k = 0; k < valid.size(); k++) {
                 pending.add(new Pending(valid.get(k).index, records.get(k)));
             }
@@ -99,7 +89,7 @@ public class IngestService {
                 if (v.enrich) {
                     errors.add(new IngestError(v.index, v.product.id(), IngestErrorCode.of(e), e.getMessage()));
                 } else {
-                    pending.add(new Pending(v.index, new ProductRecord(v.product, vendorLinks(v), null)));
+                    pending.add(new Pending(v.index, vendorOnly(v)));
                 }
             }
         }
@@ -131,7 +121,7 @@ public class IngestService {
         return new IngestReport(added, updated, errors.size(), enriched, errors, (System.nanoTime() - start) / 1e6);
     }
 
-    private record Pending(int index, ProductRecord record) {
+    private record Pending(int index, ProductVersion record) {
     }
 
     public boolean removeProduct(String id) {
@@ -186,12 +176,13 @@ public class IngestService {
         return v;
     }
 
-    private static List<ProductRecord.Link> vendorLinks(Validated v) {
-        return v.vendor.stream().map(n -> new ProductRecord.Link(n, true, null, null)).toList();
+    private static ProductVersion vendorOnly(Validated v) {
+        String id = v.product.id();
+        return ProductVersion.of(v.product, v.vendor.stream().map(n -> PropertyLink.vendor(id, n)).toList(), null);
     }
 
     /** Runs the model once over every description to enrich and merges its output with the vendor properties. */
-    private List<ProductRecord> enrich(List<Validated> items) {
+    private List<ProductVersion> enrich(List<Validated> items) {
         List<Validated> toEnrich = items.stream().filter(v -> v.enrich).toList();
         Map<Validated, List<ExtractedProperty>> extracted = new HashMap<>();
         String modelTag = null;
@@ -206,7 +197,7 @@ public class IngestService {
                 extracted.put(toEnrich.get(i), results.get(i));
             }
         }
-        List<ProductRecord> records = new ArrayList<>(items.size());
+        List<ProductVersion> records = new ArrayList<>(items.size());
         for (Validated v : items) {
             records.add(merge(v.product, v.vendor, extracted.get(v), v.enrich ? modelTag : null, minConfidence));
         }
@@ -217,11 +208,12 @@ public class IngestService {
      * Vendor links win; a model result for the same node is kept on the vendor link as agreement (whatever its
      * confidence). Other model results become links only at {@code minConfidence} or above.
      */
-    static ProductRecord merge(Product product, List<PropertyNode> vendorNodes, List<ExtractedProperty> extracted,
+    static ProductVersion merge(Product product, List<PropertyNode> vendorNodes, List<ExtractedProperty> extracted,
             String modelTag, double minConfidence) {
-        Map<String, ProductRecord.Link> links = new LinkedHashMap<>();
+        String id = product.id();
+        Map<String, PropertyLink> links = new LinkedHashMap<>();
         for (PropertyNode node : vendorNodes) {
-            links.put(node.id(), new ProductRecord.Link(node, true, null, null));
+            links.put(node.id(), PropertyLink.vendor(id, node));
         }
         if (extracted != null) {
             for (ExtractedProperty e : extracted) {
@@ -229,20 +221,20 @@ public class IngestService {
                 if (node == null) {
                     continue;
                 }
-                ProductRecord.Link vendor = links.get(node.id());
+                PropertyLink vendor = links.get(node.id());
                 double confidence = e.confidence();
-                if (vendor != null && vendor.vendor()) {
+                if (vendor != null && vendor.isVendor()) {
                     if (vendor.confidence() == null || vendor.confidence() < confidence) {
-                        links.put(node.id(), new ProductRecord.Link(node, true, confidence, modelTag));
+                        links.put(node.id(), new PropertyLink(id, node, PropertySource.VENDOR, confidence, modelTag));
                     }
                 } else if (confidence < minConfidence) {
                     continue; // too unsure to become a node other products share
                 } else if (vendor == null || vendor.confidence() < confidence) {
-                    links.put(node.id(), new ProductRecord.Link(node, false, confidence, modelTag));
+                    links.put(node.id(), new PropertyLink(id, node, PropertySource.NER, confidence, modelTag));
                 }
             }
         }
-        return new ProductRecord(product, new ArrayList<>(links.values()), modelTag);
+        return ProductVersion.of(product, links.values(), modelTag);
     }
 
     /**
@@ -267,10 +259,10 @@ public class IngestService {
      * Records for inputs the caller already validated (bulk load), enriched in one model batch when a model is loaded
      * and the input asks for it; vendor links only when no model is available. Writes nothing.
      */
-    public List<ProductRecord> records(List<ProductInput> inputs) {
+    public List<ProductVersion> records(List<ProductInput> inputs) {
         List<Validated> valid = inputs.stream().map(this::validate).toList();
         if (!extractors.isResolvable()) {
-            return valid.stream().map(v -> new ProductRecord(v.product, vendorLinks(v), null)).toList();
+            return valid.stream().map(IngestService::vendorOnly).toList();
         }
         return enrich(valid);
     }

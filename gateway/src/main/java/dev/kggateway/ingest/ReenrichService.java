@@ -2,13 +2,12 @@ package dev.kggateway.ingest;
 
 import dev.kggateway.domain.Page;
 import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductVersion;
 import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertyNode;
-import dev.kggateway.domain.PropertySource;
 import dev.kggateway.domain.error.InvalidArgumentException;
 import dev.kggateway.ner.ExtractedProperty;
 import dev.kggateway.ner.PropertyExtractor;
-import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,10 +52,10 @@ public class ReenrichService {
             Map<String, Product> batch = products.findByIds(page.items());
             List<Product> ordered = page.items().stream().map(batch::get).filter(java.util.Objects::nonNull).toList();
             List<List<ExtractedProperty>> extracted = extractor.extract(ordered.stream().map(Product::description).toList());
-            List<ProductRecord> records = new ArrayList<>(ordered.size());
+            List<ProductVersion> records = new ArrayList<>(ordered.size());
             for (int i = 0; i < ordered.size(); i++) {
                 Product p = ordered.get(i);
-                List<PropertyNode> vendor = p.links().stream().filter(l -> l.source() == PropertySource.VENDOR)
+                List<PropertyNode> vendor = p.links().stream().filter(PropertyLink::isVendor)
                         .map(PropertyLink::property).toList();
                 records.add(IngestService.merge(p.withLinks(List.of()), vendor, extracted.get(i), model, minConfidence));
             }

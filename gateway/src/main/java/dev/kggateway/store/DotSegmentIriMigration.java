@@ -32,7 +32,7 @@ public class DotSegmentIriMigration {
     Iris iris;
 
     void onStart(@Observes @Priority(StoreRepairOnStart.PRIORITY + 1) StartupEvent event) {
-        if (store.isEmbedded()) {
+        if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
             migrate();
         }
     }

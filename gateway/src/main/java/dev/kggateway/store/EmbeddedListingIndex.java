@@ -4,6 +4,8 @@ import dev.kggateway.config.KgConfig;
 import dev.kggateway.config.RunMode;
 import dev.kggateway.domain.ProductOrdering;
 import dev.kggateway.domain.ProductQuery;
+import dev.kggateway.domain.ProductVersion;
+import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.listing.ListingIndex;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,12 +80,12 @@ public class EmbeddedListingIndex {
     // Feeding: called by ProductRepository inside the embedded write lock, after the store write committed.
 
     /** Products replaced (or created) with these versions. */
-    void replaced(List<ProductRecord> records) {
+    void replaced(List<ProductVersion> records) {
         ListingIndex i = index;
         if (i != null) {
             records.forEach(r -> i.put(new ListingIndex.Entry(r.product().id(), r.product().name(),
                     r.product().price(), r.product().manufacturer(),
-                    r.links().stream().map(ProductRecord.Link::property).toList())));
+                    r.links().stream().map(PropertyLink::property).toList())));
         }
     }
 

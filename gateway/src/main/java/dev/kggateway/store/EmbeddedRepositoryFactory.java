@@ -3,6 +3,8 @@ package dev.kggateway.store;
 import dev.kggateway.config.KgConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.File;
+import java.util.EnumSet;
+import java.util.Set;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
 import org.eclipse.rdf4j.sail.Sail;
@@ -17,6 +19,12 @@ public class EmbeddedRepositoryFactory implements GraphRepositoryFactory {
     @Override
     public KgConfig.StoreKind kind() {
         return KgConfig.StoreKind.EMBEDDED;
+    }
+
+    /** In this process, on local files, and nothing else writes them (LMDB and NativeStore lock their folder). */
+    @Override
+    public Set<StoreCapability> capabilities(KgConfig config) {
+        return EnumSet.of(StoreCapability.SINGLE_WRITER, StoreCapability.LOCAL_TRANSACTIONS);
     }
 
     @Override

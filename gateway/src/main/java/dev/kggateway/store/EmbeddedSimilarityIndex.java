@@ -42,7 +42,7 @@ public class EmbeddedSimilarityIndex {
     private volatile SimilarityIndex index;
 
     boolean enabled() {
-        return store.isEmbedded() && config.store().similarityIndex();
+        return store.has(StoreCapability.SINGLE_WRITER) && config.store().similarityIndex();
     }
 
     void onStart(@Observes StartupEvent event) {

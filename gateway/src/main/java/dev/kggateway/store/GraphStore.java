@@ -8,8 +8,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.BooleanQuery;
@@ -41,6 +43,7 @@ public class GraphStore {
     FreeSpaceGuard freeSpace;
 
     private GraphRepositoryFactory factory;
+    private Set<StoreCapability> capabilities = EnumSet.noneOf(StoreCapability.class);
     private volatile Repository repository;
     /** Set once an embedded write transaction failed to commit: why writes are refused until restart. */
     private volatile String writesBroken;
@@ -60,9 +63,10 @@ public class GraphStore {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no store for kg.store.kind=" + config.store().kind()));
         description = factory.describe(config);
+        capabilities = Set.copyOf(factory.capabilities(config));
         retry = new StoreRetry(config.store().maxAttempts(), config.store().retryBackoff());
         repository = factory.open(config);
-        if (isEmbedded()) {
+        if (has(StoreCapability.LOCAL_TRANSACTIONS)) {
             markOpen();
         }
         LOG.infof("Graph store open: %s", description);
@@ -103,7 +107,7 @@ public class GraphStore {
                     + " it would free LMDB's write transaction a second time. Its files hold the last good commit.");
         } else if (repository != null) {
             repository.shutDown();
-            if (isEmbedded()) {
+            if (has(StoreCapability.LOCAL_TRANSACTIONS)) {
                 try {
                     java.nio.file.Files.deleteIfExists(openMarker());
                 } catch (java.io.IOException e) {
@@ -183,7 +187,7 @@ public class GraphStore {
         } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException e) {
             // RDF4J ends an embedded query at its limit by closing its iteration from a timer thread, which the
             // evaluation may report as "iteration has been closed" rather than QueryInterruptedException.
-            boolean pastLimit = isEmbedded() && System.nanoTime() - started >= timeout.toNanos();
+            boolean pastLimit = has(StoreCapability.LOCAL_TRANSACTIONS) && System.nanoTime() - started >= timeout.toNanos();
             if (StoreRetry.isQueryDeadline(e) || pastLimit) {
                 throw new AnalystQuery.TimedOut("the query ran longer than " + timeout.toSeconds()
                         + " s (kg.sparql.timeout); narrow it down or add a LIMIT", e);
@@ -232,7 +236,7 @@ public class GraphStore {
      * which means the transaction was rolled back.
      */
     public void update(String queryName, String sparqlUpdate) {
-        if (isEmbedded()) {
+        if (has(StoreCapability.LOCAL_TRANSACTIONS)) {
             inLocalTransaction(queryName, 4L * sparqlUpdate.length() + 1024 * 1024,
                     connection -> connection.prepareUpdate(sparqlUpdate).execute());
             return;
@@ -320,7 +324,7 @@ public class GraphStore {
 
     /** Writes the marker that makes the next start remove statements whose values cannot be read back. */
     void markForRepair(String why) {
-        if (!isEmbedded() || java.nio.file.Files.exists(failedWriteMarker())) {
+        if (!has(StoreCapability.LOCAL_TRANSACTIONS) || java.nio.file.Files.exists(failedWriteMarker())) {
             return;
         }
         try {
@@ -388,7 +392,7 @@ public class GraphStore {
             List<? extends org.eclipse.rdf4j.model.Statement> statements, org.eclipse.rdf4j.model.IRI hasProperty,
             org.eclipse.rdf4j.model.IRI ofProduct) {
         inLocalTransaction("replace-product", estimate(statements) + products.size() * 16L * 1024, connection -> {
-            java.util.Set<org.eclipse.rdf4j.model.Resource> oldProperties = new java.util.HashSet<>();
+            Set<org.eclipse.rdf4j.model.Resource> oldProperties = new java.util.HashSet<>();
             for (org.eclipse.rdf4j.model.IRI product : products) {
                 try (var links = connection.getStatements(product, hasProperty, null, false, graph)) {
                     links.forEach(st -> oldProperties.add((org.eclipse.rdf4j.model.Resource) st.getObject()));
@@ -497,7 +501,15 @@ public class GraphStore {
         return writesBroken;
     }
 
-    /** True when the store is the embedded one (bulk load may then write statements directly). */
+    /** True when the configured store declares the capability ({@link GraphRepositoryFactory#capabilities}). */
+    public boolean has(StoreCapability capability) {
+        return capabilities.contains(capability);
+    }
+
+    /**
+     * True when the configured store kind is the embedded one. For tests and descriptions only: code asks
+     * {@link #has} for the capability it relies on.
+     */
     public boolean isEmbedded() {
         return config.store().kind() == KgConfig.StoreKind.EMBEDDED;
     }
@@ -538,7 +550,7 @@ public class GraphStore {
 
     /** Adds the Neptune query-timeout hint to reads when the endpoint is Neptune. */
     private String prepareRead(String sparql) {
-        if (config.store().kind() == KgConfig.StoreKind.SPARQL && config.store().neptune().enabled()) {
+        if (has(StoreCapability.QUERY_HINTS)) {
             return NeptuneHints.withQueryTimeout(sparql, config.store().queryTimeout().toMillis());
         }
         return sparql;

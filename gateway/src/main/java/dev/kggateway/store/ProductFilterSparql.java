@@ -7,13 +7,13 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 
 /**
- * Turns a validated {@link ProductQuery} into graph patterns. Property constraints become minted property-node IRIs;
- * every other value is an escaped literal. Patterns use the {@code ?product} variable of the enclosing named query.
+ * Turns a validated {@link ProductQuery} into graph patterns, from the fragments of
+ * {@code sparql/fragments/product-filter.rq}. Property constraints become minted property-node IRIs; every other value
+ * is an escaped literal. Patterns use the {@code ?product} variable of the enclosing named query.
  */
 @ApplicationScoped
 public class ProductFilterSparql {
@@ -24,128 +24,89 @@ public class ProductFilterSparql {
     Iris iris;
 
     NamedQuery.Fragment where(ProductQuery q) {
-        StringBuilder w = new StringBuilder();
-        append(q, w, new int[1]);
-        return new NamedQuery.Fragment(w.toString());
+        return patterns(q, new int[1]);
     }
 
     /**
-     * Appends the patterns of one filter level. Top-level conditions on single-valued fields are joins (as before
-     * groups existed: the store can start from the most selective one); groups and multi-valued conditions are
-     * FILTER (NOT) EXISTS, so no condition multiplies a product's rows. Variables get a per-query number, so a
-     * nested group never meets a variable of its parent by accident.
+     * The patterns of one filter level (fragments of {@code fragments/product-filter.rq}). Top-level conditions on
+     * single-valued fields are joins (as before groups existed: the store can start from the most selective one);
+     * groups and multi-valued conditions are FILTER (NOT) EXISTS, so no condition multiplies a product's rows.
+     * Variables get a per-query number, so a nested group never meets a variable of its parent by accident.
      */
-    private void append(ProductQuery q, StringBuilder w, int[] counter) {
+    private NamedQuery.Fragment patterns(ProductQuery q, int[] counter) {
+        List<NamedQuery.Fragment> w = new ArrayList<>();
         // Most selective constraint first: a property node has few products, a price range many.
         for (PropertyNode property : q.properties()) {
-            w.append("?product kg:hasProperty ").append(NamedQuery.term(iris.property(property))).append(" .\n");
+            w.add(piece("property", "property", iris.property(property)));
         }
         for (List<PropertyNode> anyOf : q.propertyIn()) {
-            String v = var("link", counter);
-            w.append("FILTER EXISTS { VALUES ").append(v).append(" { ");
-            anyOf.forEach(p -> w.append(NamedQuery.term(iris.property(p))).append(' '));
-            w.append("} ?product kg:hasProperty ").append(v).append(" }\n");
+            w.add(piece("property-in", "link", var("link", counter),
+                    "properties", anyOf.stream().map(iris::property).toList()));
         }
         List<String> types = new ArrayList<>(q.hasProperty());
         if (q.propertyType() != null && !types.contains(q.propertyType())) {
             types.add(0, q.propertyType());
         }
         for (String type : types) {
-            String v = var("typed", counter);
-            w.append("FILTER EXISTS { ?product kg:hasProperty ").append(v).append(" . ").append(v)
-                    .append(" kg:propertyType ").append(literal(type)).append(" }\n");
+            w.add(piece("has-type", "typed", var("typed", counter), "type", VF.createLiteral(type)));
         }
         if (q.manufacturer() != null) {
-            String v = var("manufacturer", counter);
-            w.append("?product kg:manufacturer ").append(v).append(" .\n")
-                    .append("FILTER(LCASE(STR(").append(v).append(")) = ").append(literal(q.manufacturer())).append(")\n");
+            w.add(piece("manufacturer", "v", var("manufacturer", counter),
+                    "manufacturer", VF.createLiteral(q.manufacturer())));
         }
         if (!q.manufacturerIn().isEmpty()) {
-            String v = var("manufacturer", counter);
-            w.append("?product kg:manufacturer ").append(v).append(" .\n")
-                    .append("FILTER(LCASE(STR(").append(v).append(")) IN (")
-                    .append(q.manufacturerIn().stream().map(ProductFilterSparql::literal).collect(Collectors.joining(", ")))
-                    .append("))\n");
+            w.add(piece("manufacturer-in", "v", var("manufacturer", counter),
+                    "manufacturers", q.manufacturerIn().stream().map(VF::createLiteral).toList()));
         }
         if (q.minPrice() != null || q.maxPrice() != null) {
-            String v = var("price", counter);
-            w.append("?product kg:price ").append(v).append(" .\n")
-                    .append("FILTER(").append(range(v, q.minPrice(), q.maxPrice())).append(")\n");
+            NamedQuery.Variable v = var("price", counter);
+            w.add(piece("price", "v", v, "ranges", List.of(range(v, q.minPrice(), q.maxPrice()))));
         }
         if (!q.priceRanges().isEmpty()) {
-            String v = var("price", counter);
-            w.append("?product kg:price ").append(v).append(" .\n").append("FILTER(")
-                    .append(q.priceRanges().stream().map(r -> "(" + range(v, r.min(), r.max()) + ")")
-                            .collect(Collectors.joining(" || ")))
-                    .append(")\n");
+            NamedQuery.Variable v = var("price", counter);
+            w.add(piece("price", "v", v,
+                    "ranges", q.priceRanges().stream().map(r -> range(v, r.min(), r.max())).toList()));
         }
         if (q.text() != null) {
-            String name = var("name", counter);
-            String description = var("description", counter);
-            w.append("?product kg:name ").append(name).append(" .\n")
-                    .append("OPTIONAL { ?product kg:description ").append(description).append(" }\n")
-                    .append("FILTER(CONTAINS(LCASE(CONCAT(STR(").append(name).append("), \" \", COALESCE(STR(")
-                    .append(description).append("), \"\"))), ").append(literal(q.text())).append("))\n");
+            w.add(piece("text", "name", var("name", counter), "description", var("description", counter),
+                    "text", VF.createLiteral(q.text())));
         }
         for (ProductQuery all : q.allOf()) {
-            w.append("FILTER EXISTS {\n");
-            append(all, w, counter);
-            w.append("}\n");
+            w.add(piece("all-of", "patterns", patterns(all, counter)));
         }
         if (!q.anyOf().isEmpty()) {
-            w.append("FILTER(");
-            for (int i = 0; i < q.anyOf().size(); i++) {
-                w.append(i == 0 ? "" : " || ").append("EXISTS {\n");
-                append(q.anyOf().get(i), w, counter);
-                w.append("}");
+            List<NamedQuery.Fragment> alternatives = new ArrayList<>();
+            for (ProductQuery any : q.anyOf()) {
+                alternatives.add(piece("exists", "patterns", patterns(any, counter)));
             }
-            w.append(")\n");
+            w.add(piece("any-of", "alternatives", alternatives));
         }
         if (q.not() != null) {
-            w.append("FILTER NOT EXISTS {\n");
-            append(q.not(), w, counter);
-            w.append("}\n");
+            w.add(piece("not", "patterns", patterns(q.not(), counter)));
         }
+        return NamedQuery.Fragment.lines(w);
     }
 
-    private static String var(String name, int[] counter) {
-        return "?f" + (counter[0]++) + "_" + name;
+    private static NamedQuery.Fragment piece(String name, Object... args) {
+        return NamedQuery.fragment("product-filter#" + name, args);
     }
 
-    private static String range(String v, Double min, Double max) {
-        List<String> parts = new ArrayList<>(2);
+    private static NamedQuery.Variable var(String name, int[] counter) {
+        return new NamedQuery.Variable("f" + (counter[0]++) + "_" + name);
+    }
+
+    private static NamedQuery.Fragment range(NamedQuery.Variable v, Double min, Double max) {
+        List<NamedQuery.Fragment> bounds = new ArrayList<>(2);
         if (min != null) {
-            parts.add(v + " >= " + decimal(min));
+            bounds.add(piece("price-min", "v", v, "min", decimal(min)));
         }
         if (max != null) {
-            parts.add(v + " <= " + decimal(max));
+            bounds.add(piece("price-max", "v", v, "max", decimal(max)));
         }
-        return String.join(" && ", parts);
+        return piece("price-range", "bounds", bounds);
     }
 
-    private static String literal(String value) {
-        return NamedQuery.term(VF.createLiteral(value));
-    }
-
-    /** Keyset condition on a string sort key: after it (forward) or before it (backward); empty without a key. */
-    NamedQuery.Fragment after(String variable, String key, boolean backward) {
-        if (key == null) {
-            return new NamedQuery.Fragment("");
-        }
-        return new NamedQuery.Fragment("FILTER(STR(?" + variable + ") " + (backward ? "<" : ">") + " "
-                + NamedQuery.term(VF.createLiteral(key)) + ")");
-    }
-
-    /** ORDER BY of a keyset read on one variable: descending when reading backward (nearest the cursor first). */
-    static NamedQuery.Fragment order(boolean backward, String... variables) {
-        StringBuilder b = new StringBuilder();
-        for (String v : variables) {
-            b.append(b.length() == 0 ? "" : " ").append(backward ? "DESC(?" + v + ")" : "?" + v);
-        }
-        return new NamedQuery.Fragment(b.toString());
-    }
-
-    private static String decimal(double value) {
-        return NamedQuery.term(VF.createLiteral(BigDecimal.valueOf(value)));
+    private static org.eclipse.rdf4j.model.Literal decimal(double value) {
+        return VF.createLiteral(BigDecimal.valueOf(value));
     }
 }

@@ -3,9 +3,11 @@ package dev.kggateway.store;
 import dev.kggateway.domain.Page;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
+import dev.kggateway.domain.ProductVersion;
 import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertySource;
 import dev.kggateway.domain.Slice;
+import dev.kggateway.listing.ListingIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -69,7 +71,7 @@ public class ProductRepository {
             }
         }
         links.forEach((id, list) -> {
-            list.sort(LINK_ORDER);
+            list.sort(PropertyLink.ORDER);
             found.put(id, found.get(id).withLinks(list));
         });
         return found;
@@ -96,14 +98,9 @@ public class ProductRepository {
             String productId = iris.productId(row.getValue("product").stringValue());
             links.get(productId).add(link(productId, row));
         }
-        links.values().forEach(list -> list.sort(LINK_ORDER));
+        links.values().forEach(list -> list.sort(PropertyLink.ORDER));
         return links;
     }
-
-    private static final java.util.Comparator<PropertyLink> LINK_ORDER = java.util.Comparator
-            .comparing((PropertyLink l) -> l.source().ordinal())
-            .thenComparing(l -> l.property().type())
-            .thenComparing(l -> l.property().value());
 
     /** Forward keyset page of product ids after {@code afterId} (exclusive), in id order. */
     public Page<String> findIds(ProductQuery query, String afterId, int first) {
@@ -112,12 +109,12 @@ public class ProductRepository {
 
     /** One keyset page of product ids matching the query, in id order. */
     public Page<String> findIds(ProductQuery query, Slice slice) {
-        dev.kggateway.listing.ListingIndex index = listingIndex.serving(query, null);
+        ListingIndex index = listingIndex.serving(query, null);
         return index != null ? idPage(index, query, slice) : findIdsBySparql(query, slice);
     }
 
     /** A keyset page in id order from the listing index: the id order is an ordering like any other there. */
-    static Page<String> idPage(dev.kggateway.listing.ListingIndex index, ProductQuery query, Slice slice) {
+    static Page<String> idPage(ListingIndex index, ProductQuery query, Slice slice) {
         Page<dev.kggateway.domain.ProductPosition> page = index.page(query,
                 dev.kggateway.domain.ProductOrdering.BY_ID,
                 slice.key() == null ? null : new dev.kggateway.domain.ProductPosition(List.of(slice.key())),
@@ -140,7 +137,7 @@ public class ProductRepository {
     public Page<dev.kggateway.domain.ProductPosition> findSorted(ProductQuery query,
             dev.kggateway.domain.ProductOrdering ordering, dev.kggateway.domain.ProductPosition at, int size,
             boolean backward) {
-        dev.kggateway.listing.ListingIndex index = listingIndex.serving(query, ordering);
+        ListingIndex index = listingIndex.serving(query, ordering);
         return index != null ? index.page(query, ordering, at, size, backward)
                 : findSortedBySparql(query, ordering, at, size, backward);
     }
@@ -152,26 +149,18 @@ public class ProductRepository {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("where", filters.where(query));
-        sort.arguments(args, at, backward);
-        args.put("limit", size + 1);
-        List<dev.kggateway.domain.ProductPosition> rows = new ArrayList<>();
-        for (BindingSet row : store.select("products-sorted", args)) {
-            rows.add(sort.position(row));
-        }
-        return Page.of(rows, size, backward, at != null);
+        sort.arguments(args);
+        return sort.keyset().read(store, "products-sorted", args, at == null ? null : sort.values(at), size, backward,
+                sort::position);
     }
 
-    /** Runs a keyset query binding ?id in id order, one row more than a page to learn whether another follows. */
+    /** Runs a keyset query binding ?id, in id order. */
     private Page<String> idPage(String queryName, Map<String, Object> args, Slice slice) {
-        args.put("after", filters.after("id", slice.key(), slice.backward()));
-        args.put("order", ProductFilterSparql.order(slice.backward(), "id"));
-        args.put("limit", slice.size() + 1);
-        List<String> ids = new ArrayList<>();
-        for (BindingSet row : store.select(queryName, args)) {
-            ids.add(row.getValue("id").stringValue());
-        }
-        return Page.of(ids, slice.size(), slice.backward(), slice.key() != null);
+        return ID_ORDER.read(store, queryName, args, Keyset.position(slice.key()), slice.size(), slice.backward(),
+                row -> row.getValue("id").stringValue());
     }
+
+    static final Keyset ID_ORDER = Keyset.ofStrings("id");
 
     /** Keyset page of ids of products with a description not yet read by {@code currentModel}. */
     public Page<String> idsToReenrich(String currentModel, boolean includeUnenriched, String afterId, int first) {
@@ -183,7 +172,7 @@ public class ProductRepository {
     }
 
     public int count(ProductQuery query) {
-        dev.kggateway.listing.ListingIndex index = listingIndex.serving(query, null);
+        ListingIndex index = listingIndex.serving(query, null);
         return index != null ? index.count(query) : countBySparql(query);
     }
 
@@ -198,7 +187,7 @@ public class ProductRepository {
      * every value with its product count, by count descending then value.
      */
     public Map<String, List<dev.kggateway.domain.FacetValue>> facets(ProductQuery query, List<String> types) {
-        dev.kggateway.listing.ListingIndex index = listingIndex.serving(query, null);
+        ListingIndex index = listingIndex.serving(query, null);
         return index != null ? index.facets(query, types) : facetsBySparql(query, types);
     }
 
@@ -206,9 +195,8 @@ public class ProductRepository {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("where", filters.where(query));
-        args.put("typeFilter", types == null ? new NamedQuery.Fragment("")
-                : new NamedQuery.Fragment("VALUES ?type { " + NamedQuery.term(
-                        types.stream().map(t -> (Object) VF.createLiteral(t)).toList()) + "}"));
+        args.put("typeFilter", types == null ? NamedQuery.Fragment.EMPTY
+                : NamedQuery.fragment("terms#type-values", "types", types.stream().map(VF::createLiteral).toList()));
         Map<String, List<dev.kggateway.domain.FacetValue>> facets = new LinkedHashMap<>();
         for (BindingSet row : store.select("product-facets", args)) {
             facets.computeIfAbsent(row.getValue("type").stringValue(), t -> new ArrayList<>())
@@ -220,7 +208,7 @@ public class ProductRepository {
 
     /** Price aggregates over the products matching the query; null when none of them has a price. */
     public dev.kggateway.domain.PriceStats priceStats(ProductQuery query) {
-        dev.kggateway.listing.ListingIndex index = listingIndex.serving(query, null);
+        ListingIndex index = listingIndex.serving(query, null);
         return index != null ? index.priceStats(query) : priceStatsBySparql(query);
     }
 
@@ -267,12 +255,12 @@ public class ProductRepository {
      * Replaces each product (fields, links, extraction records) with the given version. All records go to the store
      * in one update request, i.e. one transaction: readers see either the old or the new version of every product.
      */
-    public void replaceAll(List<ProductRecord> records) {
+    public void replaceAll(List<ProductVersion> records) {
         if (records.isEmpty()) {
             return;
         }
         // The same id twice: the later version wins, as if written one after the other.
-        Map<String, ProductRecord> latest = new LinkedHashMap<>();
+        Map<String, ProductVersion> latest = new LinkedHashMap<>();
         records.forEach(r -> {
             latest.remove(r.product().id());
             latest.put(r.product().id(), r);
@@ -280,31 +268,27 @@ public class ProductRepository {
         if (latest.size() != records.size()) {
             records = new ArrayList<>(latest.values());
         }
-        if (store.isEmbedded()) {
+        if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
             List<org.eclipse.rdf4j.model.Statement> statements = new ArrayList<>(records.size() * 64);
             records.forEach(r -> statements.addAll(triples.statements(r)));
-            List<ProductRecord> written = records;
+            List<ProductVersion> written = records;
             similarityIndex.write(() -> {
                 store.replaceEmbedded(iris.catalogGraph(), written.stream().map(r -> iris.product(r.product().id())).toList(),
                         statements, Vocab.HAS_PROPERTY, Vocab.OF_PRODUCT);
                 listingIndex.replaced(written); // committed; still under the embedded write lock
                 return null;
             }, index -> written.forEach(r -> index.put(r.product().id(),
-                    r.links().stream().map(ProductRecord.Link::property).toList())));
+                    r.links().stream().map(PropertyLink::property).toList())));
             changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
             return;
         }
-        StringBuilder update = new StringBuilder(records.size() * 2048);
-        for (ProductRecord record : records) {
-            if (update.length() > 0) {
-                update.append(" ;\n");
-            }
-            update.append(stripPrefixes(store.render("replace-product", Map.of(
-                    "graph", iris.catalogGraph(),
+        List<NamedQuery.Fragment> operations = new ArrayList<>(records.size());
+        for (ProductVersion record : records) {
+            operations.add(NamedQuery.fragment("product-write#replace", "graph", iris.catalogGraph(),
                     "product", iris.product(record.product().id()),
-                    "triples", new NamedQuery.Fragment(triples(record)))), update.length() > 0));
+                    "triples", ProductTriples.sparqlTriples(triples.statements(record))));
         }
-        store.update("replace-product", update.toString());
+        store.update("replace-product", store.render("replace-product", Map.of("operations", operations)));
         changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
     }
 
@@ -344,20 +328,15 @@ public class ProductRepository {
         org.eclipse.rdf4j.model.IRI graph = iris.catalogGraph();
         List<org.eclipse.rdf4j.model.Statement> inGraph = new ArrayList<>(statements.size());
         statements.forEach(st -> inGraph.add(VF.createStatement(st.getSubject(), st.getPredicate(), st.getObject(), graph)));
-        if (store.isEmbedded()) {
+        if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
             similarityIndex.writeAndRebuild(() -> {
                 store.addStatements(inGraph);
                 listingIndex.dropped(); // rebuilt from the store on next use, under the embedded write lock
                 return null;
             });
         } else {
-            StringBuilder t = new StringBuilder(inGraph.size() * 128);
-            for (org.eclipse.rdf4j.model.Statement s : inGraph) {
-                t.append(NamedQuery.term(s.getSubject())).append(' ').append(NamedQuery.term(s.getPredicate()))
-                        .append(' ').append(NamedQuery.term(s.getObject())).append(" .\n");
-            }
             store.update("insert-data", store.render("insert-data",
-                    Map.of("graph", graph, "triples", new NamedQuery.Fragment(t.toString()))));
+                    Map.of("graph", graph, "triples", ProductTriples.sparqlTriples(inGraph))));
         }
         changes.fire(new dev.kggateway.cache.ProductsChanged(null));
     }
@@ -377,16 +356,5 @@ public class ProductRepository {
         return true;
     }
 
-    /** Keeps the PREFIX header only on the first operation of a multi-operation request. */
-    private static String stripPrefixes(String operation, boolean strip) {
-        if (!strip) {
-            return operation;
-        }
-        return operation.replaceAll("(?m)^PREFIX [^\\n]*\\n", "");
-    }
-
-    private String triples(ProductRecord record) {
-        return triples.sparqlTriples(record);
-    }
 
 }

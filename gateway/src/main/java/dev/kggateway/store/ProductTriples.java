@@ -1,6 +1,8 @@
 package dev.kggateway.store;
 
 import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductVersion;
+import dev.kggateway.domain.PropertyLink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -30,7 +32,7 @@ public class ProductTriples {
     }
 
     /** Every statement of the record, each in {@link Iris#catalogGraph()}. */
-    public List<Statement> statements(ProductRecord record) {
+    public List<Statement> statements(ProductVersion record) {
         return statements(record, null);
     }
 
@@ -39,7 +41,7 @@ public class ProductTriples {
      * (and adding the nodes written now to it), so a bulk file written with one set holds each shared node's three
      * statements once instead of once per link. {@code null}: every node's statements.
      */
-    public List<Statement> statements(ProductRecord record, java.util.Set<IRI> writtenNodes) {
+    public List<Statement> statements(ProductVersion record, java.util.Set<IRI> writtenNodes) {
         IRI g = iris.catalogGraph();
         List<Statement> out = new ArrayList<>(16 + record.links().size() * 10);
         Product p = record.product();
@@ -63,7 +65,7 @@ public class ProductTriples {
         if (record.enrichedWith() != null) {
             out.add(VF.createStatement(product, Vocab.ENRICHED_WITH, VF.createLiteral(record.enrichedWith()), g));
         }
-        for (ProductRecord.Link link : record.links()) {
+        for (PropertyLink link : record.links()) {
             IRI property = iris.property(link.property());
             if (writtenNodes == null || writtenNodes.add(property)) {
                 out.add(VF.createStatement(property, RDF.TYPE, Vocab.PROPERTY, g));
@@ -72,10 +74,10 @@ public class ProductTriples {
                         g));
             }
             out.add(VF.createStatement(product, Vocab.HAS_PROPERTY, property, g));
-            if (link.vendor()) {
+            if (link.isVendor()) {
                 out.add(VF.createStatement(product, Vocab.VENDOR_PROPERTY, property, g));
             }
-            if (link.extracted()) {
+            if (link.isExtracted()) {
                 out.add(VF.createStatement(product, Vocab.EXTRACTED_PROPERTY, property, g));
                 IRI extraction = iris.extraction(p.id(), link.property());
                 out.add(VF.createStatement(extraction, RDF.TYPE, Vocab.EXTRACTION, g));
@@ -88,14 +90,14 @@ public class ProductTriples {
         return out;
     }
 
-    /** The statements as SPARQL triple lines for INSERT DATA (graph given by the enclosing GRAPH block). */
-    String sparqlTriples(ProductRecord record) {
-        StringBuilder t = new StringBuilder(1024);
-        for (Statement s : statements(record)) {
-            t.append(NamedQuery.term(s.getSubject())).append(' ').append(NamedQuery.term(s.getPredicate()))
-                    .append(' ').append(NamedQuery.term(s.getObject())).append(" .\n");
+    /** The statements as triples of an INSERT DATA block (graph given by the enclosing GRAPH block). */
+    static NamedQuery.Fragment sparqlTriples(List<Statement> statements) {
+        List<NamedQuery.Fragment> lines = new ArrayList<>(statements.size());
+        for (Statement s : statements) {
+            lines.add(NamedQuery.fragment("terms#triple", "subject", s.getSubject(), "predicate", s.getPredicate(),
+                    "object", s.getObject()));
         }
-        return t.toString();
+        return NamedQuery.Fragment.lines(lines);
     }
 
 }

@@ -41,18 +41,13 @@ public class PropertyRepository {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("typeFilter", typeFilter(type));
-        String cmp = backward ? " < " : " > ";
-        args.put("after", new NamedQuery.Fragment(at == null ? ""
-                : "FILTER(STR(?type)" + cmp + lit(at.type()) + " || (STR(?type) = " + lit(at.type())
-                        + " && STR(?value)" + cmp + lit(at.value()) + "))"));
-        args.put("order", ProductFilterSparql.order(backward, "type", "value"));
-        args.put("limit", size + 1);
-        List<PropertyNode> nodes = new ArrayList<>();
-        for (BindingSet row : store.select("properties-page", args)) {
-            nodes.add(PropertyIds.node(row.getValue("type").stringValue(), row.getValue("value").stringValue()));
-        }
-        return Page.of(nodes, size, backward, at != null);
+        List<Object> position = at == null ? null
+                : List.of(VF.createLiteral(at.type()), VF.createLiteral(at.value()));
+        return NODE_ORDER.read(store, "properties-page", args, position, size, backward,
+                row -> PropertyIds.node(row.getValue("type").stringValue(), row.getValue("value").stringValue()));
     }
+
+    private static final Keyset NODE_ORDER = Keyset.ofStrings("type", "value");
 
     /** Number of property nodes, optionally of one type (the listing's totalCount). */
     public int count(String type) {
@@ -64,7 +59,8 @@ public class PropertyRepository {
     }
 
     private static NamedQuery.Fragment typeFilter(String type) {
-        return new NamedQuery.Fragment(type == null ? "" : "FILTER(?type = " + NamedQuery.term(VF.createLiteral(type)) + ")");
+        return type == null ? NamedQuery.Fragment.EMPTY
+                : NamedQuery.fragment("terms#type-filter", "type", VF.createLiteral(type));
     }
 
     /** Number of products linked to each node; nodes without products map to 0. */
@@ -100,15 +96,8 @@ public class PropertyRepository {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("property", iris.property(node));
-        args.put("after", new NamedQuery.Fragment(slice.key() == null ? ""
-                : "FILTER(STR(?id) " + (slice.backward() ? "<" : ">") + " " + lit(slice.key()) + ")"));
-        args.put("order", ProductFilterSparql.order(slice.backward(), "id"));
-        args.put("limit", slice.size() + 1);
-        List<String> ids = new ArrayList<>();
-        for (BindingSet row : store.select("products-with-property", args)) {
-            ids.add(row.getValue("id").stringValue());
-        }
-        return Page.of(ids, slice.size(), slice.backward(), slice.key() != null);
+        return ProductRepository.ID_ORDER.read(store, "products-with-property", args, Keyset.position(slice.key()),
+                slice.size(), slice.backward(), row -> row.getValue("id").stringValue());
     }
 
     public List<PropertyTypeStats> typeStats() {
@@ -119,9 +108,5 @@ public class PropertyRepository {
                     Rows.intOf(row, "products")));
         }
         return stats;
-    }
-
-    private static String lit(String s) {
-        return NamedQuery.term(VF.createLiteral(s));
     }
 }

@@ -57,15 +57,15 @@ public class SimilarityRepository {
     /** The arguments of similar-products.rq: the weighted nodes as VALUES, and the metric's score snippet. */
     Map<String, Object> similarArgs(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
             SimilarityMetric metric, int sourceCount) {
-        StringBuilder values = new StringBuilder();
-        weights.forEach((node, w) -> values.append('(').append(NamedQuery.term(iris.property(node))).append(' ')
-                .append(NamedQuery.term(VF.createLiteral(BigDecimal.valueOf(w)))).append(") "));
+        List<NamedQuery.Fragment> values = new ArrayList<>(weights.size());
+        weights.forEach((node, w) -> values.add(NamedQuery.fragment("terms#weighted-node",
+                "property", iris.property(node), "weight", VF.createLiteral(BigDecimal.valueOf(w)))));
         String score = NamedQuery.of(metric.sparqlScore())
                 .render(Map.of("graph", iris.catalogGraph(), "sourceCount", sourceCount));
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("product", iris.product(productId));
-        args.put("weights", new NamedQuery.Fragment(values.toString()));
+        args.put("weights", values);
         args.put("minShared", Math.max(1, minShared));
         args.put("score", new NamedQuery.Fragment(score));
         args.put("limit", first);

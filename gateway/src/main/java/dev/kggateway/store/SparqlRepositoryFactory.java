@@ -3,6 +3,8 @@ package dev.kggateway.store;
 import dev.kggateway.config.KgConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.CloseableHttpClient;
@@ -29,6 +31,13 @@ public class SparqlRepositoryFactory implements GraphRepositoryFactory {
     @Override
     public KgConfig.StoreKind kind() {
         return KgConfig.StoreKind.SPARQL;
+    }
+
+    /** Other processes may write the endpoint; only Neptune takes query hints. */
+    @Override
+    public Set<StoreCapability> capabilities(KgConfig config) {
+        return config.store().neptune().enabled() ? EnumSet.of(StoreCapability.QUERY_HINTS)
+                : EnumSet.noneOf(StoreCapability.class);
     }
 
     @Override

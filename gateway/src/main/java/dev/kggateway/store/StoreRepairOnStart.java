@@ -32,7 +32,7 @@ public class StoreRepairOnStart {
     Iris iris;
 
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event) {
-        if (!store.isEmbedded() || !store.needsRepair()) {
+        if (!store.has(StoreCapability.LOCAL_TRANSACTIONS) || !store.needsRepair()) {
             return;
         }
         String why = Files.exists(store.failedWriteMarker())

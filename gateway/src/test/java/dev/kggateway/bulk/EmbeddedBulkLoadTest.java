@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kggateway.catalogue.CatalogueGenerator;
 import dev.kggateway.cli.BulkLoadCommand;
-import dev.kggateway.sample.CatalogueGenerator;
 import dev.kggateway.store.Iris;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.support.Fixture;

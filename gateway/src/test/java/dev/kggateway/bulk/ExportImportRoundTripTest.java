@@ -1,13 +1,15 @@
 package dev.kggateway.bulk;
 
+import dev.kggateway.catalogue.CatalogueGenerator;
 import dev.kggateway.cli.BulkLoadCommand;
 import dev.kggateway.cli.ExportCommand;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
+import dev.kggateway.domain.ProductVersion;
 import dev.kggateway.domain.PropertyIds;
-import dev.kggateway.sample.CatalogueGenerator;
+import dev.kggateway.domain.PropertyLink;
+import dev.kggateway.domain.PropertySource;
 import dev.kggateway.store.Iris;
-import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.support.Fixture;
 import dev.kggateway.support.Gql;
@@ -94,13 +96,15 @@ class ExportImportRoundTripTest {
         assertEquals(0, bulkLoad.run(new String[] { jsonl.toString(), "--no-enrich", "--out", dir.resolve("nq").toString() }));
         List<String> ids = products.findIds(ProductQuery.ALL, null, 5).items();
         Map<String, Product> found = products.findByIds(ids);
-        List<ProductRecord> records = new ArrayList<>();
+        List<ProductVersion> records = new ArrayList<>();
         for (String id : ids) {
             Product p = found.get(id);
-            List<ProductRecord.Link> links = new ArrayList<>();
-            p.links().forEach(l -> links.add(new ProductRecord.Link(l.property(), true, 0.91, "test-model-1")));
-            links.add(new ProductRecord.Link(PropertyIds.node("color", "teal"), false, 0.42, "test-model-1"));
-            records.add(new ProductRecord(p, links, "test-model-1"));
+            List<PropertyLink> links = new ArrayList<>();
+            p.links().forEach(l -> links.add(new PropertyLink(p.id(), l.property(), PropertySource.VENDOR, 0.91,
+                    "test-model-1")));
+            links.add(new PropertyLink(p.id(), PropertyIds.node("color", "teal"), PropertySource.NER, 0.42,
+                    "test-model-1"));
+            records.add(ProductVersion.of(p, links, "test-model-1"));
         }
         products.replaceAll(records);
     }

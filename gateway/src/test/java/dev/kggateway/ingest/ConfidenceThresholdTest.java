@@ -1,10 +1,12 @@
 package dev.kggateway.ingest;
 
 import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductVersion;
 import dev.kggateway.domain.PropertyIds;
+import dev.kggateway.domain.PropertyLink;
+import dev.kggateway.domain.PropertySource;
 import dev.kggateway.ner.PropertyExtractor;
 import dev.kggateway.store.FusekiProfile;
-import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.support.Gql;
 import dev.kggateway.support.ModelProfile;
@@ -127,9 +129,10 @@ public abstract class ConfidenceThresholdTest {
     @Test
     void reenrichmentWritesOnlyLinksAtOrAboveTheThreshold() {
         String old = "kg-ner-lab@0.0.1-old";
-        products.replaceAll(List.of(new ProductRecord(new Product("THR-R1", "Coupling", TEXTS[0], null, null, null),
-                List.of(new ProductRecord.Link(PropertyIds.node("brand", "cpc"), true, null, null),
-                        new ProductRecord.Link(PropertyIds.node("color", "stale-guess"), false, 0.5, old)), old)));
+        products.replaceAll(List.of(ProductVersion.of(new Product("THR-R1", "Coupling", TEXTS[0], null, null, null),
+                List.of(PropertyLink.vendor("THR-R1", PropertyIds.node("brand", "cpc")),
+                        new PropertyLink("THR-R1", PropertyIds.node("color", "stale-guess"), PropertySource.NER, 0.5,
+                                old)), old)));
         Gql.ok("mutation { reenrichProducts(batchSize: 10) { products } }");
         Set<String> ner = nerLinks("THR-R1");
         assertEquals(kept(TEXTS[0]), ner);

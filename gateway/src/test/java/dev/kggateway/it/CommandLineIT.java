@@ -2,7 +2,6 @@ package dev.kggateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line of the packaged jar: help answers without starting the application (no store, no model, no
- * port), {@code generate} writes its file without opening the store, and {@code benchmark} stops with a clear
- * message and a non-zero exit when the gateway refuses its writes. The markers checked are the log lines the
- * store ("Graph store open") and Quarkus ("started in", "Listening on") write when they start.
+ * port) and lists the production commands only ({@code benchmark} and {@code generate} live in the tools app:
+ * tools/ToolsCommandLineIT). The markers checked are the log lines the store ("Graph store open") and Quarkus
+ * ("started in") write when they start.
  */
 class CommandLineIT {
 
@@ -29,9 +28,11 @@ class CommandLineIT {
             Path store = tmp.resolve("store-" + help.replace("-", ""));
             PackagedApp.Run r = PackagedApp.run(List.of("-Dkg.store.path=" + store), List.of(help), Map.of(), 60);
             assertEquals(0, r.exit(), r.output());
-            for (String command : List.of("bulk-load", "benchmark", "evaluate-ner", "export-training-data", "generate",
-                    "reenrich")) {
+            for (String command : List.of("bulk-load", "evaluate-ner", "export-training-data", "reenrich")) {
                 assertTrue(r.output().contains(command), command + " missing from help:\n" + r.output());
+            }
+            for (String tool : List.of("benchmark", "generate")) {
+                assertFalse(r.output().contains(tool), tool + " is a tool, not in the production jar:\n" + r.output());
             }
             assertFalse(r.output().contains("unknown command"), r.output());
             assertFalse(r.output().contains("Graph store open") || r.output().contains("started in")
@@ -39,34 +40,5 @@ class CommandLineIT {
             assertFalse(Files.exists(store), "help created the store directory");
             System.out.printf("CommandLineIT: %s answered in %d ms%n", help, r.millis());
         }
-    }
-
-    @Test
-    void generateNeedsNeitherStoreNorModelNorPort() throws Exception {
-        Path store = tmp.resolve("store");
-        Path out = tmp.resolve("generated.jsonl");
-        PackagedApp.Run r = PackagedApp.run(List.of("-Dkg.store.path=" + store, "-Dquarkus.http.port=1"),
-                List.of("generate", "7", out.toString(), "3"), Map.of(), 60);
-        assertEquals(0, r.exit(), r.output());
-        assertEquals(7, Files.readAllLines(out).size(), r.output());
-        assertFalse(Files.exists(store), "generate created the store directory:\n" + r.output());
-        assertFalse(r.output().contains("Graph store open") || r.output().contains("Listening on"), r.output());
-        // generate with bad arguments still says how to call it, with a failing exit code
-        PackagedApp.Run bad = PackagedApp.run(List.of("-Dkg.store.path=" + store), List.of("generate"), Map.of(), 60);
-        assertNotEquals(0, bad.exit(), bad.output());
-        assertTrue(bad.output().contains("usage"), bad.output());
-    }
-
-    @Test
-    void benchmarkFailsClearlyWhenWritesAreRefused() throws Exception {
-        Path store = tmp.resolve("bench-store");
-        // Auth on (the production default) and no key configured: every mutation is refused.
-        PackagedApp.Run r = PackagedApp.run(List.of("-Dkg.store.path=" + store, "-Dkg.ner.enabled=false",
-                "-Dkg.sample.load-on-empty=false", "-Dkg.auth.enabled=true",
-                "-Dquarkus.http.port=" + PackagedApp.freePort()),
-                List.of("benchmark", "--products", "20", "--calls", "5"), Map.of("KG_AUTH_API_KEYS", ""), 240);
-        assertNotEquals(0, r.exit(), r.output());
-        assertTrue(r.output().contains("refuses writes") && r.output().contains("UNAUTHENTICATED"), r.output());
-        assertFalse(r.output().contains("| operation |"), "it measured anyway:\n" + r.output());
     }
 }

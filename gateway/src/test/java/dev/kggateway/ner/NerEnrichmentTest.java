@@ -1,13 +1,15 @@
 package dev.kggateway.ner;
 
 import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductVersion;
 import dev.kggateway.domain.PropertyIds;
+import dev.kggateway.domain.PropertyLink;
+import dev.kggateway.domain.PropertySource;
 import dev.kggateway.ingest.EnrichmentThreshold;
 import dev.kggateway.ner.contract.ModelFolderFiles;
 import dev.kggateway.ner.contract.ModelManifest;
 import dev.kggateway.ner.contract.ValueText;
 import dev.kggateway.ner.contract.Words;
-import dev.kggateway.store.ProductRecord;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.support.Gql;
 import dev.kggateway.support.ModelProfile;
@@ -179,8 +181,9 @@ class NerEnrichmentTest {
         String old = "kg-ner-lab@0.0.1-old";
         var vendor = PropertyIds.node("brand", "cpc");
         var stale = PropertyIds.node("color", "stale-old-model-guess");
-        products.replaceAll(List.of(new ProductRecord(new Product("NER-R1", "Coupling", COUPLING, null, null, null),
-                List.of(new ProductRecord.Link(vendor, true, null, null), new ProductRecord.Link(stale, false, 0.5, old)), old)));
+        products.replaceAll(List.of(ProductVersion.of(new Product("NER-R1", "Coupling", COUPLING, null, null, null),
+                List.of(PropertyLink.vendor("NER-R1", vendor),
+                        new PropertyLink("NER-R1", stale, PropertySource.NER, 0.5, old)), old)));
         JsonPath report = Gql.ok("mutation { reenrichProducts(batchSize: 10) { model products batches } }");
         assertEquals(extractor.model().tag(), report.getString("data.reenrichProducts.model"));
         assertTrue(report.getInt("data.reenrichProducts.products") >= 1);

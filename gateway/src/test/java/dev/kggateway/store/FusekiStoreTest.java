@@ -1,7 +1,9 @@
 package dev.kggateway.store;
 
 import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductVersion;
 import dev.kggateway.domain.PropertyIds;
+import dev.kggateway.domain.PropertyLink;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -141,10 +143,9 @@ class FusekiStoreTest {
                 .post("/graphql").then().statusCode(200);
     }
 
-    private ProductRecord record(String id, String name, Map<String, String> props) {
-        List<ProductRecord.Link> links = new ArrayList<>();
-        props.forEach((type, value) -> links.add(new ProductRecord.Link(PropertyIds.node(type, value), true, null,
-                null)));
-        return new ProductRecord(new Product(id, name, null, 9.5, "USD", "ACME"), links);
+    private ProductVersion record(String id, String name, Map<String, String> props) {
+        List<PropertyLink> links = new ArrayList<>();
+        props.forEach((type, value) -> links.add(PropertyLink.vendor(id, PropertyIds.node(type, value))));
+        return ProductVersion.of(new Product(id, name, null, 9.5, "USD", "ACME"), links, null);
     }
 }

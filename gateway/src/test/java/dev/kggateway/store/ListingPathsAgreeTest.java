@@ -11,7 +11,9 @@ import dev.kggateway.domain.ProductOrdering;
 import dev.kggateway.domain.ProductPosition;
 import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.ProductSortField;
+import dev.kggateway.domain.ProductVersion;
 import dev.kggateway.domain.PropertyIds;
+import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.Slice;
 import dev.kggateway.domain.SortDirection;
@@ -64,7 +66,7 @@ class ListingPathsAgreeTest {
 
     @Test
     void indexAndSparqlGiveTheSameListings() {
-        List<ProductRecord> catalogue = new ArrayList<>();
+        List<ProductVersion> catalogue = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             catalogue.add(record(i));
         }
@@ -76,7 +78,7 @@ class ListingPathsAgreeTest {
         for (int i = 0; i < 20; i++) {
             products.remove(id(random.nextInt(400)));
         }
-        List<ProductRecord> changed = new ArrayList<>();
+        List<ProductVersion> changed = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             changed.add(record(random.nextInt(420)));
         }
@@ -90,7 +92,7 @@ class ListingPathsAgreeTest {
     @Inject
     ProductTriples productTriples;
 
-    private List<org.eclipse.rdf4j.model.Statement> triplesOf(ProductRecord r) {
+    private List<org.eclipse.rdf4j.model.Statement> triplesOf(ProductVersion r) {
         return productTriples.statements(r);
     }
 
@@ -260,21 +262,21 @@ class ListingPathsAgreeTest {
         return (n % 3 == 0 ? "LP-" : n % 3 == 1 ? "lp." : "Lp_") + n;
     }
 
-    private ProductRecord record(int n) {
+    private ProductVersion record(int n) {
         String name = WORDS[random.nextInt(WORDS.length)] + (random.nextInt(3) == 0 ? ""
                 : " " + WORDS[random.nextInt(WORDS.length)]);
         Double price = PRICES[random.nextInt(PRICES.length)];
         if (price != null && random.nextInt(3) == 0) {
             price = random.nextInt(3000) / 100.0;
         }
-        List<ProductRecord.Link> links = new ArrayList<>();
+        List<PropertyLink> links = new ArrayList<>();
         LinkedHashSet<PropertyNode> nodes = new LinkedHashSet<>();
         int k = random.nextInt(7);
         for (int i = 0; i < k; i++) {
             nodes.add(node());
         }
-        nodes.forEach(node -> links.add(new ProductRecord.Link(node, true, null, null)));
-        return new ProductRecord(new Product(id(n), name, null, price, price == null ? null : "EUR",
-                MAKERS[random.nextInt(MAKERS.length)]), links);
+        nodes.forEach(node -> links.add(PropertyLink.vendor(id(n), node)));
+        return ProductVersion.of(new Product(id(n), name, null, price, price == null ? null : "EUR",
+                MAKERS[random.nextInt(MAKERS.length)]), links, null);
     }
 }

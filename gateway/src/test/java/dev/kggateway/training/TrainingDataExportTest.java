@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kggateway.catalogue.CatalogueGenerator;
 import dev.kggateway.cli.ExportTrainingDataCommand;
-import dev.kggateway.sample.CatalogueGenerator;
 import dev.kggateway.support.Gql;
 import dev.kggateway.support.WritableStoreProfile;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package dev.kggateway.sample;
+package dev.kggateway.catalogue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,13 +1,14 @@
-package dev.kggateway.cli;
+package dev.kggateway.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kggateway.catalogue.CatalogueGenerator;
+import dev.kggateway.cli.KgCommand;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.ingest.IngestReport;
 import dev.kggateway.ingest.IngestService;
 import dev.kggateway.ingest.ProductInput;
 import dev.kggateway.ner.PropertyExtractor;
-import dev.kggateway.sample.CatalogueGenerator;
 import dev.kggateway.service.SimilarityService;
 import dev.kggateway.similarity.SimilarityMetric;
 import dev.kggateway.store.ProductRepository;
@@ -106,7 +107,7 @@ public class BenchmarkCommand implements KgCommand {
         List<LatencyRecorder> results = new ArrayList<>();
 
         if (java.util.Arrays.asList(args).contains("--listing")) {
-            return finish(report, listing(calls), out);
+            return finish(report, listing(calls), "", out);
         }
         String byId = "query($id: ID!) { product(id: $id) { id name price manufacturer } }";
         results.add(measure("product by id (uncached ids)", calls, 1, i -> gql(byId, Map.of("id", ids.get(i % ids.size())))));
@@ -163,24 +164,10 @@ public class BenchmarkCommand implements KgCommand {
         if (extractor.isResolvable()) {
             results.add(addProducts("addProducts, 100 per call, enrich:true", 10, true));
         }
-        report.append(LatencyRecorder.header()).append('\n');
-        results.forEach(r -> report.append(r.row()).append('\n'));
         LatencyRecorder viaApi = results.get(4);
-        report.append(String.format(Locale.ROOT, "%nGateway overhead on similarProducts (p50 via HTTP+GraphQL / p50 direct): %.2fx%n",
-                viaApi.percentileMs(50) / direct.percentileMs(50)));
-        List<LatencyRecorder> failed = results.stream().filter(r -> r.errors() > 0).toList();
-        failed.forEach(r -> report.append(String.format(Locale.ROOT, "%nFAILED: %s: %d errors, first: %s", r.name(),
-                r.errors(), r.firstError())));
-        System.out.println(report);
-        if (out != null) {
-            Files.writeString(Path.of(out), report.toString());
-        }
-        if (!failed.isEmpty()) {
-            System.err.println("benchmark: " + failed.size() + " operations had failed calls (see FAILED above); the"
-                    + " figures are not valid");
-            return 1;
-        }
-        return 0;
+        return finish(report, results, String.format(Locale.ROOT,
+                "%nGateway overhead on similarProducts (p50 via HTTP+GraphQL / p50 direct): %.2fx%n",
+                viaApi.percentileMs(50) / direct.percentileMs(50)), out);
     }
 
     /**
@@ -246,9 +233,12 @@ public class BenchmarkCommand implements KgCommand {
         return m;
     }
 
-    private static int finish(StringBuilder report, List<LatencyRecorder> results, String out) throws IOException {
+    /** The table of results, then {@code notes}, then every failed operation; exit code 1 when one failed. */
+    private static int finish(StringBuilder report, List<LatencyRecorder> results, String notes, String out)
+            throws IOException {
         report.append(LatencyRecorder.header()).append('\n');
         results.forEach(r -> report.append(r.row()).append('\n'));
+        report.append(notes);
         List<LatencyRecorder> failed = results.stream().filter(r -> r.errors() > 0).toList();
         failed.forEach(r -> report.append(String.format(Locale.ROOT, "%nFAILED: %s: %d errors, first: %s", r.name(),
                 r.errors(), r.firstError())));
@@ -256,7 +246,12 @@ public class BenchmarkCommand implements KgCommand {
         if (out != null) {
             Files.writeString(Path.of(out), report.toString());
         }
-        return failed.isEmpty() ? 0 : 1;
+        if (!failed.isEmpty()) {
+            System.err.println("benchmark: " + failed.size() + " operations had failed calls (see FAILED above); the"
+                    + " figures are not valid");
+            return 1;
+        }
+        return 0;
     }
 
     /** Write refusals that make the addProducts rows meaningless (auth, or a store that accepts no writes). */

@@ -1,4 +1,4 @@
-package dev.kggateway.cli;
+package dev.kggateway.tools;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,0 +1,65 @@
+package dev.kggateway.tools;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged tools app (target/quarkus-app) as its own process, as an operator does. */
+final class PackagedApp {
+
+    private PackagedApp() {
+    }
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("kg.it.app.jar", "target/quarkus-app/quarkus-run.jar"));
+        assertTrue(Files.exists(jar), "package the app first (mvn verify does): " + jar);
+        return jar;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A finished run: exit code, stdout+stderr, wall time. */
+    record Run(int exit, String output, long millis) {
+    }
+
+    static ProcessBuilder builder(List<String> jvmOptions, List<String> args, Map<String, String> env, Path out) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.add("-jar");
+        cmd.add(jar().toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().remove("TF_CPP_MIN_LOG_LEVEL"); // the gateway must quieten TensorFlow by itself
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    static Run run(List<String> jvmOptions, List<String> args, Map<String, String> env, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile("kg-it-", ".log");
+        try {
+            long t0 = System.nanoTime();
+            Process p = builder(jvmOptions, args, env, out).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("no exit within " + timeoutSeconds + " s: " + Files.readString(out));
+            }
+            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+}
