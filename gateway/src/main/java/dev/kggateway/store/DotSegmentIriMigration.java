@@ -31,6 +31,12 @@ public class DotSegmentIriMigration {
     @Inject
     Iris iris;
 
+    @Inject
+    EmbeddedSimilarityIndex similarityIndex;
+
+    @Inject
+    EmbeddedListingIndex listingIndex;
+
     void onStart(@Observes @Priority(StoreRepairOnStart.PRIORITY + 1) StartupEvent event) {
         if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
             migrate();
@@ -52,7 +58,13 @@ public class DotSegmentIriMigration {
         if (renames.isEmpty()) {
             return 0;
         }
-        int rewritten = store.renameEmbedded(iris.catalogGraph(), renames);
+        // At start-up neither index is built yet; a later call (tests, an operator's re-run) renames nodes the
+        // indexes hold by their old ids, so both are rebuilt from the store, as after an RDF import.
+        int rewritten = similarityIndex.writeAndRebuild(() -> {
+            int n = store.renameEmbedded(iris.catalogGraph(), renames);
+            listingIndex.dropped();
+            return n;
+        });
         LOG.infof("Renamed %d property/extraction nodes whose IRI ended in a dot-segment (%d statements): %s",
                 renames.size(), rewritten, renames.keySet());
         return rewritten;
