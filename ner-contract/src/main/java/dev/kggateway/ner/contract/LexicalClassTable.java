@@ -56,7 +56,11 @@ public final class LexicalClassTable {
 
     /** The class of one whitespace word. */
     public LexicalClass classOf(String word) {
-        String w = Normalizer.normalize(WordShape.core(word), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String w = WordShape.core(word);
+        if (!isAscii(w)) {
+            w = Normalizer.normalize(w, Normalizer.Form.NFC);
+        }
+        w = w.toLowerCase(Locale.ROOT);
         while (w.endsWith(".")) {
             w = w.substring(0, w.length() - 1);
         }
@@ -78,6 +82,15 @@ public final class LexicalClassTable {
             }
         }
         return LexicalClass.UNKNOWN;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private LexicalClass lookUp(String w) {

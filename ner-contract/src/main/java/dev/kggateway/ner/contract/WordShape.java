@@ -42,6 +42,7 @@ public enum WordShape {
     /** Anything else (letters with other characters, non-Latin scripts). */
     OTHER;
 
+    private static final Pattern TRADEMARK = Pattern.compile("[™®©℠]|\\((R|TM|C)\\)$");
     private static final Pattern NUMBER_RE = Pattern.compile("[+\\-±~≈<>≤≥]?\\d+([.,]\\d+)*");
     private static final Pattern FRACTION_RE = Pattern.compile("(\\d+[-\\s])?\\d+/\\d+[\"']?");
     private static final Pattern RANGE_RE = Pattern.compile("\\d+([.,]\\d+)*\\s*[-–—xX×]\\s*\\d+([.,]\\d+)*");
@@ -88,10 +89,16 @@ public enum WordShape {
             return letter ? CODE : OTHER;
         }
         boolean joined = w.indexOf('-') > 0 || w.indexOf('/') > 0;
-        String letters = w.replaceAll("[^\\p{L}]", "");
-        if (!w.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '/' || c == '.' || c == '\'')) {
-            return OTHER;
+        StringBuilder lettersOnly = new StringBuilder(w.length());
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isLetter(c)) {
+                lettersOnly.append(c);
+            } else if (c != '-' && c != '/' && c != '.' && c != '\'') {
+                return OTHER;
+            }
         }
+        String letters = lettersOnly.toString();
         boolean allUpper = letters.length() >= 2 && letters.codePoints().noneMatch(Character::isLowerCase);
         if (allUpper) {
             return joined && letters.length() > 6 ? JOINED : UPPER;
@@ -110,7 +117,10 @@ public enum WordShape {
 
     /** The word without trademark signs and without edge punctuation that does not belong to it. */
     static String core(String word) {
-        String w = word.replaceAll("[™®©℠]|\\((R|TM|C)\\)$", "");
+        String w = word;
+        if (w.indexOf('™') >= 0 || w.indexOf('®') >= 0 || w.indexOf('©') >= 0 || w.indexOf('℠') >= 0 || w.endsWith(")")) {
+            w = TRADEMARK.matcher(w).replaceAll("");
+        }
         int start = 0;
         int end = w.length();
         while (start < end && isEdge(w.charAt(start), true)) {
