@@ -24,7 +24,7 @@ class WordNetLexicalClassesTest {
         Map<String, LexicalClass> expected = Map.ofEntries(
                 Map.entry("Permanganate", LexicalClass.CHEMICAL), Map.entry("acetone", LexicalClass.CHEMICAL),
                 Map.entry("chloride", LexicalClass.CHEMICAL), Map.entry("Polypropylene", LexicalClass.MATERIAL),
-                Map.entry("nitrile", LexicalClass.MATERIAL),
+                Map.entry("nylon", LexicalClass.MATERIAL),
                 Map.entry("steel", LexicalClass.MATERIAL), Map.entry("white", LexicalClass.COLOR),
                 Map.entry("amber", LexicalClass.COLOR), Map.entry("Beakers", LexicalClass.CONTAINER),
                 Map.entry("flask", LexicalClass.CONTAINER), Map.entry("syringe", LexicalClass.DEVICE),
