@@ -13,6 +13,7 @@ import ai.djl.translate.NoopTranslator;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.ner.contract.Entity;
 import dev.kggateway.ner.contract.Predictions;
+import dev.kggateway.ner.contract.WordFeatures;
 import dev.kggateway.ner.contract.Words;
 import io.quarkus.arc.lookup.LookupIfProperty;
 import jakarta.annotation.PreDestroy;
@@ -83,9 +84,10 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         // Warm-up: TensorFlow builds its kernels on the first run; pay that at start-up, not on a request.
         extract(List.of("Warm-up: conical centrifuge tubes, polypropylene, 50 mL, sterile"));
         LOG.infof("NER model %s loaded from %s in %d ms (%d tags, max_sequence_length %d, temperature %.3f, "
-                + "recommended min confidence %s)", folder.info().tag(), folder.dir(), (System.nanoTime() - start) / 1_000_000,
-                folder.tagSet().size(), folder.maxSequenceLength(), folder.temperature(),
-                folder.info().minConfidence().map(String::valueOf).orElse("none"));
+                + "recommended min confidence %s, word features %s)", folder.info().tag(), folder.dir(),
+                (System.nanoTime() - start) / 1_000_000, folder.tagSet().size(), folder.maxSequenceLength(),
+                folder.temperature(), folder.info().minConfidence().map(String::valueOf).orElse("none"),
+                folder.features().map(f -> f.table().size() + " lexical-class lemmas").orElse("none"));
     }
 
     @Override
@@ -179,9 +181,12 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         int[] ids = new int[batch.size() * seq];
         int[] mask = new int[batch.size() * seq];
         int[] types = new int[batch.size() * seq];
+        WordFeatures wordFeatures = folder.features().orElse(null);
+        int[] features = wordFeatures != null ? new int[batch.size() * seq] : null; // PAD_ID (0) for specials
         for (int b = 0; b < batch.size(); b++) {
             Job job = batch.get(b);
-            long[] pieceIds = tokenised.get(job.text).pieceIds;
+            WordPieces pieces = tokenised.get(job.text);
+            long[] pieceIds = pieces.pieceIds;
             int base = b * seq;
             int pos = 0;
             ids[base + pos] = folder.clsId();
@@ -189,6 +194,16 @@ public class DjlPropertyExtractor implements PropertyExtractor {
             for (int p = job.chunk.pieceFrom(); p < job.chunk.pieceTo(); p++) {
                 ids[base + pos] = (int) pieceIds[p];
                 mask[base + pos++] = 1;
+            }
+            if (features != null) {
+                // every piece of a word carries the word's feature id, as the trainer feeds it
+                for (int w = job.chunk.wordFrom(); w < job.chunk.wordTo(); w++) {
+                    int id = wordFeatures.id(pieces.words.get(w).in(pieces.text));
+                    for (int p = Math.max(pieces.firstPiece[w], job.chunk.pieceFrom());
+                            p < Math.min(pieces.endPiece[w], job.chunk.pieceTo()); p++) {
+                        features[base + 1 + p - job.chunk.pieceFrom()] = id;
+                    }
+                }
             }
             ids[base + pos] = folder.sepId();
             mask[base + pos++] = 1;
@@ -211,7 +226,13 @@ public class DjlPropertyExtractor implements PropertyExtractor {
             inputMask.setName("input_mask");
             NDArray inputTypes = manager.create(types, shape);
             inputTypes.setName("input_type_ids");
-            NDList out = predictor.predict(new NDList(inputIds, inputMask, inputTypes));
+            NDList inputs = new NDList(inputIds, inputMask, inputTypes);
+            if (features != null) {
+                NDArray inputFeatures = manager.create(features, shape);
+                inputFeatures.setName(WordFeatures.INPUT);
+                inputs.add(inputFeatures);
+            }
+            NDList out = predictor.predict(inputs);
             float[] probs = out.get(0).toFloatArray();
             out.close();
             return Softmax.ensureProbabilities(probs, folder.tagSet().size());

@@ -4,6 +4,7 @@ import dev.kggateway.ner.contract.ModelFolderFiles;
 import dev.kggateway.ner.contract.ModelManifest;
 import dev.kggateway.ner.contract.TagSet;
 import dev.kggateway.ner.contract.TokenizerJson;
+import dev.kggateway.ner.contract.WordFeatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +13,17 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A validated model folder (MODEL_CONTRACT.md), or a seed-style one (Keras SavedModel export, {@code vocab.txt},
  * {@code int2tag.json}/{@code tag2int.json}, no tokenizer.json or manifest). Every problem names the file. The
- * plain-JSON files are read through ner-contract, the same code the trainer writes them with.
+ * plain-JSON files are read through ner-contract, the same code the trainer writes them with. {@code features} is
+ * present when the model takes per-word features ({@link WordFeatures}, config.json {@code "word_features"}; the
+ * lexical-class table ships in the folder, so no dictionary is needed at run time).
  */
 public record ModelFolder(Path dir, Path tokenizerJson, TagSet tagSet, int maxSequenceLength, double temperature,
-        ModelInfo info, int clsId, int sepId, int padId) {
+        ModelInfo info, int clsId, int sepId, int padId, Optional<WordFeatures> features) {
 
     public static ModelFolder open(Path folder) {
         Path dir = folder.toAbsolutePath().normalize();
@@ -40,7 +44,7 @@ public record ModelFolder(Path dir, Path tokenizerJson, TagSet tagSet, int maxSe
         ModelInfo info = info(dir);
         return new ModelFolder(dir, tokenizer, tags, config.maxSequenceLength(), config.temperature(), info,
                 special(vocab, TokenizerJson.CLS, tokenizer), special(vocab, TokenizerJson.SEP, tokenizer),
-                special(vocab, TokenizerJson.PAD, tokenizer));
+                special(vocab, TokenizerJson.PAD, tokenizer), WordFeatures.read(dir));
     }
 
     /** A seed-style folder ships only vocab.txt: write the contract's tokenizer.json for it to a temp file. */

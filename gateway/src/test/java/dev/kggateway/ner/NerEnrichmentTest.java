@@ -52,10 +52,13 @@ class NerEnrichmentTest {
         List<Map<String, Object>> found = Gql.ok("query($t: String!) { extractProperties(text: $t) { type value confidence start end } }",
                 vars("t", COUPLING)).getList("data.extractProperties");
         Set<String> keys = keys(found);
-        for (String expected : List.of("type=general purpose", "product=couplings", "addon=valve", "series=pmc series",
+        for (String expected : List.of("type=general purpose", "product=couplings", "series=pmc series",
                 "material=acetal")) {
             assertTrue(keys.contains(expected), expected + " in " + keys);
         }
+        // The seed tags "with" O, the dev-set guide (ner-trainer/devset/ANNOTATION.md) puts it in the add-on span as
+        // models from 2.4.0 do; either way the stored value is "valve": the decoder drops an add-on's leading connector.
+        assertTrue(keys.contains("addon=valve"), keys.toString());
         // Whether the abbreviation's full stop belongs to the size is a labelling convention of the training data.
         assertTrue(keys.contains("size=1/4 in") || keys.contains("size=1/4 in."), keys.toString());
         for (Map<String, Object> p : found) {

@@ -38,6 +38,23 @@ public final class BioDecoder {
 
     private static final Set<String> MULTIPACK_X = Set.of("x", "\u00d7");
 
+    /** The entity type whose leading connector is not part of its value. */
+    static final String ADDON = "addon";
+
+    /**
+     * Connectors an add-on value never starts with: the dev-set guide puts them inside the add-on span ("with valve",
+     * "w/ screw caps", "incl. refill insert"), but the add-on itself is what follows, and one spelling per connector
+     * would split one shared property node ("valve") into several. Compared as the word's {@link ValueText} value, so
+     * "w/" and "W." are "w", "incl." is "incl". Closed list on purpose: "without", "w/o" and "no" change the meaning
+     * and stay; "in" starts a medium ("in DI water"), which is a different value from the bare medium.
+     */
+    static final Set<String> ADDON_CONNECTORS = Set.of("with", "w", "incl", "including", "includes", "featuring",
+            "plus", "and");
+
+    /** "w/" glued to the add-on ("w/IPA"), but not "w/o" or "w/out" (without). */
+    private static final java.util.regex.Pattern GLUED_WITH =
+            java.util.regex.Pattern.compile("(?i)w/(?!o(?:ut)?(?![\\p{L}\\p{N}]))(?=[\\p{L}\\p{N}])");
+
     /** Types whose value may end in a multiplier "x": a multipack "4 X" (quantity), a concentrate "10 X" (grade). */
     private static final Set<String> MULTIPLIER_TYPES = Set.of("quantity", "grade");
 
@@ -90,6 +107,9 @@ public final class BioDecoder {
             }
             int from = words.get(span.from()).start();
             int to = words.get(span.to() - 1).end();
+            if (ADDON.equals(span.type())) {
+                from = afterGluedWith(text, from, to);
+            }
             int[] bounds = ValueText.bounds(text, from, to);
             String value = bounds == null ? null : ValueText.value(text, from, to);
             if (value == null) {
@@ -111,13 +131,29 @@ public final class BioDecoder {
     }
 
     /**
-     * The span without leading {@link #NOT_FIRST} and trailing {@link #NOT_LAST} words, or null when nothing else is
-     * left (a value made only of connectors, such as "of", "to" or "in", is no value).
+     * Start of an add-on's text after a "w/" glued to its first word ("w/IPA" → "IPA"), edge punctuation before it
+     * skipped ("(w/IPA"); {@code from} itself when there is none.
+     */
+    static int afterGluedWith(String text, int from, int to) {
+        int[] b = ValueText.bounds(text, from, to);
+        if (b == null) {
+            return from;
+        }
+        java.util.regex.Matcher m = GLUED_WITH.matcher(text).region(b[0], b[1]);
+        return m.lookingAt() ? m.end() : from;
+    }
+
+    /**
+     * The span without leading {@link #NOT_FIRST} (for an add-on also {@link #ADDON_CONNECTORS}) and trailing
+     * {@link #NOT_LAST} words, or null when nothing else is left (a value made only of connectors, such as "of",
+     * "to" or "in", is no value).
      */
     static TagSpan withoutConnectorEdges(String text, List<Words.Word> words, TagSpan span) {
         int from = span.from();
         int to = span.to();
-        while (from < to && NOT_FIRST.contains(bare(text, words.get(from)))) {
+        boolean addon = ADDON.equals(span.type());
+        while (from < to && (NOT_FIRST.contains(bare(text, words.get(from)))
+                || addon && ADDON_CONNECTORS.contains(bare(text, words.get(from))))) {
             from++;
         }
         while (to > from) {

@@ -77,9 +77,10 @@ class BioDecoderTest {
 
     @Test
     void connectorsThatBelongToValuesStay() {
-        // multipack "4 X" before a size is a quantity; "with ..." is an accessory; "1/4 in" a size; "Type A" a type
+        // multipack "4 X" before a size is a quantity; "with ..." starts a type; "1/4 in" a size; "Type A" a type
+        // (an add-on's leading "with" is the one exception: addOnValuesLoseTheirLeadingConnector)
         List<Entity> e = decode("4 X 500 mL bottles with handle, 1/4 in, Type A",
-                List.of("B-quantity", "I-quantity", "B-size", "I-size", "B-product", "B-addon", "I-addon", "B-size",
+                List.of("B-quantity", "I-quantity", "B-size", "I-size", "B-product", "B-type", "I-type", "B-size",
                         "I-size", "B-type", "I-type"));
         assertEquals(List.of("4 x", "500 ml", "bottles", "with handle", "1/4 in", "type a"),
                 e.stream().map(Entity::value).toList());
@@ -87,6 +88,48 @@ class BioDecoderTest {
         assertEquals(List.of("pbs", "10 x", "12\""), e.stream().map(Entity::value).toList());
         // a lone "x" is no quantity either
         assertEquals(List.of(), decode("x", List.of("B-quantity")));
+    }
+
+    @Test
+    void addOnValuesLoseTheirLeadingConnector() {
+        // the dev-set guide labels the connector inside the add-on; the stored value is what follows, so every
+        // spelling of the connector links the same property node
+        for (String connector : List.of("with", "With", "w/", "W/", "w", "incl.", "Incl", "including", "includes",
+                "featuring", "plus", "and", "(with", "With,")) {
+            String text = "Couplings " + connector + " valve";
+            List<Entity> e = decode(text, List.of("B-product", "B-addon", "I-addon"), 0.9, 0.2, 0.8);
+            assertEquals(List.of("couplings", "valve"), e.stream().map(Entity::value).toList(), text);
+            Entity valve = e.get(1);
+            assertEquals("valve", text.substring(valve.start(), valve.end()), text);
+            assertEquals(2, valve.firstWord(), text);
+            assertEquals(0.8, valve.confidence(), 1e-9, "confidence is over the words that stay: " + text);
+        }
+        assertEquals(List.of("screw caps"),
+                decode("w/ screw caps", List.of("B-addon", "I-addon", "I-addon")).stream().map(Entity::value).toList());
+        // several connectors, and brackets around the whole add-on
+        assertEquals(List.of("refill insert"), decode("(Incl. with Refill Insert)",
+                List.of("B-addon", "I-addon", "I-addon", "I-addon")).stream().map(Entity::value).toList());
+        // "w/" glued to the add-on
+        List<Entity> glued = decode("Wipes w/IPA and Methanol", List.of("B-product", "B-addon", "I-addon", "I-addon"));
+        assertEquals("ipa and methanol", glued.get(1).value());
+        assertEquals("IPA and Methanol", "Wipes w/IPA and Methanol".substring(glued.get(1).start(), glued.get(1).end()));
+        assertEquals("thi-vex", decode("(W/THI-VEX)", List.of("B-addon")).get(0).value());
+        // connectors that change the meaning stay: without, w/o (also glued), no; "in" starts a medium
+        for (String kept : List.of("without calcium", "w/o glutamine", "w/o", "w/out caps", "no cap", "in di water")) {
+            List<String> tags = new java.util.ArrayList<>(List.of("B-addon"));
+            for (int i = 1; i < kept.split(" ").length; i++) {
+                tags.add("I-addon");
+            }
+            assertEquals(List.of(kept), decode(kept, tags).stream().map(Entity::value).toList(), kept);
+        }
+        // a connector alone is no add-on, and other types keep their leading "with" / "plus"
+        assertEquals(List.of(), decode("with", List.of("B-addon")));
+        assertEquals(List.of("with handle"), decode("with handle", List.of("B-type", "I-type")).stream()
+                .map(Entity::value).toList());
+        // gold labels go through the same decoding, so evaluation compares like with like
+        LabelledText s = LabelledText.of(List.of("Tubes", "w/", "screw", "caps"),
+                List.of("B-product", "B-addon", "I-addon", "I-addon"));
+        assertEquals(List.of("tubes", "screw caps"), BioDecoder.gold(s).stream().map(Entity::value).toList());
     }
 
     @Test

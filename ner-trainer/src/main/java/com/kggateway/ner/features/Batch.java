@@ -11,6 +11,8 @@ public final class Batch {
     public final int[] inputMask;
     public final int[] typeIds;
     public final int[] labels;
+    /** Word feature id per position (PAD_ID = 0 for specials and padding). */
+    public final int[] featureIds;
 
     private Batch(int size, int seqLength) {
         this.size = size;
@@ -19,6 +21,7 @@ public final class Batch {
         this.inputMask = new int[size * seqLength];
         this.typeIds = new int[size * seqLength];
         this.labels = new int[size * seqLength];
+        this.featureIds = new int[size * seqLength];
         Arrays.fill(labels, -1);
     }
 
@@ -32,6 +35,7 @@ public final class Batch {
             }
             System.arraycopy(w.inputIds(), 0, b.inputIds, r * seqLength, w.length());
             System.arraycopy(w.labels(), 0, b.labels, r * seqLength, w.length());
+            System.arraycopy(w.featureIds(), 0, b.featureIds, r * seqLength, w.length());
             Arrays.fill(b.inputMask, r * seqLength, r * seqLength + w.length(), 1);
         }
         return b;

@@ -4,6 +4,7 @@ import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.tokenize.BertPreTokenizer;
 import com.kggateway.ner.tokenize.WordPiece;
 import dev.kggateway.ner.contract.TagSet;
+import dev.kggateway.ner.contract.WordFeatures;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,10 +20,21 @@ import java.util.List;
 public final class SentenceEncoder {
     private final WordPiece wordPiece;
     private final int maxSequenceLength;
+    private final WordFeatures features;
 
     public SentenceEncoder(WordPiece wordPiece, int maxSequenceLength) {
+        this(wordPiece, maxSequenceLength, null);
+    }
+
+    /** @param features the word features the model takes, or null */
+    public SentenceEncoder(WordPiece wordPiece, int maxSequenceLength, WordFeatures features) {
         this.wordPiece = wordPiece;
         this.maxSequenceLength = maxSequenceLength;
+        this.features = features;
+    }
+
+    public WordFeatures features() {
+        return features;
     }
 
     public int maxSequenceLength() {
@@ -55,6 +67,7 @@ public final class SentenceEncoder {
         int start = 0;
         while (start < words.size()) {
             int[] ids = new int[maxSequenceLength];
+            int[] featureIds = new int[maxSequenceLength]; // PAD_ID (0) for specials
             int[] labels = new int[maxSequenceLength];
             Arrays.fill(labels, -1);
             List<Integer> first = new ArrayList<>();
@@ -79,17 +92,20 @@ public final class SentenceEncoder {
                     }
                 }
                 System.arraycopy(pieces, 0, ids, pos, pieces.length);
+                if (features != null) {
+                    Arrays.fill(featureIds, pos, pos + pieces.length, features.id(words.get(t)));
+                }
                 pos += pieces.length;
                 t++;
             }
             ids[pos++] = wordPiece.vocab().sepId();
             windows.add(new EncodedWindow(Arrays.copyOf(ids, pos), Arrays.copyOf(labels, pos),
-                    first.stream().mapToInt(Integer::intValue).toArray(), start));
+                    first.stream().mapToInt(Integer::intValue).toArray(), start, Arrays.copyOf(featureIds, pos)));
             start = t;
         }
         if (windows.isEmpty()) {
             windows.add(new EncodedWindow(new int[] {wordPiece.vocab().clsId(), wordPiece.vocab().sepId()},
-                    new int[] {-1, -1}, new int[0], 0));
+                    new int[] {-1, -1}, new int[0], 0, new int[2]));
         }
         return windows;
     }

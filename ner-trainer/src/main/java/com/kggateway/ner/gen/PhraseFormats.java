@@ -140,7 +140,10 @@ final class PhraseFormats {
                     List.of("# Normal", "# mol/L", "# mg/ml")).replace("#", c);
         }
         if (kind < 0.58) {
-            return pick(r, new String[] {"190", "200", "180", "140"}) + pick(r, heldOut, List.of(" Proof", " proof", "-Proof"), List.of(" Pf."));
+            String proof = pick(r, new String[] {"190", "200", "180", "140"});
+            String written = proof + pick(r, heldOut, List.of(" Proof", " proof", "-Proof"), List.of(" Pf."));
+            // "190 Proof (95%)": the restated percentage stays in the same grade span (dev-set guide, hard cases)
+            return r.nextDouble() < 0.4 ? written + " (" + Integer.parseInt(proof) / 2 + "%)" : written;
         }
         return pick(r, heldOut, List.of("ACS", "USP", "HPLC", "Reagent Grade", "Certified", "Molecular Biology Grade", "ACS Grade",
                 "ACS Reagent", "USP Grade", "USP/NF", "NF", "FCC", "Technical Grade", "Tech Grade", "Lab Grade", "Laboratory Grade",

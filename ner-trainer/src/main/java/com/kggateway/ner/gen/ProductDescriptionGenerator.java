@@ -72,6 +72,9 @@ public final class ProductDescriptionGenerator {
         WhitespaceWords text = new WhitespaceWords();
         Set<String> used = new HashSet<>();
         boolean skipping = false;
+        // the dev-set guide puts the connector inside the addon span ("with valve", "w/ screw caps"): a {with}
+        // directly followed by {addon} becomes the first word of that addon; anywhere else it stays O
+        String pendingWith = null;
         for (String token : template.split(" ")) {
             if (token.equals("[")) {
                 skipping = random.nextBoolean();
@@ -87,15 +90,35 @@ public final class ProductDescriptionGenerator {
             if (token.startsWith("{") && token.endsWith("}")) {
                 String slot = token.substring(1, token.length() - 1);
                 String phrase = phrase(family, slot, used);
-                boolean entity = !(slot.equals("with") || slot.equals("filler") || slot.equals("cat"));
+                if (slot.equals("with")) {
+                    flushConnector(text, pendingWith);
+                    pendingWith = phrase;
+                    continue;
+                }
+                if (slot.equals("addon") && pendingWith != null) {
+                    phrase = pendingWith + " " + phrase;
+                    pendingWith = null;
+                }
+                flushConnector(text, pendingWith);
+                pendingWith = null;
+                boolean entity = !(slot.equals("filler") || slot.equals("cat"));
                 text.addPhrase(phrase, entity ? entityType(slot) : null);
             } else {
+                flushConnector(text, pendingWith);
+                pendingWith = null;
                 text.add(token, "O");
             }
         }
+        flushConnector(text, pendingWith);
         List<String> words = new ArrayList<>(text.words());
         applyCasing(words);
         return new TaggedSentence(id, words, text.tags());
+    }
+
+    private static void flushConnector(WhitespaceWords text, String connector) {
+        if (connector != null) {
+            text.addPhrase(connector, null);
+        }
     }
 
     /** Slots written in a special format still carry one of the ten types. */

@@ -12,6 +12,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import dev.kggateway.ner.contract.WordFeatures;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ public final class BertTokenClassifier {
     public final Placeholder<TInt32> inputWordIds;
     public final Placeholder<TInt32> inputMask;
     public final Placeholder<TInt32> inputTypeIds;
+    /** Word feature id per position (WordFeatures); null when the model takes no features. */
+    public final Placeholder<TInt32> inputFeatureIds;
     /** Label id per position, -1 where no label (non-first pieces, specials, padding). Training only. */
     public final Placeholder<TInt32> labels;
     /** [2] seed for stateless dropout masks; defaults to [0,0]. Training graph only. */
@@ -63,6 +66,8 @@ public final class BertTokenClassifier {
         inputWordIds = tf.withName("input_word_ids").placeholder(TInt32.class, Placeholder.shape(batchSeq));
         inputMask = tf.withName("input_mask").placeholder(TInt32.class, Placeholder.shape(batchSeq));
         inputTypeIds = tf.withName("input_type_ids").placeholder(TInt32.class, Placeholder.shape(batchSeq));
+        inputFeatureIds = config.takesFeatures()
+                ? tf.withName(WordFeatures.INPUT).placeholder(TInt32.class, Placeholder.shape(batchSeq)) : null;
         labels = training ? tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(batchSeq)) : null;
         dropoutSeed = training ? tf.withName("dropout_seed").placeholderWithDefault(tf.constant(new int[] {0, 0}), Shape.of(2)) : null;
         dropoutRate = training ? tf.withName("dropout_rate").placeholderWithDefault(tf.constant(0f), Shape.scalar()) : null;
@@ -136,6 +141,19 @@ public final class BertTokenClassifier {
                 tf.gather(wordEmb, inputWordIds, tf.constant(0)),
                 tf.gather(posEmb, positions, tf.constant(0))),
                 tf.gather(typeEmb, inputTypeIds, tf.constant(0)));
+        if (config.takesFeatures()) {
+            // Lexical class and word shape, each a small embedding added like the token-type embedding; the id is
+            // class * shapes + shape (WordFeatures), split here so each table sees all its examples.
+            int shapes = WordFeatures.SHAPES;
+            int classes = config.featureCount() / shapes;
+            Variable<TFloat32> classEmb = weight("embeddings/lexical_class", classes, h);
+            Variable<TFloat32> shapeEmb = weight("embeddings/word_shape", shapes, h);
+            Operand<TInt32> classIds = tf.math.floorDiv(inputFeatureIds, tf.constant(shapes));
+            Operand<TInt32> shapeIds = tf.math.floorMod(inputFeatureIds, tf.constant(shapes));
+            sum = tf.math.add(sum, tf.math.add(
+                    tf.gather(classEmb, classIds, tf.constant(0)),
+                    tf.gather(shapeEmb, shapeIds, tf.constant(0))));
+        }
         Operand<TFloat32> flat = tf.reshape(sum, tf.constant(new int[] {-1, h}));
         return dropout(layerNorm("embeddings/ln", flat));
     }

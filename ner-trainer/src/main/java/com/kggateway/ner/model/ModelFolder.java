@@ -8,6 +8,7 @@ import com.kggateway.ner.tokenize.WordPiece;
 import dev.kggateway.ner.contract.ModelFolderFiles;
 import dev.kggateway.ner.contract.TagSet;
 import dev.kggateway.ner.contract.TokenizerJson;
+import dev.kggateway.ner.contract.WordFeatures;
 import org.tensorflow.Graph;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -30,9 +31,11 @@ public final class ModelFolder implements AutoCloseable {
     private final TagSet tags;
     private final Vocab vocab;
     private final ModelFolderFiles.ModelConfig config;
+    private final WordFeatures features;
 
     private ModelFolder(Path dir, SavedModelBundle bundle, TfTagger tagger, SentenceEncoder encoder, TagSet tags,
-                        Vocab vocab, ModelFolderFiles.ModelConfig config) {
+                        Vocab vocab, ModelFolderFiles.ModelConfig config, WordFeatures features) {
+        this.features = features;
         this.dir = dir;
         this.bundle = bundle;
         this.tagger = tagger;
@@ -53,12 +56,14 @@ public final class ModelFolder implements AutoCloseable {
             BertTokenClassifier model = new BertTokenClassifier(graph, trained.config(), false);
             try (Session session = Sessions.open(graph, threads)) {
                 trained.weights().assignTo(session, model);
-                Signature signature = Signature.builder().key(SIGNATURE)
+                Signature.Builder builder = Signature.builder().key(SIGNATURE)
                         .input("input_word_ids", model.inputWordIds)
                         .input("input_mask", model.inputMask)
-                        .input("input_type_ids", model.inputTypeIds)
-                        .output("probabilities", model.probabilities)
-                        .build();
+                        .input("input_type_ids", model.inputTypeIds);
+                if (model.inputFeatureIds != null) {
+                    builder.input(WordFeatures.INPUT, model.inputFeatureIds);
+                }
+                Signature signature = builder.output("probabilities", model.probabilities).build();
                 SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(signature).export();
             }
         }
@@ -75,6 +80,10 @@ public final class ModelFolder implements AutoCloseable {
         config.put("vocab_size", c.vocabSize());
         config.put("n_tags", c.nTags());
         config.put("labelling_unit", LABELLING_UNIT);
+        if (trained.features() != null) {
+            config.set(WordFeatures.CONFIG_KEY, WordFeatures.configEntry());
+            trained.features().table().write(dir.resolve(dev.kggateway.ner.contract.LexicalClassTable.FILE));
+        }
         config.put("temperature", 1.0);
         ModelFolderFiles.writeJson(dir.resolve(ModelFolderFiles.CONFIG), config);
     }
@@ -91,12 +100,14 @@ public final class ModelFolder implements AutoCloseable {
         SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve")
                 .withConfigProto(Sessions.config(threads)).load();
         Signature sig = bundle.function(SIGNATURE).signature();
-        SentenceEncoder encoder = new SentenceEncoder(new WordPiece(vocab), config.maxSequenceLength());
+        WordFeatures features = WordFeatures.read(dir).orElse(null);
+        SentenceEncoder encoder = new SentenceEncoder(new WordPiece(vocab), config.maxSequenceLength(), features);
         TfTagger tagger = new TfTagger(bundle.session(),
                 sig.getInputs().get("input_word_ids").name, sig.getInputs().get("input_mask").name,
-                sig.getInputs().get("input_type_ids").name, sig.getOutputs().get("probabilities").name,
-                encoder, tags, 64);
-        return new ModelFolder(dir, bundle, tagger, encoder, tags, vocab, config);
+                sig.getInputs().get("input_type_ids").name,
+                features != null ? sig.getInputs().get(WordFeatures.INPUT).name : null,
+                sig.getOutputs().get("probabilities").name, encoder, tags, 64);
+        return new ModelFolder(dir, bundle, tagger, encoder, tags, vocab, config, features);
     }
 
     /** The architecture in config.json (a folder written by this trainer). */
@@ -110,7 +121,7 @@ public final class ModelFolder implements AutoCloseable {
         }
         return new BertConfig(c.get("vocab_size").asInt(), c.get("hidden_size").asInt(), c.get("num_layers").asInt(),
                 c.get("num_heads").asInt(), c.get("intermediate_size").asInt(), config.maxSequenceLength(), tags.size(),
-                dropout);
+                dropout, features != null ? WordFeatures.COUNT : 0);
     }
 
     /** Everything fine-tuning starts from: vocabulary, tags, architecture and the SavedModel's weights. */
@@ -118,7 +129,8 @@ public final class ModelFolder implements AutoCloseable {
         BertConfig c = bertConfig(dropout);
         try (Graph graph = new Graph()) {
             BertTokenClassifier shapeOnly = new BertTokenClassifier(graph, c, false);
-            return new NerTrainer.InitialModel(vocab, tags, c, WeightSnapshot.readByName(bundle.session(), shapeOnly));
+            return new NerTrainer.InitialModel(vocab, tags, c, WeightSnapshot.readByName(bundle.session(), shapeOnly),
+                    features);
         }
     }
 

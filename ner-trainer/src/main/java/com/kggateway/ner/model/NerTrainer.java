@@ -10,6 +10,7 @@ import com.kggateway.ner.tokenize.Vocab;
 import com.kggateway.ner.tokenize.WordPiece;
 import com.kggateway.ner.tokenize.WordPieceVocabBuilder;
 import dev.kggateway.ner.contract.TagSet;
+import dev.kggateway.ner.contract.WordFeatures;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -37,14 +38,25 @@ import java.util.function.Consumer;
 public final class NerTrainer {
     private final TrainingOptions options;
     private final PrintStream log;
+    private final WordFeatures features;
 
     public NerTrainer(TrainingOptions options, PrintStream log) {
-        this.options = options;
-        this.log = log;
+        this(options, log, null);
     }
 
-    /** A model to start from (fine-tuning): its vocabulary, tags, architecture and weights. */
-    public record InitialModel(Vocab vocab, TagSet tags, BertConfig config, WeightSnapshot weights) { }
+    /**
+     * @param features word features to give the model (null: none). A model fine-tuned from a folder that has
+     *     features keeps the folder's; given to a model without them, the feature embeddings start at zero.
+     */
+    public NerTrainer(TrainingOptions options, PrintStream log, WordFeatures features) {
+        this.options = options;
+        this.log = log;
+        this.features = features;
+    }
+
+    /** A model to start from (fine-tuning): its vocabulary, tags, architecture, weights and word features (or null). */
+    public record InitialModel(Vocab vocab, TagSet tags, BertConfig config, WeightSnapshot weights,
+                               WordFeatures features) { }
 
     /** Vocabulary learned from the normalized pre-tokens of the training sentences' words only. */
     public static Vocab buildVocab(List<TaggedSentence> train, int vocabSize) {
@@ -109,7 +121,11 @@ public final class NerTrainer {
             config = new BertConfig(vocab.size(), options.hiddenSize(), options.numLayers(), options.numHeads(),
                     options.intermediateSize(), options.maxSequenceLength(), tags.size(), options.dropout());
         }
-        SentenceEncoder encoder = new SentenceEncoder(new WordPiece(vocab), config.maxSequenceLength());
+        WordFeatures wordFeatures = initial != null && initial.features() != null ? initial.features() : features;
+        if (wordFeatures != null) {
+            config = config.withFeatureCount(WordFeatures.COUNT);
+        }
+        SentenceEncoder encoder = new SentenceEncoder(new WordPiece(vocab), config.maxSequenceLength(), wordFeatures);
         List<EncodedWindow> windows = new ArrayList<>();
         for (TaggedSentence s : train) {
             windows.addAll(encoder.encode(s, tags));
@@ -123,7 +139,8 @@ public final class NerTrainer {
             AdamOptimizer adam = new AdamOptimizer(model);
             try (Session session = Sessions.open(graph, options.threads())) {
                 session.initialize();
-                WeightSnapshot init = initial != null ? initial.weights() : WeightSnapshot.initial(model, options.seed());
+                WeightSnapshot init = initial != null ? initial.weights().withZeroFeatureEmbeddings(model)
+                        : WeightSnapshot.initial(model, options.seed());
                 init.assignTo(session, model);
                 log.printf("model: %d parameters, hidden %d, layers %d, heads %d, ff %d%n", init.parameterCount(),
                         config.hiddenSize(), config.numLayers(), config.numHeads(), config.intermediateSize());
@@ -168,7 +185,7 @@ public final class NerTrainer {
                     }
                 }
                 double total = (System.nanoTime() - started) / 1e9;
-                return new TrainedModel(config, vocab, tags, best, history, bestEpoch, total);
+                return new TrainedModel(config, vocab, tags, best, history, bestEpoch, total, wordFeatures);
             }
         }
     }
@@ -223,6 +240,7 @@ public final class NerTrainer {
              TInt32 mask = Tensors.ints(b.inputMask, b.size, b.seqLength);
              TInt32 types = Tensors.ints(b.typeIds, b.size, b.seqLength);
              TInt32 labels = Tensors.ints(b.labels, b.size, b.seqLength);
+             TInt32 features = Tensors.ints(b.featureIds, b.size, b.seqLength);
              TInt32 seed = Tensors.ints(new int[] {(int) options.seed(), step}, 2);
              TFloat32 rate = TFloat32.scalarOf(options.dropout());
              TFloat32 lrT = TFloat32.scalarOf(lr);
@@ -233,6 +251,9 @@ public final class NerTrainer {
                     .feed(model.labels, labels).feed(model.dropoutSeed, seed).feed(model.dropoutRate, rate)
                     .feed(adam.learningRate, lrT).feed(adam.beta1Power, b1).feed(adam.beta2Power, b2)
                     .fetch(model.loss);
+            if (model.inputFeatureIds != null) {
+                runner.feed(model.inputFeatureIds, features);
+            }
             adam.updates.forEach(runner::addTarget);
             try (Result r = runner.run()) {
                 return ((TFloat32) r.get(0)).getFloat();

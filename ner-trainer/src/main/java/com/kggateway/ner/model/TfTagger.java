@@ -23,12 +23,21 @@ public final class TfTagger {
     private final String maskName;
     private final String typeName;
     private final String probabilitiesName;
+    /** Null when the model takes no word features. */
+    private final String featuresName;
     private final SentenceEncoder encoder;
     private final TagSet tags;
     private final int batchSize;
 
     public TfTagger(Session session, String idsName, String maskName, String typeName, String probabilitiesName,
                     SentenceEncoder encoder, TagSet tags, int batchSize) {
+        this(session, idsName, maskName, typeName, null, probabilitiesName, encoder, tags, batchSize);
+    }
+
+    /** @param featuresName the word-feature input, or null when the model takes none */
+    public TfTagger(Session session, String idsName, String maskName, String typeName, String featuresName,
+                    String probabilitiesName, SentenceEncoder encoder, TagSet tags, int batchSize) {
+        this.featuresName = featuresName;
         this.session = session;
         this.idsName = idsName;
         this.maskName = maskName;
@@ -41,7 +50,8 @@ public final class TfTagger {
 
     /** Tagger over a graph built by {@link BertTokenClassifier} (op names are fixed there). */
     public static TfTagger forGraph(Session session, SentenceEncoder encoder, TagSet tags, int batchSize) {
-        return new TfTagger(session, "input_word_ids", "input_mask", "input_type_ids", "probabilities",
+        return new TfTagger(session, "input_word_ids", "input_mask", "input_type_ids",
+                encoder.features() != null ? dev.kggateway.ner.contract.WordFeatures.INPUT : null, "probabilities",
                 encoder, tags, batchSize);
     }
 
@@ -50,9 +60,14 @@ public final class TfTagger {
         try (TInt32 ids = Tensors.ints(batch.inputIds, batch.size, batch.seqLength);
              TInt32 mask = Tensors.ints(batch.inputMask, batch.size, batch.seqLength);
              TInt32 types = Tensors.ints(batch.typeIds, batch.size, batch.seqLength);
-             Result r = session.runner().feed(idsName, ids).feed(maskName, mask).feed(typeName, types)
-                     .fetch(probabilitiesName).run()) {
-            return Tensors.toArray((TFloat32) r.get(0));
+             TInt32 features = Tensors.ints(batch.featureIds, batch.size, batch.seqLength)) {
+            Session.Runner runner = session.runner().feed(idsName, ids).feed(maskName, mask).feed(typeName, types);
+            if (featuresName != null) {
+                runner.feed(featuresName, features);
+            }
+            try (Result r = runner.fetch(probabilitiesName).run()) {
+                return Tensors.toArray((TFloat32) r.get(0));
+            }
         }
     }
 

@@ -101,6 +101,21 @@ public final class WeightSnapshot {
         }
     }
 
+    /**
+     * This snapshot plus zeros for the word-feature embeddings {@code model} has and this snapshot lacks: a model
+     * trained without features, warm-started with them, starts out computing exactly what it computed before.
+     */
+    public WeightSnapshot withZeroFeatureEmbeddings(BertTokenClassifier model) {
+        Map<String, float[]> out = new LinkedHashMap<>(values);
+        for (Map.Entry<String, Shape> e : model.shapes().entrySet()) {
+            if (!out.containsKey(e.getKey()) && (e.getKey().equals("embeddings/lexical_class")
+                    || e.getKey().equals("embeddings/word_shape"))) {
+                out.put(e.getKey(), new float[(int) e.getValue().size()]);
+            }
+        }
+        return new WeightSnapshot(out);
+    }
+
     public long parameterCount() {
         return values.values().stream().mapToLong(v -> v.length).sum();
     }

@@ -187,4 +187,64 @@ class ProductDescriptionGeneratorTest {
                 .filter(s -> s.words().size() > 30).count();
         assertTrue(longOnes > 5, "long descriptions exist: " + longOnes);
     }
+
+    /** Spans of one type over many generated descriptions, as lower-case text without edge punctuation. */
+    private static Map<String, Set<String>> spansByType(List<TaggedSentence> data) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (TaggedSentence s : data) {
+            for (TagSpan sp : BioDecoder.spans(s.tags())) {
+                out.computeIfAbsent(sp.type(), k -> new HashSet<>()).add(entityText(s, sp));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void addonSpansIncludeTheirConnectorAsTheGuideDoes() {
+        // dev-set guide: "with valve", "w/ screw caps" are addon spans; the generator used to tag the connector O
+        List<TaggedSentence> data = new ProductDescriptionGenerator(31, false).generate(3000, "x");
+        Set<String> addons = spansByType(data).get("addon");
+        assertTrue(addons.stream().anyMatch(a -> a.startsWith("with ")), "with … addon spans");
+        assertTrue(addons.stream().anyMatch(a -> a.startsWith("w/ ")), "w/ … addon spans");
+        for (TaggedSentence s : data) {
+            for (int i = 0; i + 1 < s.words().size(); i++) {
+                String w = s.words().get(i).toLowerCase(Locale.ROOT);
+                if ((w.equals("with") || w.equals("w/")) && s.tags().get(i + 1).equals("B-addon")) {
+                    throw new AssertionError("connector left outside its addon: " + s.words());
+                }
+            }
+        }
+    }
+
+    @Test
+    void brandsOfTheGuideAreNeverSeriesAndAdjectivesAreNotProducts() {
+        // dev-set guide: Falcon, PYREX, Nalgene are brands (names printed on many kinds of products);
+        // Conical / Serological / Cryogenic / Disposable in front of the noun are type, nitrile/latex are material
+        Map<String, Set<String>> spans = spansByType(new ProductDescriptionGenerator(32, false).generate(20000, "x"));
+        for (String brand : List.of("falcon", "nalgene", "pyrex", "axygen", "nunc", "duran", "kimax", "costar")) {
+            assertFalse(spans.get("series").contains(brand), brand + " tagged series");
+        }
+        assertTrue(spans.get("brand").contains("nalgene"), "Nalgene appears as a brand");
+        for (String p : spans.get("product")) {
+            assertFalse(p.matches("(conical|serological|cryogenic|disposable|centrifugal|nitrile|latex) .*"),
+                    "adjective or material inside a product span: " + p);
+        }
+        assertTrue(spans.get("type").contains("conical") && spans.get("type").contains("serological"), "adjectives as type");
+    }
+
+    @Test
+    void purifiedIsAGradeNotAChemicalForm() {
+        // dev-set guide lists "Purified" under grade; it must not be generated as a type
+        assertFalse(Lexicon.CHEMICAL_FORMS.contains("Purified"));
+        Map<String, Set<String>> spans = spansByType(new ProductDescriptionGenerator(33, false).generate(5000, "x"));
+        assertFalse(spans.getOrDefault("type", Set.of()).contains("purified"), "purified generated as type");
+    }
+
+    @Test
+    void proofKeepsItsRestatedPercentageInOneGradeSpan() {
+        // "190 Proof (95%)" is one grade span in the guide's hard cases
+        Map<String, Set<String>> spans = spansByType(new ProductDescriptionGenerator(34, false).generate(20000, "x"));
+        assertTrue(spans.get("grade").stream().anyMatch(g -> g.matches("\\d+ proof \\(\\d+%")),
+                "190 proof (95%) as one grade span");
+    }
 }

@@ -4,6 +4,10 @@ import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.features.Batch;
 import com.kggateway.ner.features.EncodedWindow;
 import com.kggateway.ner.gen.ProductDescriptionGenerator;
+import dev.kggateway.ner.contract.LexicalClass;
+import dev.kggateway.ner.contract.LexicalClassTable;
+import dev.kggateway.ner.contract.ModelFolderFiles;
+import dev.kggateway.ner.contract.WordFeatures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,6 +81,76 @@ class TrainingAndExportTest {
                 assertArrayEquals(inMemory.probabilities(batch), loaded.tagger().probabilities(batch), 1e-6f);
                 assertEquals(inMemory.tag(sentences), loaded.tagger().tag(sentences));
                 assertEquals(trained.tags().tags(), loaded.tags().tags());
+            }
+        }
+    }
+
+    /** A small lexical-class table (the real one comes from WordNet; see WordNetLexicalClassesTest). */
+    private static final WordFeatures FEATURES = new WordFeatures(new LexicalClassTable(Map.of(
+            "tube", LexicalClass.CONTAINER, "valve", LexicalClass.DEVICE, "steel", LexicalClass.MATERIAL,
+            "white", LexicalClass.COLOR, "ml", LexicalClass.UNIT_OF_MEASURE)));
+
+    @Test
+    void warmStartingWithZeroFeatureEmbeddingsComputesWhatTheModelComputedBefore() {
+        List<EncodedWindow> windows = new com.kggateway.ner.features.SentenceEncoder(
+                new com.kggateway.ner.tokenize.WordPiece(trained.vocab()), 64, FEATURES)
+                .encode(validation.get(0).words(), null);
+        Batch batch = Batch.of(windows, 64);
+        assertTrue(java.util.Arrays.stream(batch.featureIds).anyMatch(id -> id != WordFeatures.PAD_ID),
+                "the words have features");
+        float[] before;
+        float[] after;
+        try (org.tensorflow.Graph graph = new org.tensorflow.Graph()) {
+            BertTokenClassifier model = new BertTokenClassifier(graph, trained.config(), false);
+            try (org.tensorflow.Session session = Sessions.open(graph, 1)) {
+                trained.weights().assignTo(session, model);
+                before = TfTagger.forGraph(session, new com.kggateway.ner.features.SentenceEncoder(
+                        new com.kggateway.ner.tokenize.WordPiece(trained.vocab()), 64), trained.tags(), 8).probabilities(batch);
+            }
+        }
+        try (org.tensorflow.Graph graph = new org.tensorflow.Graph()) {
+            BertTokenClassifier model = new BertTokenClassifier(graph, trained.config().withFeatureCount(WordFeatures.COUNT), false);
+            assertTrue(model.inputFeatureIds != null);
+            try (org.tensorflow.Session session = Sessions.open(graph, 1)) {
+                trained.weights().withZeroFeatureEmbeddings(model).assignTo(session, model);
+                after = TfTagger.forGraph(session, new com.kggateway.ner.features.SentenceEncoder(
+                        new com.kggateway.ner.tokenize.WordPiece(trained.vocab()), 64, FEATURES), trained.tags(), 8)
+                        .probabilities(batch);
+            }
+        }
+        assertArrayEquals(before, after, 1e-6f);
+    }
+
+    @Test
+    void aModelWithWordFeaturesTrainsExportsAndReloadsWithItsTable(@TempDir Path dir) throws Exception {
+        TrainingOptions oneEpoch = new TrainingOptions(32, 1, 2, 64, 64, 400, 0.1f, 0.05f, 1, 16, 5e-3f, 0.1f, 5, 7L, 1);
+        TrainedModel withFeatures = new NerTrainer(oneEpoch, new PrintStream(new ByteArrayOutputStream()), FEATURES)
+                .train(train, validation, null);
+        assertEquals(WordFeatures.COUNT, withFeatures.config().featureCount());
+        Path folder = dir.resolve("model");
+        ModelFolder.export(withFeatures, folder, 1);
+        assertTrue(Files.isRegularFile(folder.resolve(LexicalClassTable.FILE)));
+        assertTrue(ModelFolderFiles.readJson(folder.resolve("config.json")).has(WordFeatures.CONFIG_KEY));
+        List<List<String>> sentences = validation.stream().map(TaggedSentence::words).toList();
+        try (org.tensorflow.Graph graph = new org.tensorflow.Graph()) {
+            BertTokenClassifier model = new BertTokenClassifier(graph, withFeatures.config(), false);
+            try (org.tensorflow.Session session = Sessions.open(graph, 1);
+                 ModelFolder loaded = ModelFolder.load(folder, 1)) {
+                withFeatures.weights().assignTo(session, model);
+                assertTrue(loaded.encoder().features() != null, "the reloaded folder feeds features");
+                TfTagger inMemory = TfTagger.forGraph(session, loaded.encoder(), withFeatures.tags(), 8);
+                Batch batch = Batch.of(loaded.encoder().encode(sentences.get(0), null), 64);
+                assertArrayEquals(inMemory.probabilities(batch), loaded.tagger().probabilities(batch), 1e-6f);
+                assertEquals(inMemory.tag(sentences), loaded.tagger().tag(sentences));
+                // the feature input matters: other feature ids, other probabilities
+                Batch shifted = Batch.of(loaded.encoder().encode(sentences.get(0), null), 64);
+                for (int i = 0; i < shifted.featureIds.length; i++) {
+                    if (shifted.featureIds[i] != WordFeatures.PAD_ID) {
+                        shifted.featureIds[i] = WordFeatures.id(LexicalClass.COLOR, dev.kggateway.ner.contract.WordShape.UPPER);
+                    }
+                }
+                assertNotEquals(java.util.Arrays.toString(loaded.tagger().probabilities(batch)),
+                        java.util.Arrays.toString(loaded.tagger().probabilities(shifted)));
             }
         }
     }
