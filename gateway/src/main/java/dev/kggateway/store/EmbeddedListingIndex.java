@@ -45,7 +45,7 @@ public class EmbeddedListingIndex {
     private volatile ListingIndex index;
 
     boolean enabled() {
-        return store.isEmbedded() && config.store().listingIndex();
+        return store.has(StoreCapability.SINGLE_WRITER) && config.store().listingIndex();
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,5 +1,6 @@
 package com.kggateway.ner.features;
 
+import com.kggateway.ner.gen.WordNetVocabulary;
 import dev.kggateway.ner.contract.LexicalClass;
 import dev.kggateway.ner.contract.LexicalClassTable;
 import net.sf.extjwnl.JWNLException;
@@ -71,7 +72,7 @@ public final class WordNetLexicalClasses {
         List<LexicalClass> order = List.copyOf(ROOTS.keySet());
         for (Map.Entry<LexicalClass, List<String>> e : ROOTS.entrySet()) {
             for (String spec : e.getValue()) {
-                rootOffsets.putIfAbsent(root(d, spec).getOffset(), e.getKey());
+                rootOffsets.putIfAbsent(WordNetVocabulary.root(d, spec).getOffset(), e.getKey());
             }
         }
         Map<Long, LexicalClass> memo = new HashMap<>();
@@ -137,16 +138,6 @@ public final class WordNetLexicalClasses {
             }
         }
         return out;
-    }
-
-    static Synset root(Dictionary d, String spec) throws JWNLException {
-        int hash = spec.indexOf('#');
-        IndexWord iw = d.getIndexWord(POS.NOUN, spec.substring(0, hash));
-        int sense = Integer.parseInt(spec.substring(hash + 1));
-        if (iw == null || iw.getSenses().size() < sense) {
-            throw new IllegalStateException("no WordNet noun sense " + spec);
-        }
-        return iw.getSenses().get(sense - 1);
     }
 
     /** Prints the class of each argument word and the table's size and build time (for choosing the roots). */

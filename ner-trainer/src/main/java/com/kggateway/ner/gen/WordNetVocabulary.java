@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * <p>Each lemma is in at most one list, so one WordNet word never carries two entity types in the generated data. Lists are sorted, so the harvest is deterministic; it runs once
  * per JVM (about half a second).
  */
-final class WordNetVocabulary {
+public final class WordNetVocabulary {
     /**
      * Root senses as {@code lemma#senseNumber} (1-based, WordNet 3.1 order; checked by a unit test), optionally
      * {@code @depth} to stop where a tree drifts off ("fabric" reaches sails and panels three levels down). Not
@@ -179,7 +179,8 @@ final class WordNetVocabulary {
         return out;
     }
 
-    static Synset root(Dictionary d, String spec) throws JWNLException {
+    /** The noun synset {@code lemma#sense} (1-based), e.g. {@code substance#1}; the lexical-class table uses it too. */
+    public static Synset root(Dictionary d, String spec) throws JWNLException {
         int hash = spec.indexOf('#');
         IndexWord iw = d.getIndexWord(POS.NOUN, spec.substring(0, hash));
         int sense = Integer.parseInt(spec.substring(hash + 1));
