@@ -1,10 +1,15 @@
 package dev.kggateway.store;
 
+import dev.kggateway.domain.FacetValue;
 import dev.kggateway.domain.Page;
+import dev.kggateway.domain.PriceStats;
 import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductOrdering;
+import dev.kggateway.domain.ProductPosition;
 import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.ProductVersion;
 import dev.kggateway.domain.PropertyLink;
+import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.PropertySource;
 import dev.kggateway.domain.Slice;
 import dev.kggateway.listing.ListingIndex;
@@ -115,11 +120,11 @@ public class ProductRepository {
 
     /** A keyset page in id order from the listing index: the id order is an ordering like any other there. */
     static Page<String> idPage(ListingIndex index, ProductQuery query, Slice slice) {
-        Page<dev.kggateway.domain.ProductPosition> page = index.page(query,
-                dev.kggateway.domain.ProductOrdering.BY_ID,
-                slice.key() == null ? null : new dev.kggateway.domain.ProductPosition(List.of(slice.key())),
+        Page<ProductPosition> page = index.page(query,
+                ProductOrdering.BY_ID,
+                slice.key() == null ? null : new ProductPosition(List.of(slice.key())),
                 slice.size(), slice.backward());
-        return new Page<>(page.items().stream().map(dev.kggateway.domain.ProductPosition::id).toList(),
+        return new Page<>(page.items().stream().map(ProductPosition::id).toList(),
                 page.hasNext(), page.hasPrevious());
     }
 
@@ -134,16 +139,16 @@ public class ProductRepository {
      * One keyset page of a listing in a client-chosen order: the positions (sort key values and id) of up to
      * {@code size} products after (forward) or before (backward) {@code at}, in listing order.
      */
-    public Page<dev.kggateway.domain.ProductPosition> findSorted(ProductQuery query,
-            dev.kggateway.domain.ProductOrdering ordering, dev.kggateway.domain.ProductPosition at, int size,
+    public Page<ProductPosition> findSorted(ProductQuery query,
+            ProductOrdering ordering, ProductPosition at, int size,
             boolean backward) {
         ListingIndex index = listingIndex.serving(query, ordering);
         return index != null ? index.page(query, ordering, at, size, backward)
                 : findSortedBySparql(query, ordering, at, size, backward);
     }
 
-    Page<dev.kggateway.domain.ProductPosition> findSortedBySparql(ProductQuery query,
-            dev.kggateway.domain.ProductOrdering ordering, dev.kggateway.domain.ProductPosition at, int size,
+    Page<ProductPosition> findSortedBySparql(ProductQuery query,
+            ProductOrdering ordering, ProductPosition at, int size,
             boolean backward) {
         ProductSortSparql sort = new ProductSortSparql(ordering, query);
         Map<String, Object> args = new LinkedHashMap<>();
@@ -186,33 +191,33 @@ public class ProductRepository {
      * Facet counts over the products matching the query: per property type (all types when {@code types} is null),
      * every value with its product count, by count descending then value.
      */
-    public Map<String, List<dev.kggateway.domain.FacetValue>> facets(ProductQuery query, List<String> types) {
+    public Map<String, List<FacetValue>> facets(ProductQuery query, List<String> types) {
         ListingIndex index = listingIndex.serving(query, null);
         return index != null ? index.facets(query, types) : facetsBySparql(query, types);
     }
 
-    Map<String, List<dev.kggateway.domain.FacetValue>> facetsBySparql(ProductQuery query, List<String> types) {
+    Map<String, List<FacetValue>> facetsBySparql(ProductQuery query, List<String> types) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
         args.put("where", filters.where(query));
         args.put("typeFilter", types == null ? NamedQuery.Fragment.EMPTY
                 : NamedQuery.fragment("terms#type-values", "types", types.stream().map(VF::createLiteral).toList()));
-        Map<String, List<dev.kggateway.domain.FacetValue>> facets = new LinkedHashMap<>();
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         for (BindingSet row : store.select("product-facets", args)) {
             facets.computeIfAbsent(row.getValue("type").stringValue(), t -> new ArrayList<>())
-                    .add(new dev.kggateway.domain.FacetValue(row.getValue("value").stringValue(),
+                    .add(new FacetValue(row.getValue("value").stringValue(),
                             Rows.intOf(row, "count")));
         }
         return facets;
     }
 
     /** Price aggregates over the products matching the query; null when none of them has a price. */
-    public dev.kggateway.domain.PriceStats priceStats(ProductQuery query) {
+    public PriceStats priceStats(ProductQuery query) {
         ListingIndex index = listingIndex.serving(query, null);
         return index != null ? index.priceStats(query) : priceStatsBySparql(query);
     }
 
-    dev.kggateway.domain.PriceStats priceStatsBySparql(ProductQuery query) {
+    PriceStats priceStatsBySparql(ProductQuery query) {
         List<BindingSet> rows = store.select("product-price-stats",
                 Map.of("graph", iris.catalogGraph(), "where", filters.where(query)));
         if (rows.isEmpty() || !rows.get(0).hasBinding("priced")
@@ -220,7 +225,7 @@ public class ProductRepository {
             return null;
         }
         BindingSet row = rows.get(0);
-        return new dev.kggateway.domain.PriceStats(Rows.doubleOrNull(row, "min"), Rows.doubleOrNull(row, "max"),
+        return new PriceStats(Rows.doubleOrNull(row, "min"), Rows.doubleOrNull(row, "max"),
                 Rows.doubleOrNull(row, "avg"),
                 Rows.intOf(row, "priced"));
     }
@@ -303,7 +308,7 @@ public class ProductRepository {
             listingIndex.added(statements); // committed; still under the embedded write lock
             return null;
         }, index -> {
-            Map<String, List<dev.kggateway.domain.PropertyNode>> links = new LinkedHashMap<>();
+            Map<String, List<PropertyNode>> links = new LinkedHashMap<>();
             for (org.eclipse.rdf4j.model.Statement st : statements) {
                 if (st.getPredicate().equals(Vocab.HAS_PROPERTY)) {
                     links.computeIfAbsent(iris.productId(st.getSubject().stringValue()), k -> new ArrayList<>())
