@@ -74,6 +74,7 @@ public final class ListingIndex {
     private final List<RoaringBitmap> manufacturerProducts = new ArrayList<>();
     private long links;
     private volatile String inexact;
+    private final SortedColumns sortedColumns = new SortedColumns(System::nanoTime);
     /**
      * The last few filters' matching products: one listing request asks for its page, totalCount, facets and
      * priceStats separately, over the same filter. Exact (cleared by every write, under the write lock); results are
@@ -165,6 +166,7 @@ public final class ListingIndex {
             links += own.length;
             alive.add(p);
             forgetMatches();
+            sortedColumns.clear();
         } finally {
             lock.writeLock().unlock();
         }
@@ -179,6 +181,8 @@ public final class ListingIndex {
                 unlink(p);
                 alive.remove(p);
                 forgetMatches();
+                // The sorted columns hold it with its old values, which unlink cleared: walks need them monotone.
+                sortedColumns.clear();
             }
         } finally {
             lock.writeLock().unlock();
@@ -412,7 +416,8 @@ public final class ListingIndex {
 
     /**
      * Estimated heap bytes held by the index: columns, per-product link arrays, bitmaps, the id map and the strings
-     * it owns (ids and lower-cased names, compact Latin-1 strings counted at 1 byte a char plus 40 bytes overhead).
+     * it owns (ids and lower-cased names, compact Latin-1 strings counted at 1 byte a char plus 40 bytes overhead), and
+     * the sorted columns built so far (8 bytes a product each).
      */
     public long estimatedBytes() {
         lock.readLock().lock();
@@ -438,7 +443,7 @@ public final class ListingIndex {
             for (RoaringBitmap b : manufacturerProducts) {
                 bytes += b.getLongSizeInBytes();
             }
-            return bytes;
+            return bytes + sortedColumns.estimatedBytes();
         } finally {
             lock.readLock().unlock();
         }
@@ -544,8 +549,9 @@ public final class ListingIndex {
     /**
      * The products of {@code r} with a price in one of the inclusive ranges (an unpriced product is in none). The
      * result is set as words of a bit set and converted once ({@link BitSetUtil}): adding tens of thousands of ints
-     * one by one to a bitmap costs more than the whole rest of a listing. A large {@code r} is intersected with a scan
-     * of the price column instead of being iterated.
+     * one by one to a bitmap costs more than the whole rest of a listing. A large {@code r} is intersected with the
+     * products in the ranges (runs of the price-sorted column, or a scan of the price column while that is not
+     * available) instead of being iterated.
      */
     private RoaringBitmap priced(RoaringBitmap r, List<ProductQuery.PriceRange> ranges) {
         int k = ranges.size();
@@ -558,7 +564,18 @@ public final class ListingIndex {
         int n = ordinals.size();
         long[] words = new long[(n + 63) >>> 6];
         boolean scan = r.getCardinality() > n / 4;
-        if (scan) {
+        SortedColumns.Sorted byPrice = scan ? sortedColumns.sorted(ProductSortField.PRICE, this::sort) : null;
+        if (byPrice != null) {
+            // Each range is a run of the price-sorted column: visit only the products in it.
+            int[] order = byPrice.order();
+            for (int i = 0; i < k; i++) {
+                int end = firstPriced(byPrice, hi[i], true);
+                for (int j = firstPriced(byPrice, lo[i], false); j < end; j++) {
+                    int p = order[j];
+                    words[p >>> 6] |= 1L << p;
+                }
+            }
+        } else if (scan) {
             for (int p = 0; p < n; p++) {
                 if (inRanges(prices[p], lo, hi)) {
                     words[p >>> 6] |= 1L << p;
@@ -575,6 +592,25 @@ public final class ListingIndex {
         }
         RoaringBitmap inRange = BitSetUtil.bitmapOf(words);
         return scan ? RoaringBitmap.and(r, inRange) : inRange;
+    }
+
+    /**
+     * The first position in the priced run of the price column with a price {@code >= bound} ({@code > bound} when
+     * {@code above}), or the run's end: binary search, the run is ascending.
+     */
+    private int firstPriced(SortedColumns.Sorted byPrice, double bound, boolean above) {
+        int lo = 0;
+        int hi = byPrice.valued();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double price = prices[byPrice.order()[mid]];
+            if (price < bound || (above && price == bound)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static boolean inRanges(double price, double[] lo, double[] hi) {
@@ -618,6 +654,9 @@ public final class ListingIndex {
         private final int cursorCount;
         private final String cursorId;
         private final boolean hasCursor;
+        /** Dense ranks of names and ids when their sorted columns are current: compared as ints. */
+        private int[] nameRank;
+        private int[] idRank;
 
         ListingOrder(ProductOrdering ordering, boolean backward, ProductPosition at) {
             this.keys = ordering.keys().toArray(ProductOrdering.Key[]::new);
@@ -649,14 +688,25 @@ public final class ListingIndex {
             this.cursorPriceDouble = price == null ? 0 : price.doubleValue();
             this.cursorCount = count;
             this.cursorId = id;
+            SortedColumns.Sorted byName = sortedColumns.current(ProductSortField.NAME);
+            SortedColumns.Sorted byId = sortedColumns.current(ProductSortField.ID);
+            this.nameRank = byName == null ? null : byName.rank();
+            this.idRank = byId == null ? null : byId.rank();
         }
 
         /** Listing order of two products, in reading direction. */
         int compare(int a, int b) {
-            for (ProductOrdering.Key key : keys) {
+            return compare(a, b, keys.length);
+        }
+
+        /** Listing order of two products by the first {@code n} keys only, in reading direction. */
+        int compare(int a, int b, int n) {
+            for (int k = 0; k < n; k++) {
+                ProductOrdering.Key key = keys[k];
                 int c;
                 switch (key.field()) {
-                    case NAME -> c = nameKeys[a].compareTo(nameKeys[b]);
+                    case NAME -> c = nameRank != null ? Integer.compare(nameRank[a], nameRank[b])
+                            : nameKeys[a].compareTo(nameKeys[b]);
                     case PRICE -> {
                         boolean ma = Double.isNaN(prices[a]);
                         boolean mb = Double.isNaN(prices[b]);
@@ -667,7 +717,7 @@ public final class ListingIndex {
                         c = ma ? 0 : compareDoubles(prices[a], prices[b]);
                     }
                     case PROPERTY_COUNT -> c = Integer.compare(productNodes[a].length, productNodes[b].length);
-                    case ID -> c = ids[a].compareTo(ids[b]);
+                    case ID -> c = idRank != null ? Integer.compare(idRank[a], idRank[b]) : ids[a].compareTo(ids[b]);
                     default -> throw new IllegalStateException("not indexed: " + key.field());
                 }
                 if (c != 0) {
@@ -679,7 +729,13 @@ public final class ListingIndex {
 
         /** Listing order of a product against the cursor, in reading direction. */
         int compareToCursor(int a) {
-            for (ProductOrdering.Key key : keys) {
+            return compareToCursor(a, keys.length);
+        }
+
+        /** Listing order of a product against the cursor by the first {@code n} keys only, in reading direction. */
+        int compareToCursor(int a, int n) {
+            for (int k = 0; k < n; k++) {
+                ProductOrdering.Key key = keys[k];
                 int c;
                 switch (key.field()) {
                     case NAME -> c = nameKeys[a].compareTo(cursorName);
@@ -717,74 +773,228 @@ public final class ListingIndex {
 
         /** The first {@code k} products of {@code matching} after the cursor, in reading order. */
         int[] top(RoaringBitmap matching, int k) {
-            // Max-heap (by reading order) of the k first seen so far: its root is the one to evict.
-            int[] heap = new int[k];
-            int n = 0;
+            int[] walked = walk(matching, k);
+            return walked != null ? walked : scan(matching, k);
+        }
+
+        /** Ranks every matching product after the cursor: a bounded heap over one pass of the bitmap. */
+        private int[] scan(RoaringBitmap matching, int k) {
+            Heap heap = new Heap(k);
             IntIterator it = matching.getIntIterator();
             while (it.hasNext()) {
                 int p = it.next();
-                if (n == k && compare(p, heap[0]) >= 0) {
+                if (heap.full() && compare(p, heap.root()) >= 0) {
                     continue;
                 }
                 if (hasCursor && compareToCursor(p) <= 0) {
                     continue;
                 }
-                if (n < k) {
+                heap.offer(p);
+            }
+            return heap.sorted();
+        }
+
+        /**
+         * Walks the products sorted by the first key, in reading order from the cursor, and stops as soon as the
+         * next product's first key is worse than the k-th best held (its ties are still taken: later keys and the id
+         * decide among them). For a dense listing that is about {@code k * products / matching} steps instead of one
+         * per matching product. Null, for the scan to answer, when the listing is sparse (the walk would visit more
+         * products than match), when the walk runs past its budget (a filter that skips the head of the order, such
+         * as a price bound against the price order), or when the sorted column is not available.
+         */
+        private int[] walk(RoaringBitmap matching, int k) {
+            long m = matching.getCardinality();
+            if (m == 0 || k == 0 || m * m < (long) k * alive.getCardinality()) {
+                return null;
+            }
+            ProductSortField field = keys[0].field();
+            SortedColumns.Sorted column = sortedColumns.sorted(field, ListingIndex.this::sort);
+            if (column == null) {
+                return null;
+            }
+            if (field == ProductSortField.NAME) {
+                nameRank = column.rank();
+            } else if (field == ProductSortField.ID) {
+                idRank = column.rank();
+            }
+            int[] order = column.order();
+            Heap heap = new Heap(k);
+            long budget = 2 * m + 64;
+            for (int[] segment : segments(column, field)) {
+                int i = hasCursor ? firstAtOrAfterCursor(order, segment) : segment[0];
+                for (; i != segment[1]; i += segment[2]) {
+                    int p = order[i];
+                    if (heap.full() && compare(p, heap.root(), 1) > 0) {
+                        return heap.sorted(); // every later product is worse by the first key already
+                    }
+                    if (--budget < 0) {
+                        return null;
+                    }
+                    if (!matching.contains(p) || (hasCursor && compareToCursor(p) <= 0)) {
+                        continue;
+                    }
+                    if (!heap.full() || compare(p, heap.root()) < 0) {
+                        heap.offer(p);
+                    }
+                }
+            }
+            return heap.sorted();
+        }
+
+        /**
+         * The sorted column as runs {from, to (exclusive), step} in reading order of the first key: ascending or
+         * descending, and for the price the products without one after the priced ones in listing order (before
+         * them when reading backward).
+         */
+        private int[][] segments(SortedColumns.Sorted column, ProductSortField field) {
+            int n = column.order().length;
+            boolean ascending = keys[0].descending() == (sign < 0);
+            if (field != ProductSortField.PRICE) {
+                return new int[][] { ascending ? new int[] { 0, n, 1 } : new int[] { n - 1, -1, -1 } };
+            }
+            int valued = column.valued();
+            int[] priced = ascending ? new int[] { 0, valued, 1 } : new int[] { valued - 1, -1, -1 };
+            int[] missing = { valued, n, 1 };
+            return sign < 0 ? new int[][] { missing, priced } : new int[][] { priced, missing };
+        }
+
+        /**
+         * The first position of a run whose product is not before the cursor by the first key (binary search: a run
+         * is monotone in it), or the run's end.
+         */
+        private int firstAtOrAfterCursor(int[] order, int[] segment) {
+            int lo = 0;
+            int hi = Math.abs(segment[1] - segment[0]);
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compareToCursor(order[segment[0] + mid * segment[2]], 1) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return segment[0] + lo * segment[2];
+        }
+
+        /** Max-heap (by reading order) of the best k seen so far: its root is the one to evict. */
+        private final class Heap {
+            private final int[] heap;
+            private int n;
+
+            Heap(int k) {
+                heap = new int[k];
+            }
+
+            boolean full() {
+                return n == heap.length;
+            }
+
+            int root() {
+                return heap[0];
+            }
+
+            /** Adds p, evicting the root when full (the caller checked p is better than it). */
+            void offer(int p) {
+                if (n < heap.length) {
                     heap[n] = p;
-                    siftUp(heap, n++);
+                    siftUp(n++);
                 } else {
                     heap[0] = p;
-                    siftDown(heap, n);
+                    siftDown();
                 }
             }
-            int[] out = Arrays.copyOf(heap, n);
-            // Small k: an insertion sort by the listing order.
-            for (int i = 1; i < out.length; i++) {
-                int v = out[i];
-                int j = i - 1;
-                while (j >= 0 && compare(out[j], v) > 0) {
-                    out[j + 1] = out[j];
-                    j--;
-                }
-                out[j + 1] = v;
-            }
-            return out;
-        }
 
-        private void siftUp(int[] heap, int i) {
-            while (i > 0) {
-                int parent = (i - 1) / 2;
-                if (compare(heap[i], heap[parent]) <= 0) {
-                    return;
+            /** The held products in reading order. */
+            int[] sorted() {
+                int[] out = Arrays.copyOf(heap, n);
+                // Small k: an insertion sort by the listing order.
+                for (int i = 1; i < out.length; i++) {
+                    int v = out[i];
+                    int j = i - 1;
+                    while (j >= 0 && compare(out[j], v) > 0) {
+                        out[j + 1] = out[j];
+                        j--;
+                    }
+                    out[j + 1] = v;
                 }
-                int t = heap[i];
-                heap[i] = heap[parent];
-                heap[parent] = t;
-                i = parent;
+                return out;
             }
-        }
 
-        private void siftDown(int[] heap, int n) {
-            int i = 0;
-            while (true) {
-                int l = 2 * i + 1;
-                int r = l + 1;
-                int largest = i;
-                if (l < n && compare(heap[l], heap[largest]) > 0) {
-                    largest = l;
+            private void siftUp(int i) {
+                while (i > 0) {
+                    int parent = (i - 1) / 2;
+                    if (compare(heap[i], heap[parent]) <= 0) {
+                        return;
+                    }
+                    swap(i, parent);
+                    i = parent;
                 }
-                if (r < n && compare(heap[r], heap[largest]) > 0) {
-                    largest = r;
+            }
+
+            private void siftDown() {
+                int i = 0;
+                while (true) {
+                    int l = 2 * i + 1;
+                    int r = l + 1;
+                    int largest = i;
+                    if (l < n && compare(heap[l], heap[largest]) > 0) {
+                        largest = l;
+                    }
+                    if (r < n && compare(heap[r], heap[largest]) > 0) {
+                        largest = r;
+                    }
+                    if (largest == i) {
+                        return;
+                    }
+                    swap(i, largest);
+                    i = largest;
                 }
-                if (largest == i) {
-                    return;
-                }
+            }
+
+            private void swap(int i, int j) {
                 int t = heap[i];
-                heap[i] = heap[largest];
-                heap[largest] = t;
-                i = largest;
+                heap[i] = heap[j];
+                heap[j] = t;
             }
         }
+    }
+
+    /**
+     * The alive products sorted by one column then id (see {@link SortedColumns.Sorted}); prices: priced ones
+     * ascending, then those without a price.
+     */
+    private SortedColumns.Sorted sort(ProductSortField field) {
+        java.util.Comparator<Integer> byValue = switch (field) {
+            case NAME -> (a, b) -> nameKeys[a].compareTo(nameKeys[b]);
+            case PRICE -> (a, b) -> {
+                boolean ma = Double.isNaN(prices[a]);
+                boolean mb = Double.isNaN(prices[b]);
+                return ma != mb ? (ma ? 1 : -1) : ma ? 0 : compareDoubles(prices[a], prices[b]);
+            };
+            case ID -> (a, b) -> 0;
+            case PROPERTY_COUNT -> (a, b) -> Integer.compare(productNodes[a].length, productNodes[b].length);
+            case RELEVANCE -> throw new IllegalStateException("RELEVANCE is not indexed");
+        };
+        Integer[] boxed = new Integer[alive.getCardinality()];
+        IntIterator it = alive.getIntIterator();
+        for (int i = 0; it.hasNext(); i++) {
+            boxed[i] = it.next();
+        }
+        Arrays.sort(boxed, byValue.thenComparing((a, b) -> ids[a].compareTo(ids[b])));
+        int[] order = new int[boxed.length];
+        int[] rank = new int[ordinals.size()];
+        Arrays.fill(rank, -1);
+        int valued = 0;
+        for (int i = 0; i < order.length; i++) {
+            int p = boxed[i];
+            order[i] = p;
+            boolean tie = i > 0 && field != ProductSortField.ID && byValue.compare(order[i - 1], p) == 0;
+            rank[p] = tie ? rank[order[i - 1]] : i;
+            if (field != ProductSortField.PRICE || !Double.isNaN(prices[p])) {
+                valued++;
+            }
+        }
+        return new SortedColumns.Sorted(order, rank, valued);
     }
 
     /** Orders doubles as their decimals: -0.0 equals 0.0 (no NaN reaches here). */
