@@ -64,7 +64,7 @@ public class ProductFilters {
                 manufacturers, ranges, anyOf, allOf, not);
     }
 
-    /** The listing order; RELEVANCE needs a text to rank by. */
+    /** The listing order; RELEVANCE needs a text to rank by ({@link ProductQuery#rankedTexts}). */
     public ProductOrdering toOrdering(List<ProductOrderInput> orderBy, ProductQuery query) {
         if (orderBy == null || orderBy.isEmpty()) {
             return ProductOrdering.BY_ID;
@@ -80,9 +80,9 @@ public class ProductFilters {
             keys.add(new ProductOrdering.Key(o.field, o.direction));
         }
         ProductOrdering ordering = ProductOrdering.of(keys);
-        if (ordering.uses(ProductSortField.RELEVANCE) && query.text() == null) {
-            throw new InvalidArgumentException(
-                    "orderBy RELEVANCE ranks matches of filter.text; give a non-blank filter.text or another order");
+        if (ordering.uses(ProductSortField.RELEVANCE) && query.rankedTexts().isEmpty()) {
+            throw new InvalidArgumentException("orderBy RELEVANCE ranks matches of the filter's text (filter.text or "
+                    + "a text in its anyOf/allOf groups; not one under not); give a non-blank text or another order");
         }
         return ordering;
     }

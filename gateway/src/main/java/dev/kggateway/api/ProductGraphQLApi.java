@@ -69,12 +69,17 @@ public class ProductGraphQLApi {
                 catalog.limits().maxFirst());
         ProductQuery query = filters.toQuery(filter);
         ProductOrdering ordering = filters.toOrdering(orderBy, query);
-        Page<CatalogService.Listed> listed = catalog.listing(query, ordering, page);
-        List<ProductEdge> edges = listed.items().stream().map(l -> new ProductEdge(l.cursor(), l.product())).toList();
-        return connection(edges, listed.hasNext(), listed.hasPrevious(), query, null);
+        return connection(catalog.listing(query, ordering, page), query, null);
     }
 
-    static ProductConnection connection(Page<Product> page, ProductQuery query,
+    /** A connection over a listing page in a client-chosen order (each product with its own keyset cursor). */
+    static ProductConnection connection(Page<CatalogService.Listed> listed, ProductQuery query,
+            dev.kggateway.domain.PropertyNode ofProperty) {
+        List<ProductEdge> edges = listed.items().stream().map(l -> new ProductEdge(l.cursor(), l.product())).toList();
+        return connection(edges, listed.hasNext(), listed.hasPrevious(), query, ofProperty);
+    }
+
+    static ProductConnection idConnection(Page<Product> page, ProductQuery query,
             dev.kggateway.domain.PropertyNode ofProperty) {
         List<ProductEdge> edges = new ArrayList<>(page.items().size());
         for (Product p : page.items()) {
@@ -121,7 +126,7 @@ public class ProductGraphQLApi {
     /** The filter a connection lists: its own, or "linked to this property node" for a property's products. */
     private static ProductQuery listing(ProductConnection connection) {
         if (connection.ofProperty != null) {
-            return new ProductQuery(List.of(connection.ofProperty), null, null, null, null, null);
+            return ProductQuery.linkedTo(connection.ofProperty);
         }
         return connection.query;
     }

@@ -4,8 +4,11 @@ import dev.kggateway.api.types.PageInfo;
 import dev.kggateway.api.types.ProductConnection;
 import dev.kggateway.api.types.PropertyConnection;
 import dev.kggateway.api.types.PropertyEdge;
+import dev.kggateway.api.types.ProductOrderInput;
 import dev.kggateway.api.types.PropertyTypeCount;
 import dev.kggateway.domain.Page;
+import dev.kggateway.domain.ProductOrdering;
+import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.service.CatalogService;
 import dev.kggateway.service.Cursors;
@@ -29,6 +32,9 @@ public class PropertyGraphQLApi {
 
     @Inject
     CatalogService catalog;
+
+    @Inject
+    ProductFilters filters;
 
     @Query("properties")
     @Description("Property nodes ordered by type then value, optionally of one type; null, with a coded error, when "
@@ -79,14 +85,24 @@ public class PropertyGraphQLApi {
 
     @Name("products")
     @NonNull
-    @Description("Products linked to this property node, in id order.")
+    @Description("Products linked to this property node, in the orderBy order (default: by id), with the same "
+            + "keyset cursors as Query.products over the filter {properties: [this node]}.")
     public ProductConnection products(@Source PropertyNode node,
+            @io.smallrye.graphql.api.Nullable @Name("orderBy") @Description("Sort keys in priority order, as for "
+                    + "Query.products (RELEVANCE needs a filter text, so it is INVALID_ARGUMENT here). Default: by id.")
+                    List<@NonNull ProductOrderInput> orderBy,
             @Name("first") @Description("Forward page size (default 20, at most kg.api.max-first); not with last/before.") Integer first,
             @Name("after") @Description("Forward paging: the page starts after the edge with this cursor.") String after,
             @Name("last") @Description("Backward page size (at most kg.api.max-first): the last items before the cursor, or of the listing.") Integer last,
             @Name("before") @Description("Backward paging: the page ends before the edge with this cursor.") String before) {
         PageRequest.Args args = PageRequest.of(first, after, last, before, PageRequest.DEFAULT_SIZE,
                 catalog.limits().maxFirst());
-        return ProductGraphQLApi.connection(catalog.productsWith(node, args), null, node);
+        ProductQuery linked = ProductQuery.linkedTo(node);
+        ProductOrdering ordering = filters.toOrdering(orderBy, linked);
+        if (ordering.isDefault()) {
+            // The id order keeps its own query and cache entries (products-with-property on a remote store).
+            return ProductGraphQLApi.idConnection(catalog.productsWith(node, args), linked, node);
+        }
+        return ProductGraphQLApi.connection(catalog.listing(linked, ordering, args), linked, node);
     }
 }

@@ -26,4 +26,28 @@ public record ProductQuery(List<PropertyNode> properties, String propertyType, S
         this(properties, propertyType, manufacturer, minPrice, maxPrice, text, List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), null);
     }
+
+    /**
+     * The texts orderBy RELEVANCE ranks by, distinct, in filter order: this filter's {@code text} and those of its
+     * {@code allOf} and {@code anyOf} groups at any depth; never a text under {@code not} (it names what the products
+     * do not contain).
+     */
+    public List<String> rankedTexts() {
+        java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
+        collectRankedTexts(texts);
+        return List.copyOf(texts);
+    }
+
+    private void collectRankedTexts(java.util.Set<String> texts) {
+        if (text != null) {
+            texts.add(text);
+        }
+        allOf.forEach(g -> g.collectRankedTexts(texts));
+        anyOf.forEach(g -> g.collectRankedTexts(texts));
+    }
+
+    /** The products linked to one property node: the listing of {@code Property.products}. */
+    public static ProductQuery linkedTo(PropertyNode node) {
+        return new ProductQuery(List.of(node), null, null, null, null, null);
+    }
 }

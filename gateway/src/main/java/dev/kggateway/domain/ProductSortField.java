@@ -15,8 +15,10 @@ public enum ProductSortField {
     ID,
     @Description("Number of property links of the product (vendor and NER).")
     PROPERTY_COUNT,
-    @Description("Match rank of filter.text, best first with ASC: 1 = the name starts with the text, 2 = the name "
-            + "contains it, 3 = only the description does. Requires filter.text; refused with INVALID_ARGUMENT "
-            + "without it (there is nothing to rank by).")
+    @Description("Match rank of the filter's text, best first with ASC: 1 = the name starts with the text, 2 = the "
+            + "name contains it, 3 = neither (only the description does, or the product matched another anyOf "
+            + "branch). The ranked texts are filter.text and the texts of its anyOf/allOf groups at any depth (the "
+            + "best rank over them counts), never a text under not. Refused with INVALID_ARGUMENT when there is "
+            + "none (nothing to rank by).")
     RELEVANCE
 }

@@ -26,12 +26,12 @@ final class ProductSortSparql {
     private final List<Keyset.Term> terms = new ArrayList<>();
     private final List<NamedQuery.Fragment> patterns = new ArrayList<>();
     private final List<NamedQuery.Variable> bound = new ArrayList<>();
-    private final String text;
+    private final List<String> texts;
     private boolean counted;
 
     ProductSortSparql(ProductOrdering ordering, ProductQuery query) {
         this.ordering = ordering;
-        this.text = query.text();
+        this.texts = query.rankedTexts();
         for (ProductOrdering.Key key : ordering.keys()) {
             boolean desc = key.descending();
             switch (key.field()) {
@@ -54,10 +54,10 @@ final class ProductSortSparql {
                     terms.add(new Keyset.Term("sortKeyCount", desc, false));
                 }
                 case RELEVANCE -> {
-                    if (text == null) {
+                    if (texts.isEmpty()) {
                         throw new IllegalArgumentException("RELEVANCE needs a filter text");
                     }
-                    patterns.add(NamedQuery.fragment("product-sort#relevance", "text", VF.createLiteral(text)));
+                    patterns.add(relevance(texts));
                     bound.add(new NamedQuery.Variable("sortKeyRank"));
                     terms.add(new Keyset.Term("sortKeyRank", desc, false));
                 }
@@ -65,6 +65,28 @@ final class ProductSortSparql {
                 default -> throw new IllegalStateException("unknown sort field " + key.field());
             }
         }
+    }
+
+    /**
+     * The relevance rank of the name against each ranked text (1 starts with it, 2 contains it, 3 neither), the
+     * best of them bound to ?sortKeyRank.
+     */
+    private static NamedQuery.Fragment relevance(List<String> texts) {
+        List<NamedQuery.Fragment> lines = new ArrayList<>();
+        NamedQuery.Variable best = null;
+        for (int i = 0; i < texts.size(); i++) {
+            NamedQuery.Variable rank = new NamedQuery.Variable(texts.size() == 1 ? "sortKeyRank" : "sortRank" + i);
+            lines.add(NamedQuery.fragment("product-sort#relevance-text", "text", VF.createLiteral(texts.get(i)),
+                    "rank", rank));
+            if (best == null) {
+                best = rank;
+            } else {
+                NamedQuery.Variable out = new NamedQuery.Variable(i == texts.size() - 1 ? "sortKeyRank" : "sortBest" + i);
+                lines.add(NamedQuery.fragment("product-sort#relevance-best", "a", best, "b", rank, "out", out));
+                best = out;
+            }
+        }
+        return NamedQuery.fragment("product-sort#relevance", "ranks", NamedQuery.Fragment.lines(lines));
     }
 
     /** The listing's order: the keys' terms, then the id. */

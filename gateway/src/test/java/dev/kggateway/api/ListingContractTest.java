@@ -235,6 +235,44 @@ public abstract class ListingContractTest {
         }
     }
 
+    static final String PROPERTY_PAGE = """
+            query($id: ID!, $orderBy: [ProductOrder!], $first: Int, $after: String, $last: Int, $before: String) {
+              property(id: $id) { products(orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+                totalCount
+                edges { cursor node { id } }
+                pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+              } }
+            }""";
+
+    @Test
+    void propertyProductsTakeTheSameOrderByAndCursorsAsProducts() {
+        String batch = "batch/" + RUN;
+        for (List<Map<String, Object>> orderBy : List.of(order("PRICE", "DESC"), order("NAME", "ASC", "ID", "DESC"),
+                order("PROPERTY_COUNT", "ASC", "PRICE", "ASC"), order("ID", "DESC"))) {
+            List<String> expected = sorted(ITEMS, orderBy, null);
+            List<String> ids = new ArrayList<>();
+            String after = null;
+            for (int guard = 0; guard < 20; guard++) {
+                JsonPath page = Gql.ok(PROPERTY_PAGE, vars("id", batch, "orderBy", orderBy, "first", 8, "after", after));
+                JsonPath same = Gql.ok(PAGE, vars("filter", batch(Map.of()), "orderBy", orderBy, "first", 8, "after", after));
+                assertEquals(same.getList("data.products.edges"), page.getList("data.property.products.edges"),
+                        "the same products and cursors as products(filter: {properties: [batch]}) " + orderBy);
+                assertEquals(ITEMS.size(), page.getInt("data.property.products.totalCount"));
+                ids.addAll(page.getList("data.property.products.edges.node.id"));
+                if (!page.getBoolean("data.property.products.pageInfo.hasNextPage")) {
+                    break;
+                }
+                after = page.getString("data.property.products.pageInfo.endCursor");
+            }
+            assertEquals(expected, ids, "forward " + orderBy);
+            JsonPath last = Gql.ok(PROPERTY_PAGE, vars("id", batch, "orderBy", orderBy, "last", 5));
+            assertEquals(expected.subList(expected.size() - 5, expected.size()),
+                    last.getList("data.property.products.edges.node.id"), "backward " + orderBy);
+        }
+        JsonPath refused = Gql.post(PROPERTY_PAGE, vars("id", batch, "orderBy", order("RELEVANCE", "ASC"), "first", 3));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(refused));
+    }
+
     @Test
     void relevanceRanksTheTextMatchAndNeedsAText() {
         Map<String, Object> filter = batch(Map.of("text", "GLASS"));
@@ -250,6 +288,30 @@ public abstract class ListingContractTest {
         JsonPath refused = Gql.post(PAGE, vars("filter", batch(Map.of()), "orderBy", order("RELEVANCE", "ASC"), "first", 3));
         assertEquals("INVALID_ARGUMENT", Gql.errorCode(refused));
         assertNull(refused.get("data.products"));
+    }
+
+    @Test
+    void relevanceRanksByTheBestOfTheTextsInAnyOfAndAllOfGroups() {
+        // Texts in anyOf/allOf groups are ranked (the best rank over them); one under not is not.
+        Map<String, Object> filter = batch(Map.of("anyOf", List.of(vars("text", "Glass"), vars("text", "beaker"),
+                vars("allOf", List.of(vars("text", "tube"))))));
+        List<String> texts = List.of("glass", "beaker", "tube");
+        Predicate<Item> matches = i -> texts.stream().anyMatch(t -> (i.name() + " "
+                + (i.description() == null ? "" : i.description())).toLowerCase(Locale.ROOT).contains(t));
+        Comparator<Item> best = Comparator.comparingInt(i -> texts.stream().mapToInt(t -> rank(i, t)).min().orElseThrow());
+        List<Item> matching = ITEMS.stream().filter(matches).toList();
+        assertTrue(matching.stream().map(i -> texts.stream().mapToInt(t -> rank(i, t)).min().orElseThrow()).distinct()
+                .count() >= 2, "several ranks occur");
+        for (String dir : List.of("ASC", "DESC")) {
+            Comparator<Item> c = dir.equals("ASC") ? best : best.reversed();
+            List<String> expected = matching.stream().sorted(c.thenComparing(Item::id)).map(Item::id).toList();
+            assertEquals(expected, forward(filter, order("RELEVANCE", dir), 4), dir);
+            assertEquals(expected, backward(filter, order("RELEVANCE", dir), 5), dir);
+        }
+        JsonPath onlyNot = Gql.post(PAGE, vars("filter", batch(Map.of("not", vars("text", "glass"))),
+                "orderBy", order("RELEVANCE", "ASC"), "first", 3));
+        assertEquals("INVALID_ARGUMENT", Gql.errorCode(onlyNot));
+        assertTrue(onlyNot.getString("errors[0].message").contains("anyOf/allOf"));
     }
 
     @Test
