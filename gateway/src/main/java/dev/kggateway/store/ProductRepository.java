@@ -1,5 +1,6 @@
 package dev.kggateway.store;
 
+import dev.kggateway.cache.ProductsChanged;
 import dev.kggateway.domain.FacetValue;
 import dev.kggateway.domain.Page;
 import dev.kggateway.domain.PriceStats;
@@ -44,7 +45,7 @@ public class ProductRepository {
     ProductTriples triples;
 
     @Inject
-    jakarta.enterprise.event.Event<dev.kggateway.cache.ProductsChanged> changes;
+    jakarta.enterprise.event.Event<ProductsChanged> changes;
 
     @Inject
     EmbeddedSimilarityIndex similarityIndex;
@@ -284,7 +285,7 @@ public class ProductRepository {
                 return null;
             }, index -> written.forEach(r -> index.put(r.product().id(),
                     r.links().stream().map(PropertyLink::property).toList())));
-            changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
+            changes.fire(new ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
             return;
         }
         List<NamedQuery.Fragment> operations = new ArrayList<>(records.size());
@@ -294,7 +295,7 @@ public class ProductRepository {
                     "triples", ProductTriples.sparqlTriples(triples.statements(record))));
         }
         store.update("replace-product", store.render("replace-product", Map.of("operations", operations)));
-        changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
+        changes.fire(new ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
     }
 
     /**
@@ -318,7 +319,7 @@ public class ProductRepository {
             links.forEach(index::put);
         });
         // null: "anything may have changed" — cheaper than listing every id of a bulk load.
-        changes.fire(new dev.kggateway.cache.ProductsChanged(null));
+        changes.fire(new ProductsChanged(null));
     }
 
     /**
@@ -343,7 +344,7 @@ public class ProductRepository {
             store.update("insert-data", store.render("insert-data",
                     Map.of("graph", graph, "triples", ProductTriples.sparqlTriples(inGraph))));
         }
-        changes.fire(new dev.kggateway.cache.ProductsChanged(null));
+        changes.fire(new ProductsChanged(null));
     }
 
     /** Removes a product and the property nodes only it used; false when it did not exist. */
@@ -357,7 +358,7 @@ public class ProductRepository {
             listingIndex.removed(id); // committed; still under the embedded write lock
             return null;
         }, index -> index.put(id, null));
-        changes.fire(new dev.kggateway.cache.ProductsChanged(List.of(id)));
+        changes.fire(new ProductsChanged(List.of(id)));
         return true;
     }
 
