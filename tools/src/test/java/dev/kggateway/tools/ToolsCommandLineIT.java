@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kggateway.it.PackagedApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
