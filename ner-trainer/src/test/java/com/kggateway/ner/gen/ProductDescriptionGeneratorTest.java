@@ -278,4 +278,14 @@ class ProductDescriptionGeneratorTest {
             }
         }
     }
+
+    @Test
+    void addonsNameBundledItemsWithBrandAndSizeAndReagentSolvents() {
+        // guide: the contents of a rack ("with <brand> <size> <item>") are one add-on span, and so is the solvent
+        // a reagent comes in ("in <solvent>"); 2.5.0 cut such add-ons into brand/size/product pieces
+        Set<String> addons = spansByType(new ProductDescriptionGenerator(37, false).generate(20000, "x")).get("addon");
+        assertTrue(addons.stream().filter(a -> a.matches("(with|w/|incl\\.|including|plus|featuring|and) .*\\d.* .*[a-z]{3,}")).count() > 100,
+                "add-ons holding a size and an item");
+        assertTrue(addons.stream().filter(a -> a.startsWith("in ")).count() > 20, "solvent add-ons");
+    }
 }
