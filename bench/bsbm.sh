@@ -33,6 +33,6 @@ java -Xmx2g ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dkg.store.path="$DIR/dat
   -Dkg.cache.enabled=false -Dkg.ner.enabled=false -Dquarkus.log.level=WARN -jar "$JAR" > "$DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-until curl -sf "localhost:$PORT/q/health/ready" > /dev/null; do sleep 1; done
+for _ in $(seq 300); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 1; done
 python3 bench/bsbm-requests.py "$CALLS" "$DIR/ids.txt" "$PORT"
 echo "server RSS: $(ps -o rss= -p $SERVER) kB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
