@@ -30,11 +30,11 @@ public class SimilarityRepository {
     Iris iris;
 
     @Inject
-    EmbeddedSimilarityIndex index;
+    StoreSimilarityIndex index;
 
     /**
      * Top products sharing at least {@code minShared} of the given weighted nodes with {@code productId} (which has
-     * {@code sourceCount} nodes), scored by the metric: by the in-memory index when the embedded store keeps one,
+     * {@code sourceCount} nodes), scored by the metric: by the in-memory index when it is ready,
      * otherwise by {@code similar-products.rq} with the metric's score snippet. Both round scores alike.
      */
     public List<SimilarityHit> similar(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
