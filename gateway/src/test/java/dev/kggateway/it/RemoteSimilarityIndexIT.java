@@ -143,8 +143,26 @@ class RemoteSimilarityIndexIT {
         Files.deleteIfExists(log);
         processes.add(PackagedApp.builder(options, List.of(), Map.of(), log).start());
         URI base = URI.create("http://localhost:" + port);
-        CrashSafetyIT.awaitReady(base);
+        awaitReady(base, log);
         return base;
+    }
+
+    /** Readiness within 3 minutes: two JVMs start at once on a small, shared machine. */
+    private static void awaitReady(URI base, Path log) throws Exception {
+        long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                HttpResponse<String> r = CrashSafetyIT.HTTP.send(HttpRequest.newBuilder(base.resolve("/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("gateway did not become ready; see " + log);
     }
 
     private static void write(URI base, List<Map<String, Object>> products) throws Exception {
