@@ -94,6 +94,11 @@ public class StoreSimilarityIndex {
         return current;
     }
 
+    /** True when the index mirrors the store exactly (embedded); false when it may lag it (remote: change feed). */
+    boolean exact() {
+        return singleWriter();
+    }
+
     /** Whether rankings come from the index now (diagnostics, tests). */
     public boolean ready() {
         return enabled() && index != null;
