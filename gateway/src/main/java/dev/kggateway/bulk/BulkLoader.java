@@ -88,9 +88,6 @@ public class BulkLoader {
     @Inject
     Instance<PropertyExtractor> extractors;
 
-    @Inject
-    jakarta.enterprise.event.Event<dev.kggateway.cache.ProductsChanged> changes;
-
     /** Whether a NER model is loaded in this process (kg.ner.enabled and a model folder). */
     public boolean modelAvailable() {
         return extractors.isResolvable();
@@ -143,7 +140,7 @@ public class BulkLoader {
         String loadStatus = null;
         if (o.target() == Target.NEPTUNE && c.bulkAdded > 0) {
             loadStatus = loadIntoNeptune(c.files, run, progress);
-            changes.fire(new dev.kggateway.cache.ProductsChanged(null));
+            products.changedOutside();
         }
         progress.printf("done in %.1f s: %,d lines, %,d valid, %,d invalid, %,d duplicate ids skipped, %,d added in "
                 + "bulk, %,d replaced, %,d statements in %s%s%n", (System.nanoTime() - started) / 1e9, c.lines,

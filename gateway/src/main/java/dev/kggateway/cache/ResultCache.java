@@ -109,8 +109,12 @@ public class ResultCache {
         return found;
     }
 
-    /** Called after every committed write. */
-    void onChange(@Observes ProductsChanged change) {
+    /**
+     * Called after every committed write, after the in-memory indexes applied it (a later priority): a ranking
+     * computed after the generation bump already reads the updated index.
+     */
+    void onChange(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER)
+            dev.kggateway.domain.ProductsCommitted change) {
         generation.incrementAndGet();
         if (change.productIds() == null) {
             epoch.incrementAndGet();

@@ -250,11 +250,45 @@ public interface KgConfig {
         EmbeddedEngine engine();
 
         /**
-         * Keep an in-memory postings index (property node → products) for similarity on the embedded store, where
-         * this process is the only writer. Built at start-up; memory ≈ 40 bytes per link.
+         * Keep an in-memory postings index (property node → products) for similarity. Embedded store: built at
+         * start-up and fed every write (this process is the only writer). Remote store: built in the background
+         * (SPARQL ranks until then) and kept in step with other instances' writes by the change feed
+         * ({@code kg.store.change-feed.*}). Memory ≈ 40 bytes per link.
          */
         @WithDefault("true")
         boolean similarityIndex();
+
+        /** How a remote store's similarity index follows other instances' writes. */
+        ChangeFeed changeFeed();
+
+        interface ChangeFeed {
+            /** Keep the similarity index on a remote store (off: remote stores rank with SPARQL). */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** How often the store is asked what was written since the last poll: the usual staleness bound. */
+            @WithDefault("5s")
+            java.time.Duration pollPeriod();
+
+            /**
+             * How far before the latest stamp seen each poll looks again: a write is stamped when its transaction
+             * runs and seen once it commits, so one committing later than this after its stamp is missed until the
+             * next full rebuild. Longer than the longest write transaction (the update socket timeout bounds it).
+             */
+            @WithDefault("60s")
+            java.time.Duration overlap();
+
+            /** Rows per feed page and products per read of what changed. */
+            @WithDefault("1000")
+            int pageSize();
+
+            /**
+             * Period of a full rebuild from the store, which also catches writes the feed cannot see (writers that
+             * do not stamp, such as older gateway versions or other tools); 0 turns it off.
+             */
+            @WithDefault("1h")
+            java.time.Duration rebuildPeriod();
+        }
 
         /**
          * Keep an in-memory listing index (bitmaps per property node, type and manufacturer; name/price/id columns)

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 /**
  * Times and traces the store's query methods ({@code select}, {@code ask}, {@code update}, whose first argument is
- * the query name; also the embedded replace fast path) and runs them through {@link StoreGuard}'s circuit breaker. Other methods pass straight through:
+ * the query name; also the embedded fast paths, replace and statement-API reads) and runs them through {@link StoreGuard}'s circuit breaker. Other methods pass straight through:
  * the readiness ping must see the store's real state, not the breaker's.
  */
 @StoreObserved
@@ -48,6 +48,11 @@ public class StoreObservedInterceptor {
             // The embedded store's fast path of replace-product (statement API, no SPARQL text): same name,
             // operation "statements", so dashboards can compare it with the SPARQL update.
             queryName = "replace-product";
+            operation = "statements";
+        } else if (operation.equals("readEmbedded") && ctx.getParameters()[0] instanceof String name) {
+            // The embedded store's statement-API answer to a named read query (products-by-iri): its name,
+            // operation "statements".
+            queryName = name;
             operation = "statements";
         } else if (OPERATIONS.contains(operation) && ctx.getParameters().length > 0
                 && ctx.getParameters()[0] instanceof String name) {

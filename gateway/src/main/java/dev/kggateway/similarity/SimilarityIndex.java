@@ -12,10 +12,10 @@ import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * In-memory postings (property node → products) for the embedded store, where this process is the only writer: a
- * similarity ranking becomes a walk over a few int arrays instead of a SPARQL join and group-by over every link of
- * every shared node. Kept exactly in step with the store by {@code store.ProductRepository}, which applies each write
- * here while it holds the write lock, after the store transaction committed. Document frequencies come for free.
+ * In-memory postings (property node → products): a similarity ranking becomes a walk over a few int arrays instead
+ * of a SPARQL join and group-by over every link of every shared node. Kept in step with the store by
+ * {@code store.StoreSimilarityIndex}, which applies every committed write (exactly, under the write lock, on the
+ * embedded store; within the change feed's bound on a remote one). Document frequencies come for free.
  * Scores come from the {@link SimilarityMetric}, as on the SPARQL path.
  */
 public final class SimilarityIndex {

@@ -32,10 +32,7 @@ public class DotSegmentIriMigration {
     Iris iris;
 
     @Inject
-    EmbeddedSimilarityIndex similarityIndex;
-
-    @Inject
-    EmbeddedListingIndex listingIndex;
+    StoreWrites writes;
 
     void onStart(@Observes @Priority(StoreRepairOnStart.PRIORITY + 1) StartupEvent event) {
         if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
@@ -60,11 +57,7 @@ public class DotSegmentIriMigration {
         }
         // At start-up neither index is built yet; a later call (tests, an operator's re-run) renames nodes the
         // indexes hold by their old ids, so both are rebuilt from the store, as after an RDF import.
-        int rewritten = similarityIndex.writeAndRebuild(() -> {
-            int n = store.renameEmbedded(iris.catalogGraph(), renames);
-            listingIndex.dropped();
-            return n;
-        });
+        int rewritten = writes.commitEverything(() -> store.renameEmbedded(iris.catalogGraph(), renames));
         LOG.infof("Renamed %d property/extraction nodes whose IRI ended in a dot-segment (%d statements): %s",
                 renames.size(), rewritten, renames.keySet());
         return rewritten;

@@ -4,22 +4,19 @@ import dev.kggateway.config.KgConfig;
 import dev.kggateway.config.RunMode;
 import dev.kggateway.domain.ProductOrdering;
 import dev.kggateway.domain.ProductQuery;
-import dev.kggateway.domain.ProductVersion;
-import dev.kggateway.domain.PropertyLink;
+import dev.kggateway.domain.ProductsCommitted;
 import dev.kggateway.listing.ListingIndex;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.rdf4j.model.Statement;
 import org.jboss.logging.Logger;
 
 /**
  * Owns the {@link ListingIndex} of the embedded store. It is built from the store under the embedded write lock
- * (the one {@link EmbeddedSimilarityIndex} holds around every embedded write), and {@link ProductRepository} feeds
- * it each write after the store transaction committed, still under that lock, so it never misses or reorders a
- * write. Remote stores (several writers), a disabled index ({@code kg.store.listing-index=false}) or a store whose
+ * (the one {@link StoreWrites} holds around every write), and follows every {@link ProductsCommitted}, which is
+ * published after the store transaction committed, still under that lock, so it never misses or reorders a write. Remote stores (several writers), a disabled index ({@code kg.store.listing-index=false}) or a store whose
  * data the index cannot mirror exactly answer listings with SPARQL.
  */
 @ApplicationScoped
@@ -40,7 +37,7 @@ public class EmbeddedListingIndex {
     KgConfig config;
 
     @Inject
-    EmbeddedSimilarityIndex writeLock;
+    StoreWrites writeLock;
 
     private volatile ListingIndex index;
 
@@ -77,44 +74,31 @@ public class EmbeddedListingIndex {
         return i.exact() ? i : null;
     }
 
-    // Feeding: called by ProductRepository inside the embedded write lock, after the store write committed.
-
-    /** Products replaced (or created) with these versions. */
-    void replaced(List<ProductVersion> records) {
-        ListingIndex i = index;
-        if (i != null) {
-            records.forEach(r -> i.put(new ListingIndex.Entry(r.product().id(), r.product().name(),
-                    r.product().price(), r.product().manufacturer(),
-                    r.links().stream().map(PropertyLink::property).toList())));
+    /** Applies a commit: called under the write lock, after the store transaction committed. */
+    void onCommitted(@Observes ProductsCommitted commit) {
+        if (commit.kind() == ProductsCommitted.Kind.EVERYTHING) {
+            dropped();
+            return;
         }
+        ListingIndex i = index;
+        if (i == null) {
+            return;
+        }
+        if (commit.unmirrorable() != null) {
+            warnInexact(commit.unmirrorable());
+            i.markInexact(commit.unmirrorable());
+        }
+        commit.written().forEach(p -> i.put(entry(p)));
+        commit.removed().forEach(i::remove);
     }
 
-    /** New products added as statements (bulk load fast path). */
-    void added(List<Statement> statements) {
-        ListingIndex i = index;
-        if (i != null) {
-            ListingEntries entries = new ListingEntries(iris);
-            statements.forEach(entries::accept);
-            String inexact = entries.inexact();
-            if (inexact != null) {
-                warnInexact(inexact);
-                i.markInexact(inexact);
-            }
-            entries.entries().forEach(i::put);
-        }
-    }
-
-    /** A product removed. */
-    void removed(String id) {
-        ListingIndex i = index;
-        if (i != null) {
-            i.remove(id);
-        }
-    }
-
-    /** A write the index cannot follow (RDF import): rebuilt from the store on next use. */
+    /** A write the index cannot follow (RDF import, migration): rebuilt from the store on next use. */
     void dropped() {
         index = null;
+    }
+
+    private static ListingIndex.Entry entry(ProductsCommitted.ProductState p) {
+        return new ListingIndex.Entry(p.id(), p.name(), p.price(), p.manufacturer(), p.nodes());
     }
 
     private ListingIndex build() {
@@ -131,7 +115,7 @@ public class EmbeddedListingIndex {
             built.markInexact(inexact);
             return built;
         }
-        entries.entries().forEach(built::put);
+        entries.entries().forEach(p -> built.put(entry(p)));
         LOG.infof("Listing index: %s indexed in %d ms, ~%d KiB", built.describe(),
                 (System.nanoTime() - start) / 1_000_000, built.estimatedBytes() / 1024);
         return built;

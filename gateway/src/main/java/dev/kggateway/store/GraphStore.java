@@ -440,6 +440,55 @@ public class GraphStore {
         return rewritten[0];
     }
 
+    /** Statement-API lookups inside one read of {@link #readEmbedded}. */
+    @FunctionalInterface
+    interface StatementReader {
+        /** The readable statements matching the pattern (null: any), materialised. */
+        List<org.eclipse.rdf4j.model.Statement> statements(org.eclipse.rdf4j.model.Resource subject,
+                org.eclipse.rdf4j.model.IRI predicate, org.eclipse.rdf4j.model.Value object,
+                org.eclipse.rdf4j.model.IRI graph);
+    }
+
+    /**
+     * Embedded fast path of a named read query: {@code work} answers it with statement-API lookups, all in one
+     * snapshot-read transaction, so they see one version of the data as a single query would. Named like the query
+     * ({@code queryName}) so {@link StoreObserved} times it and guards it like {@link #select}; not retried (an
+     * embedded read has no transient failure). Only for stores with {@link StoreCapability#LOCAL_TRANSACTIONS}.
+     */
+    <T> T readEmbedded(String queryName, java.util.function.Function<StatementReader, T> work) {
+        count(queryName);
+        boolean[] damaged = {false};
+        T result;
+        try (RepositoryConnection connection = connection()) {
+            connection.begin(org.eclipse.rdf4j.common.transaction.IsolationLevels.SNAPSHOT_READ);
+            try {
+                result = work.apply((s, p, o, g) -> {
+                    List<org.eclipse.rdf4j.model.Statement> out = new java.util.ArrayList<>();
+                    try (var statements = connection.getStatements(s, p, o, false, g)) {
+                        for (var st : statements) {
+                            if (readable(st.getSubject()) && readable(st.getObject())) {
+                                out.add(st);
+                            } else {
+                                damaged[0] = true;
+                            }
+                        }
+                    }
+                    return out;
+                });
+            } finally {
+                connection.rollback(); // nothing was written: ends the read transaction
+            }
+        } catch (RepositoryException e) {
+            throw unavailable(queryName, e);
+        }
+        if (damaged[0]) {
+            LOG.warnf("%s: skipped statements holding values the store cannot read back (damaged store; the next"
+                    + " start repairs it)", queryName);
+            markForRepair("query " + queryName + " met values that cannot be read back");
+        }
+        return result;
+    }
+
     /** Streams matching statements of the embedded store (index builds); not for remote stores. */
     void forEachStatement(org.eclipse.rdf4j.model.Resource subject, org.eclipse.rdf4j.model.IRI predicate,
             org.eclipse.rdf4j.model.Value object, org.eclipse.rdf4j.model.IRI graph,

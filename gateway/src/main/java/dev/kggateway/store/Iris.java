@@ -23,6 +23,7 @@ public class Iris {
     private final String propertyBase;
     private final String extractionBase;
     private final IRI catalogGraph;
+    private final IRI changesGraph;
 
     @jakarta.inject.Inject
     public Iris(KgConfig config) {
@@ -35,6 +36,7 @@ public class Iris {
         this.propertyBase = base + "property/";
         this.extractionBase = base + "extraction/";
         this.catalogGraph = VF.createIRI(base + "graph/catalog");
+        this.changesGraph = VF.createIRI(base + "graph/changes");
     }
 
     private static String validateBase(String base) {
@@ -60,6 +62,11 @@ public class Iris {
     /** The named graph holding the catalogue; every read and write names it explicitly. */
     public IRI catalogGraph() {
         return catalogGraph;
+    }
+
+    /** The named graph of a remote store's change feed (write stamps; see {@code fragments/change-feed.rq}). */
+    public IRI changesGraph() {
+        return changesGraph;
     }
 
     public IRI product(String id) {

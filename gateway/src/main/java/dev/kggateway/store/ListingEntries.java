@@ -1,5 +1,6 @@
 package dev.kggateway.store;
 
+import dev.kggateway.domain.ProductsCommitted;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.listing.ListingIndex;
 import java.math.BigDecimal;
@@ -141,10 +142,22 @@ final class ListingEntries {
         return inexact;
     }
 
-    /** The entries collected (call {@link #inexact()} first). */
-    List<ListingIndex.Entry> entries() {
-        List<ListingIndex.Entry> out = new ArrayList<>(rows.size());
-        rows.values().forEach(r -> out.add(new ListingIndex.Entry(r.id, r.name, r.price, r.manufacturer, r.nodes)));
+    /**
+     * The products collected (call {@link #inexact()} first), each named by the id its IRI carries when the IRI is
+     * a product IRI (where its links hang), else by its productId literal.
+     */
+    List<ProductsCommitted.ProductState> entries() {
+        List<ProductsCommitted.ProductState> out = new ArrayList<>(rows.size());
+        rows.forEach((subject, r) -> out.add(new ProductsCommitted.ProductState(idOf(subject, r), r.name, r.price,
+                r.manufacturer, r.nodes)));
         return out;
+    }
+
+    private String idOf(String subject, Row r) {
+        try {
+            return iris.productId(subject);
+        } catch (RuntimeException e) {
+            return r.id;
+        }
     }
 }

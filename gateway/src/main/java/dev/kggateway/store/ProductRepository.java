@@ -8,6 +8,7 @@ import dev.kggateway.domain.ProductOrdering;
 import dev.kggateway.domain.ProductPosition;
 import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.ProductVersion;
+import dev.kggateway.domain.ProductsCommitted;
 import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.PropertySource;
@@ -43,23 +44,37 @@ public class ProductRepository {
     @Inject
     ProductTriples triples;
 
+    /** Runs each write and publishes what it committed ({@link ProductsCommitted}) to the in-memory mirrors. */
     @Inject
-    jakarta.enterprise.event.Event<dev.kggateway.cache.ProductsChanged> changes;
-
-    @Inject
-    EmbeddedSimilarityIndex similarityIndex;
+    StoreWrites writes;
 
     @Inject
     EmbeddedListingIndex listingIndex;
 
-    /** Products with their links, by id, in no particular order; unknown ids are absent from the map. */
+    @Inject
+    ChangeFeed changeFeed;
+
+    /**
+     * Products with their links, by id, in no particular order; unknown ids are absent from the map. The embedded
+     * store answers through its statement API ({@link ProductStatements}: a few index lookups per product, no SPARQL
+     * to parse and optimise: the store was 38 % of an uncached product(id)'s server CPU samples with the query, 14 %
+     * without, BENCHMARKS.md); other stores run products-by-iri.rq.
+     */
     public Map<String, Product> findByIds(Collection<String> ids) {
-        Map<String, Product> found = new LinkedHashMap<>();
-        Map<String, List<PropertyLink>> links = new LinkedHashMap<>();
         if (ids.isEmpty()) {
-            return found;
+            return new LinkedHashMap<>();
         }
         List<IRI> products = ids.stream().distinct().map(iris::product).toList();
+        if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
+            return store.readEmbedded("products-by-iri", reader -> new ProductStatements(iris, reader).read(products));
+        }
+        return findByIdsBySparql(products);
+    }
+
+    /** {@link #findByIds} through products-by-iri.rq, on any store (the embedded path's yardstick in tests). */
+    Map<String, Product> findByIdsBySparql(List<IRI> products) {
+        Map<String, Product> found = new LinkedHashMap<>();
+        Map<String, List<PropertyLink>> links = new LinkedHashMap<>();
         for (BindingSet row : store.select("products-by-iri", Map.of("graph", iris.catalogGraph(), "products", products))) {
             String id = row.getValue("id").stringValue();
             if (!found.containsKey(id)) {
@@ -270,31 +285,24 @@ public class ProductRepository {
             latest.remove(r.product().id());
             latest.put(r.product().id(), r);
         });
-        if (latest.size() != records.size()) {
-            records = new ArrayList<>(latest.values());
-        }
-        if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
-            List<org.eclipse.rdf4j.model.Statement> statements = new ArrayList<>(records.size() * 64);
-            records.forEach(r -> statements.addAll(triples.statements(r)));
-            List<ProductVersion> written = records;
-            similarityIndex.write(() -> {
+        List<ProductVersion> written = latest.size() == records.size() ? records : new ArrayList<>(latest.values());
+        writes.commit(() -> {
+            if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
+                List<org.eclipse.rdf4j.model.Statement> statements = new ArrayList<>(written.size() * 64);
+                written.forEach(r -> statements.addAll(triples.statements(r)));
                 store.replaceEmbedded(iris.catalogGraph(), written.stream().map(r -> iris.product(r.product().id())).toList(),
                         statements, Vocab.HAS_PROPERTY, Vocab.OF_PRODUCT);
-                listingIndex.replaced(written); // committed; still under the embedded write lock
-                return null;
-            }, index -> written.forEach(r -> index.put(r.product().id(),
-                    r.links().stream().map(PropertyLink::property).toList())));
-            changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
-            return;
-        }
-        List<NamedQuery.Fragment> operations = new ArrayList<>(records.size());
-        for (ProductVersion record : records) {
-            operations.add(NamedQuery.fragment("product-write#replace", "graph", iris.catalogGraph(),
-                    "product", iris.product(record.product().id()),
-                    "triples", ProductTriples.sparqlTriples(triples.statements(record))));
-        }
-        store.update("replace-product", store.render("replace-product", Map.of("operations", operations)));
-        changes.fire(new dev.kggateway.cache.ProductsChanged(records.stream().map(r -> r.product().id()).toList()));
+                return;
+            }
+            List<NamedQuery.Fragment> operations = new ArrayList<>(written.size());
+            for (ProductVersion record : written) {
+                operations.add(NamedQuery.fragment("product-write#replace", "graph", iris.catalogGraph(),
+                        "product", iris.product(record.product().id()),
+                        "triples", ProductTriples.sparqlTriples(triples.statements(record))));
+            }
+            store.update("replace-product", store.render("replace-product", Map.of("operations", operations,
+                    "stamp", changeFeed.stamp(written.stream().map(r -> r.product().id()).toList()))));
+        }, () -> ProductsCommitted.written(written.stream().map(ProductVersion::product).toList(), List.of()));
     }
 
     /**
@@ -303,28 +311,19 @@ public class ProductRepository {
      * {@link #replaceAll} for those).
      */
     public void addNew(List<org.eclipse.rdf4j.model.Statement> statements) {
-        similarityIndex.write(() -> {
-            store.addStatements(statements);
-            listingIndex.added(statements); // committed; still under the embedded write lock
-            return null;
-        }, index -> {
-            Map<String, List<PropertyNode>> links = new LinkedHashMap<>();
-            for (org.eclipse.rdf4j.model.Statement st : statements) {
-                if (st.getPredicate().equals(Vocab.HAS_PROPERTY)) {
-                    links.computeIfAbsent(iris.productId(st.getSubject().stringValue()), k -> new ArrayList<>())
-                            .add(iris.propertyFromIri(st.getObject().stringValue()));
-                }
-            }
-            links.forEach(index::put);
+        writes.commit(() -> store.addStatements(statements), () -> {
+            ListingEntries entries = new ListingEntries(iris);
+            statements.forEach(entries::accept);
+            String inexact = entries.inexact();
+            return ProductsCommitted.added(entries.entries(), inexact);
         });
-        // null: "anything may have changed" — cheaper than listing every id of a bulk load.
-        changes.fire(new dev.kggateway.cache.ProductsChanged(null));
     }
 
     /**
      * Adds statements read from an RDF file (bulk-load of what export wrote) to the catalogue graph as they are, in
      * one transaction: embedded through the statement API, remote as one INSERT DATA. The caller has removed the
-     * products the file replaces. The embedded similarity index is rebuilt from the store on next use.
+     * products the file replaces. The in-memory indexes are rebuilt from the store (on next use; remote: every
+     * instance, through the change feed).
      */
     public void addStatements(List<org.eclipse.rdf4j.model.Statement> statements) {
         if (statements.isEmpty()) {
@@ -333,17 +332,26 @@ public class ProductRepository {
         org.eclipse.rdf4j.model.IRI graph = iris.catalogGraph();
         List<org.eclipse.rdf4j.model.Statement> inGraph = new ArrayList<>(statements.size());
         statements.forEach(st -> inGraph.add(VF.createStatement(st.getSubject(), st.getPredicate(), st.getObject(), graph)));
-        if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
-            similarityIndex.writeAndRebuild(() -> {
+        writes.commitEverything(() -> {
+            if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
                 store.addStatements(inGraph);
-                listingIndex.dropped(); // rebuilt from the store on next use, under the embedded write lock
-                return null;
-            });
-        } else {
-            store.update("insert-data", store.render("insert-data",
-                    Map.of("graph", graph, "triples", ProductTriples.sparqlTriples(inGraph))));
-        }
-        changes.fire(new dev.kggateway.cache.ProductsChanged(null));
+            } else {
+                store.update("insert-data", store.render("insert-data", Map.of("graph", graph,
+                        "triples", ProductTriples.sparqlTriples(inGraph), "stamp", changeFeed.stampEverything())));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Products were loaded into the store by a path that bypassed this process (Neptune's bulk loader): every
+     * mirror rebuilds, this instance's at once, other instances' through the change feed.
+     */
+    public void changedOutside() {
+        writes.commitEverything(() -> {
+            changeFeed.markEverythingChanged();
+            return null;
+        });
     }
 
     /** Removes a product and the property nodes only it used; false when it did not exist. */
@@ -351,15 +359,10 @@ public class ProductRepository {
         if (!exists(id)) {
             return false;
         }
-        similarityIndex.write(() -> {
-            store.update("remove-product", store.render("remove-product",
-                    Map.of("graph", iris.catalogGraph(), "product", iris.product(id))));
-            listingIndex.removed(id); // committed; still under the embedded write lock
-            return null;
-        }, index -> index.put(id, null));
-        changes.fire(new dev.kggateway.cache.ProductsChanged(List.of(id)));
+        writes.commit(() -> store.update("remove-product", store.render("remove-product",
+                Map.of("graph", iris.catalogGraph(), "product", iris.product(id),
+                        "stamp", changeFeed.stamp(List.of(id))))),
+                () -> ProductsCommitted.removed(id));
         return true;
     }
-
-
 }

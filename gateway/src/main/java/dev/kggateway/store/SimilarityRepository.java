@@ -30,11 +30,11 @@ public class SimilarityRepository {
     Iris iris;
 
     @Inject
-    EmbeddedSimilarityIndex index;
+    StoreSimilarityIndex index;
 
     /**
      * Top products sharing at least {@code minShared} of the given weighted nodes with {@code productId} (which has
-     * {@code sourceCount} nodes), scored by the metric: by the in-memory index when the embedded store keeps one,
+     * {@code sourceCount} nodes), scored by the metric: by the in-memory index when it is ready,
      * otherwise by {@code similar-products.rq} with the metric's score snippet. Both round scores alike.
      */
     public List<SimilarityHit> similar(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
@@ -44,7 +44,9 @@ public class SimilarityRepository {
         }
         SimilarityIndex postings = index.get();
         if (postings != null) {
-            return postings.similar(productId, weights, Math.max(1, minShared), first, metric, sourceCount);
+            List<SimilarityHit> hits = postings.similar(productId, weights, Math.max(1, minShared), first, metric,
+                    sourceCount);
+            return index.exact() ? hits : stillStored(hits);
         }
         List<SimilarityHit> hits = new ArrayList<>();
         for (BindingSet row : store.select("similar-products",
@@ -52,6 +54,22 @@ public class SimilarityRepository {
             hits.add(hit(row));
         }
         return hits;
+    }
+
+    /**
+     * The hits whose product the store still holds: a remote store's index may lag another instance's removal by
+     * up to the change feed's bound, and a ranking must never name a product that no longer exists.
+     */
+    private List<SimilarityHit> stillStored(List<SimilarityHit> hits) {
+        if (hits.isEmpty()) {
+            return hits;
+        }
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        for (BindingSet row : store.select("existing-products", Map.of("graph", iris.catalogGraph(),
+                "products", hits.stream().map(h -> iris.product(h.productId())).toList()))) {
+            stored.add(iris.productId(row.getValue("product").stringValue()));
+        }
+        return hits.stream().filter(h -> stored.contains(h.productId())).toList();
     }
 
     /** The arguments of similar-products.rq: the weighted nodes as VALUES, and the metric's score snippet. */

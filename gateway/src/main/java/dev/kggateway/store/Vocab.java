@@ -33,6 +33,11 @@ public final class Vocab {
     public static final IRI OF_PROPERTY = VF.createIRI(NS, "ofProperty");
     public static final IRI CONFIDENCE = VF.createIRI(NS, "confidence");
     public static final IRI MODEL_VERSION = VF.createIRI(NS, "modelVersion");
+    /** Change feed: when a subject was last written (store clock), the write's unique token, and the subject that
+     * stands for the whole catalogue ("anything may have changed"). */
+    public static final IRI MODIFIED_AT = VF.createIRI(NS, "modifiedAt");
+    public static final IRI WRITE_TOKEN = VF.createIRI(NS, "writeToken");
+    public static final IRI CATALOGUE = VF.createIRI(NS, "catalogue");
 
     private Vocab() {
     }

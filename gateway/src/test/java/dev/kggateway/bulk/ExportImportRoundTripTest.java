@@ -145,6 +145,22 @@ class ExportImportRoundTripTest {
         assertFalse(read.getList("data.similarProducts").isEmpty());
     }
 
+    /** Issue 15: each distinct quad once, shared property nodes included (no statement repeated per link). */
+    @Test
+    void exportWritesEachQuadOnce() throws Exception {
+        loadCatalogueWithExtractions();
+        Path file = dir.resolve("once.nq");
+        assertEquals(0, export.run(new String[] { "--format", "nquads", "--out", file.toString() }));
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        assertTrue(lines.size() > 2000, "a real graph: " + lines.size());
+        assertEquals(lines.size(), new HashSet<>(lines).size(), "no quad line twice");
+        String typeOfNode = "> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-gateway/vocab#Property>";
+        long nodes = lines.stream().filter(l -> l.contains(typeOfNode)).count();
+        long links = lines.stream().filter(l -> l.contains("<https://w3id.org/kg-gateway/vocab#hasProperty>")).count();
+        assertTrue(nodes > 0 && links > 2 * nodes, "shared nodes, each written once: " + nodes + " nodes, " + links
+                + " links");
+    }
+
     @Test
     void httpDownloadEqualsTheCommandsFile() throws Exception {
         loadCatalogueWithExtractions();

@@ -12,29 +12,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged gateway (target/quarkus-app) as its own process, as an operator does. */
-final class PackagedApp {
+/**
+ * Runs a packaged Quarkus app (target/quarkus-app, or the jar named by {@code kg.it.app.jar}) as its own process, as an
+ * operator does. Published in the gateway's test-jar (this class only) for the tools app's command-line test.
+ */
+public final class PackagedApp {
 
     private PackagedApp() {
     }
 
-    static Path jar() {
+    public static Path jar() {
         Path jar = Path.of(System.getProperty("kg.it.app.jar", "target/quarkus-app/quarkus-run.jar"));
         assertTrue(Files.exists(jar), "package the app first (mvn verify does): " + jar);
         return jar;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
     /** A finished run: exit code, stdout+stderr, wall time. */
-    record Run(int exit, String output, long millis) {
+    public record Run(int exit, String output, long millis) {
     }
 
-    static ProcessBuilder builder(List<String> jvmOptions, List<String> args, Map<String, String> env, Path out) {
+    public static ProcessBuilder builder(List<String> jvmOptions, List<String> args, Map<String, String> env, Path out) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
         cmd.add("-jar");
@@ -46,7 +49,7 @@ final class PackagedApp {
         return pb;
     }
 
-    static Run run(List<String> jvmOptions, List<String> args, Map<String, String> env, long timeoutSeconds)
+    public static Run run(List<String> jvmOptions, List<String> args, Map<String, String> env, long timeoutSeconds)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("kg-it-", ".log");
         try {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Word features (MODEL_CONTRACT.md) as the gateway reads them: a folder whose config.json announces
  * {@code word_features} is fed feature ids from its own lexical-class table (no dictionary at run time), one that
  * announces them without the table is refused naming the file, and folders without the entry (models before 2.5.0,
- * seed-style exports) are fed word pieces only. The shipped model (2.5.0) announces them.
+ * seed-style exports) are fed word pieces only. The shipped model (2.5.0 and later) announces them.
  */
 class WordFeaturesFolderTest {
 

@@ -32,14 +32,4 @@ public class AuthOnProfile implements QuarkusTestProfile {
             return m;
         }
     }
-
-    /** The shipped defaults: auth on, no key, no JWT key configured (a fresh machine running the README command). */
-    public static class NothingConfigured implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("kg.auth.enabled", "true",
-                    "kg.store.path", "target/test-data/auth-none-" + UUID.randomUUID(),
-                    "kg.sample.load-on-empty", "false");
-        }
-    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kggateway.it.PackagedApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ class ToolsCommandLineIT {
         PackagedApp.Run r = PackagedApp.run(List.of("-Dkg.store.path=" + store), List.of("--help"), Map.of(), 60);
         assertEquals(0, r.exit(), r.output());
         for (String command : List.of("bulk-load", "benchmark", "evaluate-ner", "export-training-data", "generate",
-                "reenrich")) {
+                "convert-bsbm", "reenrich")) {
             assertTrue(r.output().contains(command), command + " missing from help:\n" + r.output());
         }
         assertFalse(r.output().contains("Graph store open") || r.output().contains("started in"), r.output());

@@ -29,6 +29,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "print Markdown tables") boolean markdown;
     @Option(names = "--threads", defaultValue = "2") int threads;
     @Option(names = "--show-errors", defaultValue = "0", description = "print up to N mis-tagged descriptions") int showErrors;
+    @Option(names = "--show-all", description = "with --show-errors: print correctly tagged descriptions too (error "
+            + "analysis at a threshold needs the confidence of every span)") boolean showAll;
     @Option(names = "--min-confidence", description = "keep entities with confidence ≥ this (default: the manifest's "
             + "calibration.minConfidence, else 0)") Double minConfidence;
     @Option(names = "--sweep", description = "print precision/recall/F1 per threshold ((type, value) match)") boolean sweep;
@@ -133,7 +135,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 return;
             }
             List<String> gold = s.source().tags();
-            if (!s.predictedTags().equals(gold)) {
+            if (showAll || !s.predictedTags().equals(gold)) {
                 shown++;
                 StringBuilder sb = new StringBuilder(s.source().id()).append(":");
                 for (int i = 0; i < gold.size(); i++) {

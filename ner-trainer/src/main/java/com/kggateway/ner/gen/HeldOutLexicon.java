@@ -46,6 +46,11 @@ final class HeldOutLexicon {
                 }
             }
         }
+        for (String p : Lexicon.MATERIAL_ABBREVIATIONS) {
+            if (VocabularySplit.isHeldOut(p)) {
+                out.add(p.toLowerCase(Locale.ROOT));
+            }
+        }
         for (String p : Lexicon.CHEMICAL_FORMS) {
             if (VocabularySplit.isHeldOut(p)) {
                 out.add(p.toLowerCase(Locale.ROOT));

@@ -134,6 +134,17 @@ final class Lexicon {
             "Pentahydrate", "Dihydrate", "Monohydrate", "Trihydrate", "Heptahydrate", "Glacial", "Fused", "Precipitated",
             "Shot", "Turnings", "Wire", "Foil", "Lumps", "Pieces", "Gel", "Paste", "Dried", "Light", "Heavy");
 
+    /**
+     * Standard abbreviations of plastics and elastomers as ISO 1043-1 (plastics) and ISO 1629 / ASTM D1418
+     * (rubbers) define them: catalogues write the material as the code far more often than the name. Taken from
+     * those standards' symbol lists, not from any catalogue or the dev set.
+     */
+    static final List<String> MATERIAL_ABBREVIATIONS = List.of("ABS", "ASA", "CA", "CAB", "EVA", "EVOH", "HDPE", "LDPE",
+            "LLDPE", "MDPE", "PA", "PA6", "PA66", "PAI", "PB", "PBT", "PC", "PCTFE", "PE", "PEEK", "PEI", "PEK", "PES",
+            "PET", "PETG", "PFA", "PI", "PMMA", "PMP", "POM", "PP", "PPE", "PPS", "PPSU", "PS", "PSU", "PTFE", "PUR", "PVA",
+            "PVB", "PVC", "PVDC", "PVDF", "PVF", "SAN", "SB", "TPE", "TPU", "UHMWPE", "UPVC", "CPVC", "ETFE", "ECTFE",
+            "FEP", "HIPS", "EPDM", "NBR", "HNBR", "FKM", "FFKM", "SBR", "CR", "IIR", "VMQ", "FVMQ", "ACM", "NR");
+
     /** Connectors between the head phrase and an accessory; all tagged O. */
     static final List<String> WITH = List.of("with", "with", "with", "w/", "incl.", "including", "and", "plus", "featuring");
 }

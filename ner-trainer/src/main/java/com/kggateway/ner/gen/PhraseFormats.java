@@ -117,6 +117,77 @@ final class PhraseFormats {
                 .replace("%d", Integer.toString(10 + r.nextInt(89)));
     }
 
+    /** Letter runs that read as a unit, pack or dimension label ("ML-100", "PK12"): never a model-code prefix. */
+    private static final java.util.Set<String> UNIT_LIKE = java.util.Set.of("ML", "MM", "CM", "KG", "MG", "UL", "L", "G",
+            "M", "OZ", "LB", "PK", "CS", "BX", "EA", "X", "IN", "FT", "GAL", "ID", "OD", "CAS", "SKU", "REF", "NO", "PN",
+            "N", "MW", "W", "V", "A", "HZ", "NM", "UM", "K");
+
+    /**
+     * A model or product-line code as catalogues print a series: letters + digits with or without a hyphen
+     * ("KX-240", "R35", "TB4418"), a digit run with a letter suffix ("6120B"), letter-digit-letter ("V7S"), a suffix
+     * after the number ("-3L", "+", "i", "XL"), or an invented line name followed by a short model number ("Velora
+     * 5", "Quantis 2400"). Everything is drawn at random, so no real model code is reproduced; shapes come from the
+     * annotation guide's series rule (one product line or model, catalogue numbers stay O).
+     */
+    static String modelCode(Random r) {
+        for (;;) {
+            String code = anyModelCode(r);
+            String prefix = code.replaceFirst("^([A-Za-z]+).*", "$1").toUpperCase(java.util.Locale.ROOT);
+            if (!UNIT_LIKE.contains(prefix) || !Character.isLetter(code.charAt(0))) {
+                return code;
+            }
+        }
+    }
+
+    private static String anyModelCode(Random r) {
+        double kind = r.nextDouble();
+        if (kind < 0.45) {
+            String letters = upperLetters(r, 1 + r.nextInt(3));
+            String sep = pick(r, new String[] {"-", "-", "", "", " "});
+            String code = letters + sep + digits(r, 1 + r.nextInt(4));
+            double tail = r.nextDouble();
+            if (tail < 0.15) {
+                code += upperLetters(r, 1 + r.nextInt(2));
+            } else if (tail < 0.22) {
+                code += pick(r, new String[] {"+", "i", "e", "s"});
+            } else if (tail < 0.32) {
+                code += "-" + (r.nextBoolean() ? digits(r, 1 + r.nextInt(3)) : upperLetters(r, 1 + r.nextInt(2)));
+            }
+            return code;
+        }
+        if (kind < 0.6) {
+            return digits(r, 3 + r.nextInt(2)) + upperLetters(r, 1 + r.nextInt(2));
+        }
+        if (kind < 0.72) {
+            return upperLetters(r, 1) + (1 + r.nextInt(9)) + upperLetters(r, 1 + r.nextInt(2));
+        }
+        if (kind < 0.8) {
+            return (char) ('a' + r.nextInt(26)) + upperLetters(r, 1 + r.nextInt(2)) + digits(r, 2 + r.nextInt(3));
+        }
+        // line name + model number: one series span ("Velora 5", "Quantis 2400", "Trivex X2")
+        String name = PseudoWords.word(r);
+        name = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        String number = r.nextDouble() < 0.3 ? upperLetters(r, 1) + (1 + r.nextInt(9)) : digits(r, 1 + r.nextInt(4));
+        return name + " " + number;
+    }
+
+    private static String upperLetters(Random r, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append((char) ('A' + r.nextInt(26)));
+        }
+        return sb.toString();
+    }
+
+    /** n digits, the first not zero. */
+    private static String digits(Random r, int n) {
+        StringBuilder sb = new StringBuilder(n).append(1 + r.nextInt(9));
+        for (int i = 1; i < n; i++) {
+            sb.append(r.nextInt(10));
+        }
+        return sb.toString();
+    }
+
     /**
      * Purity, concentration and grade words as chemical catalogues write them (tagged grade): "≥98%", "99.9%",
      * "10-12%", "190 Proof", "ACS", "USP/NF", "Molecular Biology Grade".

@@ -135,14 +135,14 @@ final class RandomTemplate {
             out.add("{form}"); // "Sodium Chloride Crystals": the form is a type
         }
         List<String> tail = new ArrayList<>();
-        for (String slot : List.of("grade", "purity", "type", "size", "quantity", "mesh", "cat", "series", "color")) {
+        for (String slot : List.of("grade", "purity", "type", "size", "quantity", "mesh", "cat", "series", "color", "solvent")) {
             if (form && slot.equals("type")) {
                 continue;
             }
             double p = switch (slot) {
                 case "size" -> 0.8;
                 case "purity", "grade" -> 0.5;
-                case "mesh", "series", "color" -> 0.1;
+                case "mesh", "series", "color", "solvent" -> 0.1;
                 default -> 0.25;
             };
             if (r.nextDouble() < p) {
@@ -176,7 +176,7 @@ final class RandomTemplate {
 
     private static int rank(String slot) {
         return switch (slot) {
-            case "type", "series" -> 0;
+            case "type", "series", "solvent" -> 0;
             case "grade", "purity" -> 1;
             case "mesh", "color" -> 2;
             case "size" -> 3;

@@ -70,6 +70,11 @@ public final class WordNetVocabulary {
         product.removeAll(harvest(d, NOT_PRODUCT_ROOTS));
         // metals and polymers are also chemical compounds/elements: as vocabulary they are materials
         chemical.removeAll(material);
+        // a word the hand lexicon writes as a material ("nitrile" gloves) is not also a reagent product name:
+        // one word, one type, as the dev-set guide labels it
+        for (Family f : Lexicon.FAMILIES) {
+            f.slots().getOrDefault("material", List.of()).forEach(m -> chemical.remove(m.toLowerCase(java.util.Locale.ROOT)));
+        }
         // any other lemma in two trees ("silver" colour and metal, "glass" material and vessel) is ambiguous
         // without context: left to the hand lexicon, which places it per product family
         List<Set<String>> all = List.of(color, material, chemical, product);

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# BSBM on the gateway (issue 15 item 5): BSBM N-Triples -> JSON lines (tools app `convert-bsbm`) -> bulk-load into an
+# embedded store (wall time, JVM start included) -> server with the result cache off -> bench/bsbm-requests.py
+# (empty request, similarProducts, product by id on one connection) and the server's RSS.
+#   bench/bsbm.sh BSBM.nt [DIR=/tmp/kg-bsbm] [CALLS=1000]
+# BSBM.nt comes from the public BSBM data generator, never committed. Built here from the afs/BSBM-Local sources
+# (GitHub; its src/benchmark/{generator,model,serializer,vocabulary}, givennames.txt, and titlewords.txt from its
+# commit 99042ab) with SSJ 2.5 (Maven Central ca.umontreal.iro:ssj:2.5, its Pareto distribution):
+#   javac -encoding ISO-8859-1 -cp ssj-2.5.jar -d classes $(find src/benchmark/{generator,model,serializer,vocabulary} -name '*.java')
+#   java -cp classes:ssj-2.5.jar benchmark.generator.Generator -pc 10000 -s nt -fn bsbm10k   # in the folder with the .txt files
+set -euo pipefail
+cd "$(dirname "$0")/.."
+NT=$1
+DIR=${2:-/tmp/kg-bsbm}
+CALLS=${3:-1000}
+JAR=gateway/target/quarkus-app/quarkus-run.jar
+TOOLS=tools/target/quarkus-app/quarkus-run.jar
+mkdir -p "$DIR"
+if [ ! -f "$DIR/products.jsonl" ]; then
+  java -jar "$TOOLS" convert-bsbm "$NT" "$DIR/products.jsonl"
+fi
+if [ ! -f "$DIR/loaded" ]; then
+  start=$(date +%s.%N)
+  java -Dkg.ner.enabled=false -Dquarkus.http.port=0 -Dkg.store.path="$DIR/data" -jar "$JAR" \
+    bulk-load "$DIR/products.jsonl" --target embedded --no-enrich --out "$DIR/nq"
+  end=$(date +%s.%N)
+  python3 -c "import sys; n=sum(1 for _ in open('$DIR/products.jsonl')); w=$end-$start; print('bulk-load: %d products in %.1f s wall (JVM start included): %.0f products/s' % (n, w, n/w))"
+  touch "$DIR/loaded"
+fi
+python3 -c "import json; [print(json.loads(l)['id']) for l in open('$DIR/products.jsonl')]" | shuf --random-source=<(yes) > "$DIR/ids.txt"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+java -Xmx2g ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dkg.store.path="$DIR/data" -Dkg.sample.load-on-empty=false \
+  -Dkg.cache.enabled=false -Dkg.ner.enabled=false -Dquarkus.log.level=WARN -jar "$JAR" > "$DIR/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 300); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 1; done
+python3 bench/bsbm-requests.py "$CALLS" "$DIR/ids.txt" "$PORT"
+echo "server RSS: $(ps -o rss= -p $SERVER) kB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,264 @@
+package dev.kggateway.store;
+
+import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.Page;
+import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductQuery;
+import dev.kggateway.domain.ProductsCommitted;
+import dev.kggateway.domain.Slice;
+import dev.kggateway.similarity.SimilarityIndex;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.rdf4j.model.Literal;
+import org.eclipse.rdf4j.model.ValueFactory;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
+import org.eclipse.rdf4j.query.BindingSet;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps a remote store's similarity index in step with every instance's writes. Each write to a remote store stamps
+ * what it wrote in the same transaction ({@code fragments/change-feed.rq}: the store's clock and a token unique to the
+ * write); this feed builds the index from the store in the background, then every {@code poll-period} asks for the
+ * stamps at or after the latest one seen minus {@code overlap} (a write stamped before the latest one may commit
+ * after it), re-reads the products whose token it has not seen yet and publishes them as a {@link ProductsCommitted},
+ * which the index and the result cache observe: a removed product reads as absent. Re-reading is idempotent, so a
+ * product seen twice, or written here and seen again, costs a read, never a wrong index. A stamp on
+ * {@link Vocab#CATALOGUE} (RDF import, external bulk load) and every {@code rebuild-period} rebuild the index; a
+ * store written before stamps existed is covered by the build at start.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
+    private static final ValueFactory VF = SimpleValueFactory.getInstance();
+    private static final Keyset FEED_ORDER = new Keyset(List.of(new Keyset.Term("modified", false, false),
+            Keyset.Term.string("subject")));
+
+    @Inject
+    GraphStore store;
+
+    @Inject
+    Iris iris;
+
+    @Inject
+    KgConfig config;
+
+    @Inject
+    StoreWrites writes;
+
+    @Inject
+    ProductRepository products;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    private ScheduledExecutorService executor;
+    private StoreSimilarityIndex target;
+    private volatile boolean rebuildRequested;
+    /** Below, all state is the feed thread's own. The latest stamp seen, by the store's clock; null: none yet. */
+    private Instant latest;
+    /** Token and stamp of each write seen within the overlap window: what a poll must not re-read. */
+    private final Map<String, Seen> seen = new HashMap<>();
+    private long lastRebuild;
+    private volatile long polls;
+    private volatile long productsRead;
+
+    private record Seen(String token, Instant modified) {
+    }
+
+    private boolean stamps() {
+        return !store.has(StoreCapability.SINGLE_WRITER);
+    }
+
+    /** The stamp operation a remote write of these products ends with; empty on a single-writer store. */
+    NamedQuery.Fragment stamp(List<String> productIds) {
+        return stamps() ? NamedQuery.fragment("change-feed#stamp", "changes", iris.changesGraph(),
+                "subjects", productIds.stream().map(iris::product).toList()) : NamedQuery.Fragment.EMPTY;
+    }
+
+    /** The stamp operation telling every instance that anything may have changed; empty on a single-writer store. */
+    NamedQuery.Fragment stampEverything() {
+        return stamps() ? NamedQuery.fragment("change-feed#stamp", "changes", iris.changesGraph(),
+                "subjects", List.of(Vocab.CATALOGUE)) : NamedQuery.Fragment.EMPTY;
+    }
+
+    /** Stamps "anything may have changed" on its own (after a load that bypassed the gateway). */
+    void markEverythingChanged() {
+        if (stamps()) {
+            store.update("stamp-everything", store.render("stamp-everything", Map.of("stamp", stampEverything())));
+        }
+    }
+
+    /** Builds the index in the background, then polls; called once at start-up on a remote store. */
+    synchronized void start(StoreSimilarityIndex index) {
+        if (executor != null) {
+            return;
+        }
+        target = index;
+        io.micrometer.core.instrument.FunctionCounter.builder("kg.change.feed.products.read", this,
+                f -> f.productsRead).description("Products the change feed re-read after other writes")
+                .register(registry);
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kg-change-feed");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(1, config.store().changeFeed().pollPeriod().toMillis());
+        executor.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Asks for a rebuild at the next poll (an import through this instance). */
+    void rebuildSoon() {
+        rebuildRequested = true;
+    }
+
+    /** Polls made and products re-read since start (diagnostics). */
+    public long[] counts() {
+        return new long[] {polls, productsRead};
+    }
+
+    private void tick() {
+        try {
+            Duration rebuildPeriod = config.store().changeFeed().rebuildPeriod();
+            boolean due = !rebuildPeriod.isZero() && System.nanoTime() - lastRebuild >= rebuildPeriod.toNanos();
+            if (!target.ready() || rebuildRequested || due) {
+                rebuild();
+            } else {
+                poll();
+            }
+        } catch (RuntimeException e) {
+            // The store is down or slow: the index keeps what it has (SPARQL would fail alike) and the next poll
+            // resumes from the latest stamp seen, so nothing written meanwhile is skipped.
+            LOG.warnf("Change feed: %s; retrying in %s", e, config.store().changeFeed().pollPeriod());
+        }
+    }
+
+    /** Builds the index from the store: every product, one keyset page of ids and their links at a time. */
+    void rebuild() {
+        rebuildRequested = false;
+        long start = System.nanoTime();
+        // Writes stamped from here on are polled afterwards: note the latest stamp and the tokens already in the
+        // window first, then read the products (a write between the two is read by both: idempotent).
+        latest = latestStamp();
+        seen.clear();
+        poll(false);
+        SimilarityIndex built = new SimilarityIndex();
+        int size = config.store().changeFeed().pageSize();
+        String after = null;
+        int indexed = 0;
+        Page<String> page;
+        do {
+            page = products.findIdsBySparql(ProductQuery.ALL, Slice.forward(size, after));
+            for (Product p : products.findByIds(page.items()).values()) {
+                built.put(p.id(), ProductsCommitted.ProductState.of(p).nodes());
+                indexed++;
+            }
+            after = page.items().isEmpty() ? after : page.items().get(page.items().size() - 1);
+        } while (page.hasNext());
+        target.install(built);
+        lastRebuild = System.nanoTime();
+        LOG.infof("Similarity index (remote store): %d products indexed in %d ms; following changes every %s",
+                indexed, (lastRebuild - start) / 1_000_000, config.store().changeFeed().pollPeriod());
+        // Writes that committed while the index was being built published to no index: catch up with them now
+        // rather than a poll period later. Writes committing from here on are applied by their own events.
+        poll();
+    }
+
+    /** One poll: publishes the products other writes changed since the latest stamp seen (minus the overlap). */
+    void poll() {
+        poll(true);
+    }
+
+    private void poll(boolean publish) {
+        polls++;
+        Set<String> changed = new LinkedHashSet<>();
+        boolean everything = false;
+        Map<String, Object> args = new HashMap<>();
+        args.put("changes", iris.changesGraph());
+        args.put("since", latest == null ? NamedQuery.Fragment.EMPTY
+                : NamedQuery.fragment("change-feed#since", "since",
+                        VF.createLiteral(latest.minus(config.store().changeFeed().overlap()).toString(),
+                                org.eclipse.rdf4j.model.vocabulary.XSD.DATETIME)));
+        List<Object> at = null;
+        Page<BindingSet> page;
+        do {
+            page = FEED_ORDER.read(store, "products-changed-since", new HashMap<>(args), at,
+                    config.store().changeFeed().pageSize(), false, row -> row);
+            for (BindingSet row : page.items()) {
+                String subject = row.getValue("subject").stringValue();
+                Literal modifiedLiteral = (Literal) row.getValue("modified");
+                Instant modified = modifiedLiteral.calendarValue().toGregorianCalendar().toInstant();
+                Seen now = new Seen(row.getValue("token").stringValue(), modified);
+                if (latest == null || modified.isAfter(latest)) {
+                    latest = modified;
+                }
+                Seen before = seen.put(subject, now);
+                if (before == null || !before.token().equals(now.token())) {
+                    if (subject.equals(Vocab.CATALOGUE.stringValue())) {
+                        everything = true;
+                    } else {
+                        changed.add(subject);
+                    }
+                }
+                at = List.of(modifiedLiteral, VF.createLiteral(subject));
+            }
+        } while (page.hasNext());
+        Instant windowStart = latest == null ? null : latest.minus(config.store().changeFeed().overlap());
+        seen.values().removeIf(s -> windowStart != null && s.modified().isBefore(windowStart));
+        if (!publish) {
+            return;
+        }
+        if (everything) {
+            rebuild();
+        } else if (!changed.isEmpty()) {
+            publish(changed);
+        }
+    }
+
+    /** Re-reads the changed products and publishes them; those the store no longer holds as removed. */
+    private void publish(Set<String> subjects) {
+        List<String> ids = new ArrayList<>(subjects.size());
+        for (String subject : subjects) {
+            try {
+                ids.add(iris.productId(subject));
+            } catch (RuntimeException e) {
+                LOG.warnf("Change feed: ignoring a stamp on %s, not a product of this namespace", subject);
+            }
+        }
+        int size = config.store().changeFeed().pageSize();
+        for (int from = 0; from < ids.size(); from += size) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + size));
+            Map<String, Product> found = products.findByIds(batch);
+            List<String> removed = batch.stream().filter(id -> !found.containsKey(id)).toList();
+            productsRead += batch.size();
+            writes.publish(ProductsCommitted.written(found.values(), removed));
+        }
+    }
+
+    private Instant latestStamp() {
+        List<BindingSet> rows = store.select("change-feed-high-water", Map.of("changes", iris.changesGraph()));
+        if (rows.isEmpty() || !rows.get(0).hasBinding("latest")) {
+            return null;
+        }
+        return ((Literal) rows.get(0).getValue("latest")).calendarValue().toGregorianCalendar().toInstant();
+    }
+}

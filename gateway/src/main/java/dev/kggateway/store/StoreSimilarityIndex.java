@@ -1,0 +1,154 @@
+package dev.kggateway.store;
+
+import dev.kggateway.config.KgConfig;
+import dev.kggateway.config.RunMode;
+import dev.kggateway.domain.ProductsCommitted;
+import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.similarity.SimilarityIndex;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Owns the {@link SimilarityIndex} of the configured store and keeps it in step with the store by observing every
+ * {@link ProductsCommitted}.
+ * <ul>
+ * <li>Embedded store (this process is the only writer): built from the store on first use under the write lock
+ * ({@link StoreWrites}), which every write holds from its transaction to its event's observers, so the index never
+ * misses or double-applies a write. After an import or a migration it is dropped and rebuilt on next use.</li>
+ * <li>Remote store (several writers): built in the background by the {@link ChangeFeed}, which then publishes the
+ * other instances' writes it finds; SPARQL ranks until it is ready ({@link #get} is null). The index may lag the store
+ * by up to the feed's staleness bound (README, configuration table).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class StoreSimilarityIndex {
+
+    private static final Logger LOG = Logger.getLogger(StoreSimilarityIndex.class);
+
+    @Inject
+    RunMode runMode;
+
+    @Inject
+    GraphStore store;
+
+    @Inject
+    Iris iris;
+
+    @Inject
+    KgConfig config;
+
+    @Inject
+    StoreWrites writes;
+
+    @Inject
+    ChangeFeed feed;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    private volatile SimilarityIndex index;
+
+    boolean enabled() {
+        return config.store().similarityIndex()
+                && (singleWriter() || config.store().changeFeed().enabled());
+    }
+
+    private boolean singleWriter() {
+        return store.has(StoreCapability.SINGLE_WRITER);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        io.micrometer.core.instrument.Gauge.builder("kg.similarity.index.ready", this, i -> i.ready() ? 1 : 0)
+                .description("1 while similarProducts ranks with the in-memory index, 0 while it ranks with SPARQL")
+                .register(registry);
+        if (enabled() && !runMode.command()) {
+            if (singleWriter()) {
+                get();
+            } else {
+                feed.start(this);
+            }
+        }
+    }
+
+    /** The index, built on first use on the embedded store; null when not enabled or (remote) not built yet. */
+    SimilarityIndex get() {
+        if (!enabled()) {
+            return null;
+        }
+        SimilarityIndex current = index;
+        if (current == null && singleWriter()) {
+            current = writes.locked(() -> {
+                if (index == null) {
+                    index = build();
+                }
+                return index;
+            });
+        }
+        return current;
+    }
+
+    /** True when the index mirrors the store exactly (embedded); false when it may lag it (remote: change feed). */
+    boolean exact() {
+        return singleWriter();
+    }
+
+    /** Whether rankings come from the index now (diagnostics, tests). */
+    public boolean ready() {
+        return enabled() && index != null;
+    }
+
+    /** Applies a commit; on the embedded store this runs under the write lock, after the transaction committed. */
+    void onCommitted(@Observes ProductsCommitted commit) {
+        SimilarityIndex i = index;
+        if (i == null) {
+            return;
+        }
+        if (commit.kind() == ProductsCommitted.Kind.EVERYTHING) {
+            if (singleWriter()) {
+                index = null; // rebuilt from the store on next use
+            } else {
+                feed.rebuildSoon();
+            }
+            return;
+        }
+        commit.written().forEach(p -> i.put(p.id(), p.nodes()));
+        commit.removed().forEach(id -> i.put(id, null));
+    }
+
+    /** Installs an index the change feed built from a remote store. */
+    void install(SimilarityIndex built) {
+        index = built;
+    }
+
+    private SimilarityIndex build() {
+        long start = System.nanoTime();
+        Map<String, List<PropertyNode>> links = new HashMap<>();
+        List<String> skipped = new ArrayList<>();
+        store.forEachStatement(null, Vocab.HAS_PROPERTY, null, iris.catalogGraph(), st -> {
+            try {
+                String product = iris.productId(st.getSubject().stringValue());
+                PropertyNode property = iris.propertyFromIri(st.getObject().stringValue());
+                links.computeIfAbsent(product, k -> new ArrayList<>()).add(property);
+            } catch (RuntimeException e) {
+                // A link this version cannot parse (foreign or damaged data): start without it, and say so.
+                skipped.add(st.getSubject() + " -> " + st.getObject() + " (" + e.getMessage() + ")");
+            }
+        });
+        if (!skipped.isEmpty()) {
+            LOG.warnf("Similarity index: skipped %d links it cannot read, e.g. %s", skipped.size(),
+                    skipped.subList(0, Math.min(5, skipped.size())));
+        }
+        SimilarityIndex built = new SimilarityIndex();
+        links.forEach(built::put);
+        LOG.infof("Similarity index: %d products with links indexed in %d ms", links.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return built;
+    }
+}
