@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
@@ -65,9 +64,9 @@ final class ProductStatements {
         if (id == null || name == null) {
             return null; // not a product (products-by-iri.rq requires both)
         }
-        Product p = new Product(id.stringValue(), name.stringValue(), string(fields.get(Vocab.DESCRIPTION)),
-                number(fields.get(Vocab.PRICE)), string(fields.get(Vocab.CURRENCY)),
-                string(fields.get(Vocab.MANUFACTURER)));
+        Product p = new Product(id.stringValue(), name.stringValue(), Rows.stringOrNull(fields.get(Vocab.DESCRIPTION)),
+                Rows.doubleOrNull(fields.get(Vocab.PRICE)), Rows.stringOrNull(fields.get(Vocab.CURRENCY)),
+                Rows.stringOrNull(fields.get(Vocab.MANUFACTURER)));
         if (linked.isEmpty()) {
             return p;
         }
@@ -107,17 +106,9 @@ final class ProductStatements {
                 }
             }
             if (property != null && confidence != null && modelVersion != null) {
-                byNode.putIfAbsent(property, new Extraction(number(confidence), modelVersion.stringValue()));
+                byNode.putIfAbsent(property, new Extraction(Rows.doubleOrNull(confidence), modelVersion.stringValue()));
             }
         }
         return byNode;
-    }
-
-    private static String string(Value v) {
-        return v == null ? null : v.stringValue();
-    }
-
-    private static Double number(Value v) {
-        return v == null ? null : ((Literal) v).doubleValue();
     }
 }

@@ -5,7 +5,7 @@ import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.query.BindingSet;
 
-/** Typed reads of SPARQL result rows: one place for the casts and for what an unbound variable means. */
+/** Typed reads of SPARQL result rows (and of statement objects, {@link ProductStatements}): one place for the casts and for what an unbound variable means. */
 final class Rows {
 
     private Rows() {
@@ -23,13 +23,21 @@ final class Rows {
 
     /** The number bound to {@code name}, or null when it is unbound (an optional value). */
     static Double doubleOrNull(BindingSet row, String name) {
-        Value v = row.getValue(name);
+        return doubleOrNull(row.getValue(name));
+    }
+
+    /** The number of a value, or null when there is none (an unbound variable, an absent statement). */
+    static Double doubleOrNull(Value v) {
         return v == null ? null : ((Literal) v).doubleValue();
     }
 
     /** The lexical value bound to {@code name}, or null when it is unbound. */
     static String stringOrNull(BindingSet row, String name) {
-        Value v = row.getValue(name);
+        return stringOrNull(row.getValue(name));
+    }
+
+    /** The lexical form of a value, or null when there is none. */
+    static String stringOrNull(Value v) {
         return v == null ? null : v.stringValue();
     }
 
