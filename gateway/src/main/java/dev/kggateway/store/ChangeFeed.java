@@ -7,6 +7,8 @@ import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.ProductsCommitted;
 import dev.kggateway.domain.Slice;
 import dev.kggateway.similarity.SimilarityIndex;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
@@ -62,7 +65,7 @@ public class ChangeFeed {
     ProductRepository products;
 
     @Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
+    MeterRegistry registry;
 
     private ScheduledExecutorService executor;
     private StoreSimilarityIndex target;
@@ -84,14 +87,17 @@ public class ChangeFeed {
 
     /** The stamp operation a remote write of these products ends with; empty on a single-writer store. */
     NamedQuery.Fragment stamp(List<String> productIds) {
-        return stamps() ? NamedQuery.fragment("change-feed#stamp", "changes", iris.changesGraph(),
-                "subjects", productIds.stream().map(iris::product).toList()) : NamedQuery.Fragment.EMPTY;
+        return stampOf(productIds.stream().map(iris::product).toList());
     }
 
     /** The stamp operation telling every instance that anything may have changed; empty on a single-writer store. */
     NamedQuery.Fragment stampEverything() {
-        return stamps() ? NamedQuery.fragment("change-feed#stamp", "changes", iris.changesGraph(),
-                "subjects", List.of(Vocab.CATALOGUE)) : NamedQuery.Fragment.EMPTY;
+        return stampOf(List.of(Vocab.CATALOGUE));
+    }
+
+    private NamedQuery.Fragment stampOf(List<IRI> subjects) {
+        return stamps() ? NamedQuery.fragment("change-feed#stamp", "changes", iris.changesGraph(), "subjects", subjects)
+                : NamedQuery.Fragment.EMPTY;
     }
 
     /** Stamps "anything may have changed" on its own (after a load that bypassed the gateway). */
@@ -107,7 +113,7 @@ public class ChangeFeed {
             return;
         }
         target = index;
-        io.micrometer.core.instrument.FunctionCounter.builder("kg.change.feed.products.read", this,
+        FunctionCounter.builder("kg.change.feed.products.read", this,
                 f -> f.productsRead).description("Products the change feed re-read after other writes")
                 .register(registry);
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
