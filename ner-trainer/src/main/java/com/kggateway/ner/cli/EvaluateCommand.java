@@ -62,7 +62,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ToDoubleFunction<String> thresholdOf = type -> byType.getOrDefault(type, threshold);
         try (ModelFolder folder = ModelFolder.load(model, threads)) {
             System.out.printf("model %s, temperature %.4f, min confidence %.3f%s%n", model, folder.temperature(),
-                    threshold, byType.isEmpty() ? "" : ", per type " + byType);
+                    threshold, byType.isEmpty() ? "" : ", per type " + new java.util.TreeMap<>(byType));
             for (int i = 0; i < data.size(); i++) {
                 Path csv = data.get(i);
                 long start = System.nanoTime();
