@@ -82,13 +82,15 @@ public class EvaluateNerCommand implements KgCommand {
         ExtractionEvaluation.Result r = remote == null ? evaluation.run(sentences, min)
                 : ExtractionEvaluation.run(sentences, min, remote,
                         new EnrichmentThreshold.Threshold(EnrichmentThreshold.DEFAULT, "default (the gateway returned no property)"));
-        double threshold = min != null ? min : r.threshold().value();
+        EnrichmentThreshold.Threshold threshold = min != null
+                ? new EnrichmentThreshold.Threshold(min, "--min-confidence") : r.threshold();
         // config (kg.ner.min-confidence), model (its manifest), default, or gateway (as extractProperties reported it)
-        String source = min != null ? "--min-confidence" : r.threshold().source();
-        EntityMetrics at = r.sweep().at(threshold);
+        String source = threshold.source();
+        EntityMetrics at = r.sweep().at(threshold::of);
         System.out.printf(Locale.ROOT, "%s: %d sentences, (type, value) per sentence, through %s%n", data, r.sentences(),
                 remote == null ? "extractProperties' code path in this process" : "extractProperties at " + url);
-        System.out.printf(Locale.ROOT, "min confidence %.3f (from %s)%n%n%s%n", threshold, source, at.report());
+        System.out.printf(Locale.ROOT, "min confidence %.3f (from %s)%s%n%n%s%n", threshold.value(), source,
+                threshold.byType().isEmpty() ? "" : ", per type " + threshold.byType(), at.report());
         System.out.printf(Locale.ROOT, "micro: precision %.4f recall %.4f F1 %.4f%n", at.micro().precision(),
                 at.micro().recall(), at.micro().f1());
         System.out.printf(Locale.ROOT, "%nthreshold sweep (micro):%n%s", r.sweep().markdown(ThresholdSweep.DEFAULT_THRESHOLDS));

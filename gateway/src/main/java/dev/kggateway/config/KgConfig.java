@@ -2,6 +2,7 @@ package dev.kggateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Map;
 import java.util.Optional;
 
 /** Operator-facing configuration; every key is documented in the README. */
@@ -217,9 +218,16 @@ public interface KgConfig {
         /**
          * Model links with a lower confidence are not written on ingest or re-enrichment ({@code extractProperties}
          * still shows them, marked). Unset: the model manifest's {@code calibration.minConfidence}, else
-         * {@link dev.kggateway.ingest.EnrichmentThreshold#DEFAULT}. Between 0 and 1.
+         * {@link dev.kggateway.ingest.EnrichmentThreshold#DEFAULT}. Between 0 and 1. When set it also overrides
+         * the manifest's per-type thresholds ({@code calibration.minConfidenceByType}).
          */
         Optional<Double> minConfidence();
+
+        /**
+         * Minimum confidence for one entity type ({@code kg.ner.min-confidence-by-type.brand=0.9}); wins over
+         * {@code kg.ner.min-confidence} and the manifest for that type. Between 0 and 1.
+         */
+        Map<String, Double> minConfidenceByType();
     }
 
     interface Ingest {

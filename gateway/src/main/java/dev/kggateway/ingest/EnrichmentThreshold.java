@@ -6,11 +6,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The confidence below which a model link is not written: {@code kg.ner.min-confidence} when set, else the
- * threshold the model was calibrated for (its manifest), else {@link #DEFAULT}.
+ * The confidence below which a model link is not written, per entity type: {@code kg.ner.min-confidence-by-type.<type>}
+ * when set; else {@code kg.ner.min-confidence} when set (it overrides everything the model recommends); else the
+ * threshold the model was calibrated for (its manifest's per-type value, else its global one); else {@link #DEFAULT}.
  */
 @ApplicationScoped
 public class EnrichmentThreshold {
@@ -21,12 +24,28 @@ public class EnrichmentThreshold {
      */
     public static final double DEFAULT = 0.5;
 
-    /** The threshold in effect and where it came from ({@code config}, {@code model} or {@code default}). */
-    public record Threshold(double value, String source) {
+    /**
+     * The thresholds in effect: {@code value} for every type not in {@code byType}, where {@code value} came from
+     * ({@code config}, {@code model}, {@code default} or {@code gateway}), and the per-type values.
+     */
+    public record Threshold(double value, String source, Map<String, Double> byType) {
 
-        /** A model link with this confidence is written. */
-        public boolean keeps(double confidence) {
-            return confidence >= value;
+        public Threshold {
+            byType = byType == null ? Map.of() : Map.copyOf(byType);
+        }
+
+        public Threshold(double value, String source) {
+            this(value, source, Map.of());
+        }
+
+        /** The threshold for links of this type. */
+        public double of(String type) {
+            return byType.getOrDefault(type, value);
+        }
+
+        /** A model link of this type with this confidence is written. */
+        public boolean keeps(String type, double confidence) {
+            return confidence >= of(type);
         }
     }
 
@@ -35,32 +54,41 @@ public class EnrichmentThreshold {
 
     void onStart(@Observes StartupEvent event) {
         configured(); // a bad value fails start-up, not the first ingest
+        configuredByType();
     }
 
     public Threshold of(ModelInfo model) {
         Optional<Double> configured = configured();
+        Map<String, Double> byType = new TreeMap<>();
+        Threshold global;
         if (configured.isPresent()) {
-            return new Threshold(configured.get(), "config");
+            global = new Threshold(configured.get(), "config");
+        } else if (model.minConfidence().isPresent()) {
+            global = new Threshold(model.minConfidence().get(), "model");
+            byType.putAll(model.minConfidenceByType());
+        } else {
+            global = new Threshold(DEFAULT, "default");
+            byType.putAll(model.minConfidenceByType());
         }
-        Optional<Double> calibrated = calibrated(model);
-        if (calibrated.isPresent()) {
-            return new Threshold(calibrated.get(), "model");
-        }
-        return new Threshold(DEFAULT, "default");
+        byType.putAll(configuredByType());
+        return new Threshold(global.value(), global.source(), byType);
     }
 
     private Optional<Double> configured() {
         Optional<Double> value = config.ner().minConfidence();
-        value.ifPresent(v -> {
-            if (!(v >= 0 && v <= 1)) {
-                throw new IllegalArgumentException("kg.ner.min-confidence must be between 0 and 1: " + v);
-            }
-        });
+        value.ifPresent(v -> checkRange("kg.ner.min-confidence", v));
         return value;
     }
 
-    /** The threshold the model's manifest recommends ({@code calibration.minConfidence}), if any. */
-    private static Optional<Double> calibrated(ModelInfo model) {
-        return model.minConfidence();
+    private Map<String, Double> configuredByType() {
+        Map<String, Double> byType = config.ner().minConfidenceByType();
+        byType.forEach((type, v) -> checkRange("kg.ner.min-confidence-by-type." + type, v));
+        return byType;
+    }
+
+    private static void checkRange(String key, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(key + " must be between 0 and 1: " + v);
+        }
     }
 }

@@ -186,11 +186,11 @@ public class IngestService {
         List<Validated> toEnrich = items.stream().filter(v -> v.enrich).toList();
         Map<Validated, List<ExtractedProperty>> extracted = new HashMap<>();
         String modelTag = null;
-        double minConfidence = 0;
+        EnrichmentThreshold.Threshold minConfidence = null;
         if (!toEnrich.isEmpty()) {
             PropertyExtractor extractor = extractor();
             modelTag = extractor.model().tag();
-            minConfidence = threshold.of(extractor.model()).value();
+            minConfidence = threshold.of(extractor.model());
             List<List<ExtractedProperty>> results = extractor.extract(
                     toEnrich.stream().map(v -> v.product.description()).toList());
             for (int i = 0; i < toEnrich.size(); i++) {
@@ -206,10 +206,10 @@ public class IngestService {
 
     /**
      * Vendor links win; a model result for the same node is kept on the vendor link as agreement (whatever its
-     * confidence). Other model results become links only at {@code minConfidence} or above.
+     * confidence). Other model results become links only at their type's {@code minConfidence} or above.
      */
     static ProductVersion merge(Product product, List<PropertyNode> vendorNodes, List<ExtractedProperty> extracted,
-            String modelTag, double minConfidence) {
+            String modelTag, EnrichmentThreshold.Threshold minConfidence) {
         String id = product.id();
         Map<String, PropertyLink> links = new LinkedHashMap<>();
         for (PropertyNode node : vendorNodes) {
@@ -227,7 +227,7 @@ public class IngestService {
                     if (vendor.confidence() == null || vendor.confidence() < confidence) {
                         links.put(node.id(), new PropertyLink(id, node, PropertySource.VENDOR, confidence, modelTag));
                     }
-                } else if (confidence < minConfidence) {
+                } else if (!minConfidence.keeps(e.type(), confidence)) {
                     continue; // too unsure to become a node other products share
                 } else if (vendor == null || vendor.confidence() < confidence) {
                     links.put(node.id(), new PropertyLink(id, node, PropertySource.NER, confidence, modelTag));

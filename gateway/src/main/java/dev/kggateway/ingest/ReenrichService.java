@@ -39,7 +39,7 @@ public class ReenrichService {
         long start = System.nanoTime();
         PropertyExtractor extractor = ingest.extractor();
         String model = extractor.model().tag();
-        double minConfidence = ingest.threshold().value();
+        EnrichmentThreshold.Threshold minConfidence = ingest.threshold();
         int done = 0;
         int batches = 0;
         String after = null;

@@ -84,9 +84,11 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         // Warm-up: TensorFlow builds its kernels on the first run; pay that at start-up, not on a request.
         extract(List.of("Warm-up: conical centrifuge tubes, polypropylene, 50 mL, sterile"));
         LOG.infof("NER model %s loaded from %s in %d ms (%d tags, max_sequence_length %d, temperature %.3f, "
-                + "recommended min confidence %s, word features %s)", folder.info().tag(), folder.dir(),
+                + "recommended min confidence %s%s, word features %s)", folder.info().tag(), folder.dir(),
                 (System.nanoTime() - start) / 1_000_000, folder.tagSet().size(), folder.maxSequenceLength(),
                 folder.temperature(), folder.info().minConfidence().map(String::valueOf).orElse("none"),
+                folder.info().minConfidenceByType().isEmpty() ? ""
+                        : " (per type " + new java.util.TreeMap<>(folder.info().minConfidenceByType()) + ")",
                 folder.features().map(f -> f.table().size() + " lexical-class lemmas").orElse("none"));
     }
 

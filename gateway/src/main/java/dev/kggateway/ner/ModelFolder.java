@@ -63,7 +63,7 @@ public record ModelFolder(Path dir, Path tokenizerJson, TagSet tagSet, int maxSe
 
     private static ModelInfo info(Path dir) {
         return ModelManifest.read(dir)
-                .map(m -> new ModelInfo(m.name(), m.version(), m.minConfidence()))
+                .map(m -> new ModelInfo(m.name(), m.version(), m.minConfidence(), m.minConfidenceByType()))
                 .orElseGet(() -> {
                     // A seed-style export has no manifest: identify it by the hash of its graph, so a retrained model differs.
                     try {

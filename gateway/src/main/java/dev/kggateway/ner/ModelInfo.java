@@ -1,15 +1,23 @@
 package dev.kggateway.ner;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Identity of a loaded model, recorded on every link it produced, and the minimum confidence its manifest
- * recommends (chosen on the dev set when the model was shipped; empty for folders without one).
+ * recommends: one for every type ({@code minConfidence}) and, where the manifest chose them, one per type
+ * ({@code minConfidenceByType}, chosen on a calibration split; empty for folders without them).
  */
-public record ModelInfo(String name, String version, Optional<Double> minConfidence) {
+public record ModelInfo(String name, String version, Optional<Double> minConfidence,
+        Map<String, Double> minConfidenceByType) {
 
     public ModelInfo {
         minConfidence = minConfidence == null ? Optional.empty() : minConfidence;
+        minConfidenceByType = minConfidenceByType == null ? Map.of() : Map.copyOf(minConfidenceByType);
+    }
+
+    public ModelInfo(String name, String version, Optional<Double> minConfidence) {
+        this(name, version, minConfidence, Map.of());
     }
 
     public ModelInfo(String name, String version) {

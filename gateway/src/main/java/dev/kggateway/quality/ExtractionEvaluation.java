@@ -61,7 +61,7 @@ public class ExtractionEvaluation {
             nanos += System.nanoTime() - start;
             for (int i = 0; i < batch.size(); i++) {
                 if (previews.get(i).threshold() != null) {
-                    used = previews.get(i).threshold();
+                    used = union(used, previews.get(i).threshold());
                 }
                 List<Entity> gold = BioDecoder.gold(batch.get(i));
                 List<Entity> predicted = previews.get(i).properties().stream()
@@ -74,17 +74,28 @@ public class ExtractionEvaluation {
         if (used == null) {
             used = fallback;
         }
-        double t = minConfidence != null ? minConfidence : used.value();
+        EnrichmentThreshold.Threshold t = minConfidence != null
+                ? new EnrichmentThreshold.Threshold(minConfidence, "--min-confidence") : used;
         List<Miss> misses = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             List<Entity.TypedValue> g = golds.get(i).stream().map(Entity::typedValue).sorted(ORDER).toList();
-            List<Entity.TypedValue> k = predictions.get(i).stream().filter(e -> e.confidence() >= t)
+            List<Entity.TypedValue> k = predictions.get(i).stream().filter(e -> t.keeps(e.type(), e.confidence()))
                     .map(Entity::typedValue).sorted(ORDER).toList();
             if (!g.equals(k)) {
                 misses.add(new Miss(data.get(i).text(), g, k));
             }
         }
         return new Result(sweep, used, data.size(), nanos / 1e6, misses);
+    }
+
+    /** Per-type thresholds reported by several extractions (a remote gateway reports those of the types it found). */
+    private static EnrichmentThreshold.Threshold union(EnrichmentThreshold.Threshold a, EnrichmentThreshold.Threshold b) {
+        if (a == null) {
+            return b;
+        }
+        java.util.Map<String, Double> byType = new java.util.TreeMap<>(a.byType());
+        byType.putAll(b.byType());
+        return new EnrichmentThreshold.Threshold(b.value(), b.source(), byType);
     }
 
     private static final java.util.Comparator<Entity.TypedValue> ORDER = java.util.Comparator

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Extractions from a running gateway: one {@code extractProperties} request per text, as a client sends it, with the
@@ -55,10 +56,13 @@ public final class GraphQlExtraction implements ExtractionEvaluation.Extraction 
             }
             List<ExtractedProperty> found = new ArrayList<>();
             EnrichmentThreshold.Threshold threshold = null;
+            Map<String, Double> byType = new TreeMap<>();
             for (JsonNode p : body.path("data").path("extractProperties")) {
                 found.add(new ExtractedProperty(p.path("type").asText(), p.path("value").asText(),
                         p.path("confidence").asDouble(), p.path("start").asInt(), p.path("end").asInt()));
-                threshold = new EnrichmentThreshold.Threshold(p.path("minConfidence").asDouble(), "gateway");
+                // the gateway reports the threshold of each property's type; types it did not return need none
+                byType.put(p.path("type").asText(), p.path("minConfidence").asDouble());
+                threshold = new EnrichmentThreshold.Threshold(p.path("minConfidence").asDouble(), "gateway", byType);
             }
             out.add(new IngestService.Preview(found, threshold));
         }

@@ -1,6 +1,8 @@
 package dev.kggateway.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.anyCollection;
@@ -62,6 +64,7 @@ class IngestServiceUnitTest {
         when(config.ingest().writeChunk()).thenReturn(100);
         when(config.ingest().maxDescriptionLength()).thenReturn(200);
         when(config.ner().minConfidence()).thenReturn(Optional.empty());
+        when(config.ner().minConfidenceByType()).thenReturn(Map.of());
         when(store.existing(anyCollection())).thenAnswer(call -> {
             Set<String> asked = Set.copyOf(call.<java.util.Collection<String>>getArgument(0));
             return existing.stream().filter(asked::contains).collect(Collectors.toSet());
@@ -210,6 +213,33 @@ class IngestServiceUnitTest {
         assertEquals(List.of("material/glass", "material/steel"),
                 written.get(0).get(0).links().stream().map(l -> l.property().id()).toList(),
                 "kg.ner.min-confidence overrides the model's threshold");
+    }
+
+    @Test
+    void perTypeThresholdsOfTheModelAndOfTheConfigApplyToTheirTypeOnly() {
+        EnrichmentThreshold threshold = service.threshold;
+        ModelInfo model = new ModelInfo("stub-ner", "1.0", Optional.of(0.8), Map.of("material", 0.9, "color", 0.2));
+        EnrichmentThreshold.Threshold t = threshold.of(model);
+        assertEquals("model", t.source());
+        assertEquals(0.9, t.of("material"), 0);
+        assertEquals(0.2, t.of("color"), 0);
+        assertEquals(0.8, t.of("size"), 0, "a type the manifest does not list: its global threshold");
+        assertFalse(t.keeps("material", 0.85));
+        assertTrue(t.keeps("color", 0.3));
+
+        when(config.ner().minConfidenceByType()).thenReturn(Map.of("material", 0.5));
+        t = threshold.of(model);
+        assertEquals(0.5, t.of("material"), 0, "kg.ner.min-confidence-by-type wins for its type");
+        assertEquals(0.2, t.of("color"), 0);
+
+        when(config.ner().minConfidence()).thenReturn(Optional.of(0.75));
+        t = threshold.of(model);
+        assertEquals("config", t.source());
+        assertEquals(0.75, t.of("color"), 0, "kg.ner.min-confidence overrides the model's per-type values");
+        assertEquals(0.5, t.of("material"), 0, "but not a per-type value from the config");
+
+        when(config.ner().minConfidenceByType()).thenReturn(Map.of("brand", 1.5));
+        assertThrows(IllegalArgumentException.class, () -> threshold.of(model));
     }
 
     private static ProductInput input(String id, String name, String description) {

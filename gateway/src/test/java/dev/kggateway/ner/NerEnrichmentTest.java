@@ -75,9 +75,11 @@ class NerEnrichmentTest {
         List<Map<String, Object>> found = Gql.ok("query($t: String!) { extractProperties(text: $t) { type value confidence belowThreshold minConfidence } }",
                 vars("t", COUPLING)).getList("data.extractProperties");
         assertFalse(found.isEmpty());
-        // No kg.ner.min-confidence here: the model's recommended threshold, else the documented default.
-        double expected = extractor.model().minConfidence().orElse(EnrichmentThreshold.DEFAULT);
+        // No kg.ner.min-confidence here: the model's recommended threshold for the type (its per-type value, else
+        // its global one), else the documented default.
         for (Map<String, Object> p : found) {
+            double expected = extractor.model().minConfidenceByType().getOrDefault((String) p.get("type"),
+                    extractor.model().minConfidence().orElse(EnrichmentThreshold.DEFAULT));
             assertEquals(expected, ((Number) p.get("minConfidence")).doubleValue(), 0.0);
             assertEquals(((Number) p.get("confidence")).doubleValue() < expected, p.get("belowThreshold"));
         }

@@ -30,7 +30,8 @@ public class PreviewedProperty {
             + "vendor property with the same type and value as confirmed by the model).")
     public boolean belowThreshold;
     @NonNull
-    @Description("The threshold in effect: kg.ner.min-confidence, else the model's calibrated threshold, else 0.5.")
+    @Description("The threshold in effect for this property's type: kg.ner.min-confidence-by-type.<type>, else "
+            + "kg.ner.min-confidence, else the model's calibrated threshold for the type, else its global one, else 0.5.")
     public double minConfidence;
 
     public static PreviewedProperty of(ExtractedProperty e, EnrichmentThreshold.Threshold threshold) {
@@ -40,8 +41,8 @@ public class PreviewedProperty {
         p.confidence = e.confidence();
         p.start = e.start();
         p.end = e.end();
-        p.belowThreshold = !threshold.keeps(e.confidence());
-        p.minConfidence = threshold.value();
+        p.belowThreshold = !threshold.keeps(e.type(), e.confidence());
+        p.minConfidence = threshold.of(e.type());
         return p;
     }
 }

@@ -5,18 +5,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * manifest.json: the model's identity and, once chosen, its calibration record
  * ({@code "calibration": {"temperature", "temperatureFittedOn", "minConfidence", "chosenOn", "precisionAtMin",
- * "recallAtMin"}}). The temperature inference applies is the one in config.json; the manifest copy documents it.
+ * "recallAtMin", "minConfidenceByType": {"brand": 0.93, ...}}}). The temperature inference applies is the one in
+ * config.json; the manifest copy documents it. A type listed in {@code minConfidenceByType} uses its own threshold,
+ * every other type {@code minConfidence}.
  */
 public record ModelManifest(String name, String version, Optional<CalibrationRecord> calibration) {
 
     /** Where the temperature and the recommended minimum confidence came from. */
     public record CalibrationRecord(double temperature, String temperatureFittedOn, Double minConfidence,
-            String chosenOn, Double precisionAtMin, Double recallAtMin) {
+            String chosenOn, Double precisionAtMin, Double recallAtMin, Map<String, Double> minConfidenceByType) {
+
+        public CalibrationRecord {
+            minConfidenceByType = minConfidenceByType == null ? Map.of() : Map.copyOf(minConfidenceByType);
+        }
 
         public Optional<Double> recommendedMinConfidence() {
             return Optional.ofNullable(minConfidence);
@@ -34,20 +42,38 @@ public record ModelManifest(String name, String version, Optional<CalibrationRec
         JsonNode c = m.path("calibration");
         if (c.isObject()) {
             Double min = c.hasNonNull("minConfidence") ? c.get("minConfidence").asDouble() : null;
-            if (min != null && !(min >= 0 && min <= 1)) {
-                throw new IllegalStateException("calibration.minConfidence must be in [0, 1] in " + file + ": " + min);
-            }
+            checkRange("calibration.minConfidence", min, file);
+            Map<String, Double> byType = new TreeMap<>();
+            c.path("minConfidenceByType").fields().forEachRemaining(e -> {
+                if (!e.getValue().isNumber()) {
+                    throw new IllegalStateException("calibration.minConfidenceByType." + e.getKey()
+                            + " must be a number in " + file);
+                }
+                checkRange("calibration.minConfidenceByType." + e.getKey(), e.getValue().asDouble(), file);
+                byType.put(e.getKey(), e.getValue().asDouble());
+            });
             calibration = Optional.of(new CalibrationRecord(c.path("temperature").asDouble(1.0),
                     c.path("temperatureFittedOn").asText(null), min, c.path("chosenOn").asText(null),
                     c.hasNonNull("precisionAtMin") ? c.get("precisionAtMin").asDouble() : null,
-                    c.hasNonNull("recallAtMin") ? c.get("recallAtMin").asDouble() : null));
+                    c.hasNonNull("recallAtMin") ? c.get("recallAtMin").asDouble() : null, byType));
         }
         return Optional.of(new ModelManifest(m.path("name").asText("kg-ner"), m.path("version").asText("unversioned"),
                 calibration));
     }
 
+    private static void checkRange(String field, Double value, Path file) {
+        if (value != null && !(value >= 0 && value <= 1)) {
+            throw new IllegalStateException(field + " must be in [0, 1] in " + file + ": " + value);
+        }
+    }
+
     public Optional<Double> minConfidence() {
         return calibration.flatMap(CalibrationRecord::recommendedMinConfidence);
+    }
+
+    /** Per-type minimum confidences the manifest recommends (empty when it has none). */
+    public Map<String, Double> minConfidenceByType() {
+        return calibration.map(CalibrationRecord::minConfidenceByType).orElse(Map.of());
     }
 
     /** Merges {@code fields} into manifest.json's {@code "calibration"} object (creating both if needed). */

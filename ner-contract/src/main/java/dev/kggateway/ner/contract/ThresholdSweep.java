@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Precision/recall/F1 when only entities with confidence ≥ t are kept, for a range of t, and the recommended
@@ -30,9 +31,15 @@ public final class ThresholdSweep {
 
     /** Metrics keeping predictions with confidence ≥ t. */
     public EntityMetrics at(double t) {
+        return at(type -> t);
+    }
+
+    /** Metrics keeping predictions with confidence ≥ the threshold of their type (per-type thresholds). */
+    public EntityMetrics at(ToDoubleFunction<String> thresholdOfType) {
         EntityMetrics m = new EntityMetrics();
         for (int i = 0; i < gold.size(); i++) {
-            List<Entity> kept = predicted.get(i).stream().filter(e -> e.confidence() >= t).toList();
+            List<Entity> kept = predicted.get(i).stream()
+                    .filter(e -> e.confidence() >= thresholdOfType.applyAsDouble(e.type())).toList();
             if (byValue) {
                 m.addValues(gold.get(i), kept);
             } else {
@@ -100,9 +107,21 @@ public final class ThresholdSweep {
 
     /** One row per distinct confidence seen, ascending. */
     private List<Row> exactRows() {
-        double[] candidates = predicted.stream().flatMap(List::stream).mapToDouble(Entity::confidence)
-                .distinct().sorted().toArray();
-        return rows(candidates);
+        return rows(confidences(null));
+    }
+
+    /** The distinct confidences of the predictions (of one type, or of all when {@code type} is null), ascending. */
+    double[] confidences(String type) {
+        return predicted.stream().flatMap(List::stream).filter(e -> type == null || e.type().equals(type))
+                .mapToDouble(Entity::confidence).distinct().sorted().toArray();
+    }
+
+    /** Entity types that occur in the gold or predicted entities. */
+    java.util.SortedSet<String> types() {
+        java.util.SortedSet<String> types = new java.util.TreeSet<>();
+        gold.forEach(g -> g.forEach(e -> types.add(e.type())));
+        predicted.forEach(p -> p.forEach(e -> types.add(e.type())));
+        return types;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.kggateway.ner.contract.BioDecoder;
 import dev.kggateway.ner.contract.Entity;
 import dev.kggateway.ner.contract.EntityMetrics;
 import dev.kggateway.ner.contract.ModelManifest;
+import dev.kggateway.ner.contract.PerTypeThresholds;
 import dev.kggateway.ner.contract.ThresholdSweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Entity-level precision/recall/F1 per type and micro of a model folder on seed-format CSVs, "
@@ -31,30 +33,44 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--show-errors", defaultValue = "0", description = "print up to N mis-tagged descriptions") int showErrors;
     @Option(names = "--show-all", description = "with --show-errors: print correctly tagged descriptions too (error "
             + "analysis at a threshold needs the confidence of every span)") boolean showAll;
-    @Option(names = "--min-confidence", description = "keep entities with confidence ≥ this (default: the manifest's "
-            + "calibration.minConfidence, else 0)") Double minConfidence;
+    @Option(names = "--min-confidence", description = "keep entities with confidence ≥ this, for every type (default: "
+            + "the manifest's calibration.minConfidenceByType for the types it lists, its calibration.minConfidence "
+            + "for the others, else 0)") Double minConfidence;
     @Option(names = "--sweep", description = "print precision/recall/F1 per threshold ((type, value) match)") boolean sweep;
     @Option(names = "--choose-min-confidence", paramLabel = "PRECISION", description = "find the lowest threshold "
             + "reaching this (type, value) micro precision on the FIRST --data CSV") Double targetPrecision;
     @Option(names = "--min-recall", defaultValue = "0.3", description = "with --choose-min-confidence: only "
             + "thresholds keeping at least this (type, value) recall count (default ${DEFAULT-VALUE})") double minRecall;
-    @Option(names = "--write", description = "with --choose-min-confidence: record it in the model's manifest.json")
-    boolean write;
+    @Option(names = "--choose-per-type", paramLabel = "PRECISION", description = "choose one threshold per type on the "
+            + "FIRST --data CSV (a calibration split, not the dev set) for this overall (type, value) micro precision")
+    Double perTypePrecision;
+    @Option(names = "--type-precision", defaultValue = "0.8", description = "with --choose-per-type: each type "
+            + "starts at the lowest threshold giving it this precision and --min-recall (default ${DEFAULT-VALUE})")
+    double typePrecision;
+    @Option(names = "--min-support", defaultValue = "15", description = "with --choose-per-type: types with fewer "
+            + "gold values keep the global threshold (default ${DEFAULT-VALUE})") int minSupport;
+    @Option(names = "--write", description = "with --choose-min-confidence or --choose-per-type: record the choice "
+            + "in the model's manifest.json") boolean write;
 
     @Override
     public Integer call() throws Exception {
+        Optional<ModelManifest> manifest = ModelManifest.read(model);
         double threshold = minConfidence != null ? minConfidence
-                : ModelManifest.read(model).flatMap(ModelManifest::minConfidence).orElse(0.0);
+                : manifest.flatMap(ModelManifest::minConfidence).orElse(0.0);
+        Map<String, Double> byType = minConfidence != null ? Map.of()
+                : manifest.map(ModelManifest::minConfidenceByType).orElse(Map.of());
+        ToDoubleFunction<String> thresholdOf = type -> byType.getOrDefault(type, threshold);
         try (ModelFolder folder = ModelFolder.load(model, threads)) {
-            System.out.printf("model %s, temperature %.4f, min confidence %.3f%n", model, folder.temperature(), threshold);
+            System.out.printf("model %s, temperature %.4f, min confidence %.3f%s%n", model, folder.temperature(),
+                    threshold, byType.isEmpty() ? "" : ", per type " + new java.util.TreeMap<>(byType));
             for (int i = 0; i < data.size(); i++) {
                 Path csv = data.get(i);
                 long start = System.nanoTime();
                 List<TaggedSentence> sentences = NerCsv.read(csv);
                 Evaluation evaluation = Evaluation.run(folder.tagger(), folder.temperature(), sentences);
                 printErrors(evaluation);
-                EntityMetrics spans = evaluation.spans(threshold);
-                EntityMetrics values = evaluation.values(threshold);
+                EntityMetrics spans = evaluation.spans(thresholdOf);
+                EntityMetrics values = evaluation.values(thresholdOf);
                 System.out.printf("== %s (%d descriptions, %.1f s)%n-- exact span match%n%s%n-- (type, value) match%n%s%n",
                         csv, sentences.size(), (System.nanoTime() - start) / 1e9,
                         markdown ? spans.markdown() : spans.report(), markdown ? values.markdown() : values.report());
@@ -69,6 +85,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
                 if (targetPrecision != null && i == 0) {
                     choose(byValue, csv);
+                }
+                if (perTypePrecision != null && i == 0) {
+                    choosePerType(byValue, csv);
                 }
             }
         }
@@ -93,6 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (write) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("minConfidence", rounded);
+            fields.put("minConfidenceByType", Map.of()); // one threshold for all: drop an earlier per-type choice
             fields.put("chosenOn", csv.toString() + " (sha256 " + TrainCommand.sha256(csv) + "), (type, value) match, "
                     + (reached ? "lowest threshold with precision >= " + targetPrecision + " and recall >= " + minRecall
                             : "precision " + targetPrecision + " not reached at any threshold keeping recall >= "
@@ -102,6 +122,32 @@ final class EvaluateCommand implements Callable<Integer> {
             fields.put("targetReached", reached);
             fields.put("precisionAtMin", Math.round(c.precision() * 10000) / 10000.0);
             fields.put("recallAtMin", Math.round(c.recall() * 10000) / 10000.0);
+            ModelManifest.updateCalibration(model, fields);
+            System.out.printf("written to %s%n", model.resolve("manifest.json"));
+        }
+    }
+
+    private void choosePerType(ThresholdSweep byValue, Path csv) throws Exception {
+        PerTypeThresholds.Choice c = PerTypeThresholds.choose(byValue, perTypePrecision, typePrecision, minRecall, minSupport);
+        EntityMetrics.Counts m = c.micro();
+        System.out.printf("per-type min confidence (target precision %.2f overall, %.2f per type, support >= %d) on %s: "
+                + "global %s, %s (precision %.4f, recall %.4f, F1 %.4f)%n", perTypePrecision, typePrecision, minSupport,
+                csv, c.global(), c.byType(), m.precision(), m.recall(), m.f1());
+        c.perType().forEach((type, t) -> System.out.printf("  %-9s min %.4f  P %.4f R %.4f F1 %.4f (support %d)%n",
+                type, c.of(type), t.precision(), t.recall(), t.f1(), t.gold));
+        if (write) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("minConfidence", c.global());
+            fields.put("minConfidenceByType", c.byType());
+            fields.put("chosenOn", csv.toString() + " (sha256 " + TrainCommand.sha256(csv) + "), (type, value) match, "
+                    + "per type (ner-contract PerTypeThresholds): overall precision >= " + perTypePrecision
+                    + ", per type >= " + typePrecision + " where recall >= " + minRecall + " allows, types with < "
+                    + minSupport + " gold values at the global threshold");
+            fields.put("minRecall", minRecall);
+            fields.put("targetPrecision", perTypePrecision);
+            fields.put("targetReached", m.precision() >= perTypePrecision);
+            fields.put("precisionAtMin", Math.round(m.precision() * 10000) / 10000.0);
+            fields.put("recallAtMin", Math.round(m.recall() * 10000) / 10000.0);
             ModelManifest.updateCalibration(model, fields);
             System.out.printf("written to %s%n", model.resolve("manifest.json"));
         }

@@ -55,6 +55,16 @@ public final class Evaluation {
         return sweep(false).at(minConfidence);
     }
 
+    /** Exact (type, word range) match, keeping predictions with confidence ≥ the threshold of their type. */
+    public EntityMetrics spans(java.util.function.ToDoubleFunction<String> minConfidenceOfType) {
+        return sweep(false).at(minConfidenceOfType);
+    }
+
+    /** (type, value) match per sentence, keeping predictions with confidence ≥ the threshold of their type. */
+    public EntityMetrics values(java.util.function.ToDoubleFunction<String> minConfidenceOfType) {
+        return sweep(true).at(minConfidenceOfType);
+    }
+
     /** (type, value) match per sentence, keeping predictions with confidence ≥ {@code minConfidence}. */
     public EntityMetrics values(double minConfidence) {
         return sweep(true).at(minConfidence);
