@@ -67,7 +67,7 @@ class DocumentedMetricsTest {
         for (String bucket : List.of(
                 "mp_graphql_seconds_bucket\\{name=\"products\",source=\"false\",type=\"QUERY\",le=\"0\\.1\"}",
                 "mp_graphql_seconds_bucket\\{name=\"extractProperties\"[^}]*le=\"\\+Inf\"}",
-                "kg_sparql_seconds_bucket\\{[^}]*query=\"products-page\",le=\"0\\.005\"}",
+                "kg_sparql_seconds_bucket\\{[^}]*query=\"property-type-stats\",le=\"0\\.005\"}",
                 "kg_ner_inference_seconds_bucket\\{outcome=\"ok\",le=\"1\\.0\"}",
                 "http_server_requests_seconds_bucket\\{[^}]*uri=\"/graphql\",le=\"0\\.25\"}")) {
             assertTrue(Pattern.compile(bucket).matcher(m).find(), "no series " + bucket + " in\n"
