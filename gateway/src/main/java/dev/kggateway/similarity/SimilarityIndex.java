@@ -32,6 +32,8 @@ public final class SimilarityIndex {
     private int[] postingSizes = new int[1024];
     /** Posting entries the pruning did not walk (tests and diagnostics: shows that it prunes). */
     final java.util.concurrent.atomic.LongAdder postingEntriesSkipped = new java.util.concurrent.atomic.LongAdder();
+    /** Candidates met but not completed because they could not reach the top k (tests: shows that it prunes). */
+    final java.util.concurrent.atomic.LongAdder candidatesNotCompleted = new java.util.concurrent.atomic.LongAdder();
 
     public SimilarityIndex() {
         this(true);
@@ -212,8 +214,30 @@ public final class SimilarityIndex {
             for (int i = expanded; i < m; i++) {
                 postingEntriesSkipped.add(postingSizes[nodes[order[i]]]);
             }
+            // A candidate whose best reachable score (every node not walked added) stays below the k-th score
+            // already guaranteed cannot enter the top k: it is neither completed nor ranked. Strictly below, after
+            // rounding as ranked, so a candidate that could tie (and win by id) is always completed.
+            boolean[] cannotEnter = null;
+            double kth = -1;
+            double weightNotWalked = 0;
+            if (prunable && expanded < m) {
+                kth = SimilarityMetric.rankScore(kthGuaranteed(scratch, self, minShared, first, metric, sourceCount));
+                for (int i = expanded; i < m; i++) {
+                    weightNotWalked += nodeWeight[order[i]];
+                }
+                cannotEnter = new boolean[scratch.touchedCount];
+            }
             for (int t = 0; expanded < m && t < scratch.touchedCount; t++) {
                 int[] theirs = productProperties[scratch.touched[t]];
+                if (kth >= 0) {
+                    int mostShared = Math.min(scratch.shared(t) + m - expanded, theirs.length);
+                    double reachable = metric.score(scratch.weight(t) + weightNotWalked, mostShared, sourceCount, theirs.length);
+                    if (SimilarityMetric.rankScore(reachable) < kth) {
+                        cannotEnter[t] = true;
+                        candidatesNotCompleted.increment();
+                        continue;
+                    }
+                }
                 for (int i = expanded; i < m; i++) {
                     if (Arrays.binarySearch(theirs, nodes[order[i]]) >= 0) {
                         scratch.addTouched(t, nodeWeight[order[i]]);
@@ -226,11 +250,15 @@ public final class SimilarityIndex {
             for (int t = 0; t < scratch.touchedCount; t++) {
                 int other = scratch.touched[t];
                 int shared = scratch.shared(t);
-                if (other == self || shared < minShared) {
+                if (other == self || shared < minShared || (cannotEnter != null && cannotEnter[t])) {
                     continue;
                 }
-                Candidate c = new Candidate(other, productIds.get(other), SimilarityMetric.rankScore(score(scratch, t, metric, sourceCount)),
-                        shared);
+                double score = SimilarityMetric.rankScore(score(scratch, t, metric, sourceCount));
+                if (best.size() >= first && !best.isEmpty() && (score < best.peek().score()
+                        || (score == best.peek().score() && productIds.get(other).compareTo(best.peek().id()) > 0))) {
+                    continue; // worse than the k-th kept: no candidate object, no id comparison beyond a tie
+                }
+                Candidate c = new Candidate(other, productIds.get(other), score, shared);
                 if (best.size() < first) {
                     best.add(c);
                 } else if (worstFirst.compare(c, best.peek()) > 0) {

@@ -82,8 +82,9 @@ public enum SimilarityMetric {
 
     /**
      * Score of a candidate sharing {@code shared} nodes of summed weight {@code sharedWeight} with a source of
-     * {@code sourceCount} nodes, the candidate having {@code otherCount} nodes. Must not decrease as shared nodes are
-     * added (the index's pruning and its partial scores as lower bounds rely on it).
+     * {@code sourceCount} nodes, the candidate having {@code otherCount} nodes. Must not decrease in
+     * {@code sharedWeight} nor in {@code shared} (up to {@code otherCount}): the index's pruning takes partial
+     * scores as lower bounds and the score with every node not yet walked added as an upper bound.
      */
     public double score(double sharedWeight, int shared, int sourceCount, int otherCount) {
         return sharedWeight;

@@ -12,8 +12,7 @@ import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import io.smallrye.graphql.spi.EventingService;
 import java.lang.reflect.Field;
 import java.util.Set;
 
@@ -24,13 +23,23 @@ import java.util.Set;
  * (ServedSchemaTest.introspectionEqualsCheckedInSchema). A type or directive that is used stays: graphql-java
  * collects types from the root fields, not from this set, and fails start-up on a dangling directive.
  */
-@ApplicationScoped
-public class UnusedSchemaElements {
+public class UnusedSchemaElements implements EventingService {
 
     static final Set<String> TYPES = Set.of("BigDecimal", "BigInteger");
     static final Set<String> DIRECTIVES = Set.of("constraint", "rolesAllowed");
 
-    GraphQLSchema.Builder prune(@Observes GraphQLSchema.Builder builder) {
+    /** Always on (no config key); a SmallRye {@link EventingService} (META-INF/services), see {@code limits.GraphQlLimits}. */
+    @Override
+    public String getConfigKey() {
+        return null;
+    }
+
+    @Override
+    public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
+        return prune(builder);
+    }
+
+    GraphQLSchema.Builder prune(GraphQLSchema.Builder builder) {
         GraphQLObjectType query = field(builder, "queryType");
         if (query != null) {
             builder.query(nullableRoots(query));
