@@ -366,6 +366,38 @@ public interface KgConfig {
         @WithDefault("200ms")
         java.time.Duration retryBackoff();
 
+        /**
+         * The store circuit breaker {@code graph-store} (store.StoreCalls): it opens when at least
+         * {@code failure-ratio} of the last {@code request-volume-threshold} guarded calls failed with
+         * {@code STORE_UNAVAILABLE} (or were refused by the bulkhead), fails calls at once while open, lets a probe
+         * through after {@code delay} and closes after {@code success-threshold} answered calls. The keys of the
+         * former {@code StoreGuard} ({@code dev.kggateway.limits.StoreGuard/call/CircuitBreaker/...}, delay in
+         * seconds) still set them, through application.properties.
+         */
+        Breaker breaker();
+
+        interface Breaker {
+            /** Off: store calls never fail fast (bulkhead and retries stay). */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** Calls in the rolling window the failure ratio is taken over. */
+            @WithDefault("20")
+            int requestVolumeThreshold();
+
+            /** Share of failed calls in the window that opens the breaker. */
+            @WithDefault("0.5")
+            double failureRatio();
+
+            /** How long the breaker stays open before a probe call is let through (half-open). */
+            @WithDefault("10s")
+            java.time.Duration delay();
+
+            /** Answered probe calls that close it again. */
+            @WithDefault("2")
+            int successThreshold();
+        }
+
         Neptune neptune();
     }
 

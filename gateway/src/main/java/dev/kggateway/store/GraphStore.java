@@ -24,11 +24,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs named SPARQL against the configured repository (embedded or remote). The only class that holds the
- * repository; repositories per aggregate ({@link ProductRepository}, …) go through it.
+ * repository; repositories per aggregate ({@link ProductRepository}, …) go through it. Each query, update and
+ * statement-API read or write declares its {@link StoreOperation} and runs through {@link StoreCalls} (breaker,
+ * bulkhead, retries, timer, span).
  */
 @Startup
 @ApplicationScoped
-@StoreObserved // prod: SPARQL timer, span, circuit breaker (interceptor)
 public class GraphStore {
 
     private static final Logger LOG = Logger.getLogger(GraphStore.class);
@@ -42,6 +43,9 @@ public class GraphStore {
     @Inject
     FreeSpaceGuard freeSpace;
 
+    @Inject
+    StoreCalls calls;
+
     private GraphRepositoryFactory factory;
     private Set<StoreCapability> capabilities = EnumSet.noneOf(StoreCapability.class);
     private volatile Repository repository;
@@ -51,7 +55,6 @@ public class GraphStore {
     private volatile boolean uncleanShutdown;
     /** Serialises embedded write transactions with the space check before each. */
     private final Object writeLock = new Object();
-    private StoreRetry retry;
     private String description;
     private final AtomicLong queries = new AtomicLong();
     private final Map<String, AtomicLong> queriesByName = new java.util.concurrent.ConcurrentHashMap<>();
@@ -64,7 +67,6 @@ public class GraphStore {
                 .orElseThrow(() -> new IllegalStateException("no store for kg.store.kind=" + config.store().kind()));
         description = factory.describe(config);
         capabilities = Set.copyOf(factory.capabilities(config));
-        retry = new StoreRetry(config.store().maxAttempts(), config.store().retryBackoff());
         repository = factory.open(config);
         if (has(StoreCapability.LOCAL_TRANSACTIONS)) {
             markOpen();
@@ -125,7 +127,8 @@ public class GraphStore {
     /** Evaluates a named SELECT query and materialises its rows. Retried on transient failures (it is idempotent). */
     public List<BindingSet> select(String queryName, Map<String, ?> args) {
         String sparql = prepareRead(NamedQuery.of(queryName).render(args));
-        return withRetry(queryName, sparql, StoreRetry.Kind.READ, connection -> {
+        return guarded(StoreOperation.SELECT, queryName, sparql, connection -> {
+            count(queryName);
             TupleQuery query = connection.prepareTupleQuery(sparql);
             query.setMaxExecutionTime(maxExecutionSeconds());
             return readableRows(queryName, QueryResults.asList(query.evaluate()));
@@ -136,11 +139,16 @@ public class GraphStore {
      * Runs an analyst's query from the {@code /sparql} endpoint, once (a retry would double a heavy query's cost),
      * within {@code timeout}, keeping at most {@code maxRows} rows or statements: a bounded answer the caller then
      * writes in the format the client asked for. On a remote store the text goes to the endpoint unchanged.
-     * Named {@code query} so {@link StoreObserved} times it and runs it through the
-     * bulkhead and circuit breaker like every store call; a query that runs out of time throws
-     * {@link AnalystQuery.TimedOut}, which does not count against the breaker (the store is fine).
+     * Timed and run through the bulkhead and circuit breaker like every store call ({@link StoreOperation#ANALYST});
+     * a query that runs out of time throws {@link AnalystQuery.TimedOut}, which does not count against the breaker
+     * (the store is fine).
      */
     public AnalystQuery.Result query(String queryName, AnalystQuery query, int maxRows, java.time.Duration timeout) {
+        return calls.run(StoreOperation.ANALYST, queryName, () -> analyst(queryName, query, maxRows, timeout),
+                e -> unavailable(queryName, e));
+    }
+
+    private AnalystQuery.Result analyst(String queryName, AnalystQuery query, int maxRows, java.time.Duration timeout) {
         count(queryName);
         long started = System.nanoTime();
         try (RepositoryConnection connection = connection()) {
@@ -188,7 +196,7 @@ public class GraphStore {
             // RDF4J ends an embedded query at its limit by closing its iteration from a timer thread, which the
             // evaluation may report as "iteration has been closed" rather than QueryInterruptedException.
             boolean pastLimit = has(StoreCapability.LOCAL_TRANSACTIONS) && System.nanoTime() - started >= timeout.toNanos();
-            if (StoreRetry.isQueryDeadline(e) || pastLimit) {
+            if (StoreFailures.isQueryDeadline(e) || pastLimit) {
                 throw new AnalystQuery.TimedOut("the query ran longer than " + timeout.toSeconds()
                         + " s (kg.sparql.timeout); narrow it down or add a LIMIT", e);
             }
@@ -198,8 +206,8 @@ public class GraphStore {
 
     /**
      * Streams every statement of a graph to {@code sink}, in store order, holding none of them: whole-graph export.
-     * Embedded: one read transaction over the statement index; remote: one streamed SELECT. Not named like a query
-     * method, so it bypasses the bulkhead (an export runs for minutes; its callers limit how many run at once).
+     * Embedded: one read transaction over the statement index; remote: one streamed SELECT. Not guarded by
+     * {@link StoreCalls}: an export runs for minutes, its callers limit how many run at once.
      */
     public void exportGraph(org.eclipse.rdf4j.model.IRI graph,
             java.util.function.Consumer<org.eclipse.rdf4j.model.Statement> sink) {
@@ -223,7 +231,8 @@ public class GraphStore {
 
     public boolean ask(String queryName, Map<String, ?> args) {
         String sparql = prepareRead(NamedQuery.of(queryName).render(args));
-        return withRetry(queryName, sparql, StoreRetry.Kind.READ, connection -> {
+        return guarded(StoreOperation.ASK, queryName, sparql, connection -> {
+            count(queryName);
             BooleanQuery query = connection.prepareBooleanQuery(sparql);
             query.setMaxExecutionTime(maxExecutionSeconds());
             return query.evaluate();
@@ -237,11 +246,14 @@ public class GraphStore {
      */
     public void update(String queryName, String sparqlUpdate) {
         if (has(StoreCapability.LOCAL_TRANSACTIONS)) {
-            inLocalTransaction(queryName, 4L * sparqlUpdate.length() + 1024 * 1024,
-                    connection -> connection.prepareUpdate(sparqlUpdate).execute());
+            calls.run(StoreOperation.UPDATE, queryName, () -> {
+                inLocalTransaction(queryName, 4L * sparqlUpdate.length() + 1024 * 1024,
+                        connection -> connection.prepareUpdate(sparqlUpdate).execute());
+                return null;
+            }, e -> unavailable(queryName, e));
             return;
         }
-        withRetry(queryName, sparqlUpdate, StoreRetry.Kind.UPDATE, connection -> {
+        guarded(StoreOperation.UPDATE, queryName, sparqlUpdate, connection -> {
             connection.begin();
             try {
                 connection.prepareUpdate(sparqlUpdate).execute();
@@ -391,6 +403,15 @@ public class GraphStore {
     void replaceEmbedded(org.eclipse.rdf4j.model.IRI graph, List<org.eclipse.rdf4j.model.IRI> products,
             List<? extends org.eclipse.rdf4j.model.Statement> statements, org.eclipse.rdf4j.model.IRI hasProperty,
             org.eclipse.rdf4j.model.IRI ofProduct) {
+        calls.run(StoreOperation.STATEMENTS, "replace-product", () -> {
+            replaceInTransaction(graph, products, statements, hasProperty, ofProduct);
+            return null;
+        }, e -> unavailable("replace-product", e));
+    }
+
+    private void replaceInTransaction(org.eclipse.rdf4j.model.IRI graph, List<org.eclipse.rdf4j.model.IRI> products,
+            List<? extends org.eclipse.rdf4j.model.Statement> statements, org.eclipse.rdf4j.model.IRI hasProperty,
+            org.eclipse.rdf4j.model.IRI ofProduct) {
         inLocalTransaction("replace-product", estimate(statements) + products.size() * 16L * 1024, connection -> {
             Set<org.eclipse.rdf4j.model.Resource> oldProperties = new java.util.HashSet<>();
             for (org.eclipse.rdf4j.model.IRI product : products) {
@@ -451,11 +472,16 @@ public class GraphStore {
 
     /**
      * Embedded fast path of a named read query: {@code work} answers it with statement-API lookups, all in one
-     * snapshot-read transaction, so they see one version of the data as a single query would. Named like the query
-     * ({@code queryName}) so {@link StoreObserved} times it and guards it like {@link #select}; not retried (an
-     * embedded read has no transient failure). Only for stores with {@link StoreCapability#LOCAL_TRANSACTIONS}.
+     * snapshot-read transaction, so they see one version of the data as a single query would. Timed under the query's
+     * name and guarded like {@link #select} ({@link StoreOperation#STATEMENTS}); not retried (an embedded read has no
+     * transient failure). Only for stores with {@link StoreCapability#LOCAL_TRANSACTIONS}.
      */
     <T> T readEmbedded(String queryName, java.util.function.Function<StatementReader, T> work) {
+        return calls.run(StoreOperation.STATEMENTS, queryName, () -> readInSnapshot(queryName, work),
+                e -> unavailable(queryName, e));
+    }
+
+    private <T> T readInSnapshot(String queryName, java.util.function.Function<StatementReader, T> work) {
         count(queryName);
         boolean[] damaged = {false};
         T result;
@@ -563,14 +589,16 @@ public class GraphStore {
         return config.store().kind() == KgConfig.StoreKind.EMBEDDED;
     }
 
-    private <T> T withRetry(String queryName, String sparql, StoreRetry.Kind kind, StoreRetry.Action<T> action) {
-        int attempt = 1;
-        while (true) {
-            if (kind == StoreRetry.Kind.READ) {
-                count(queryName);
-            }
+    /** One attempt of a SPARQL request on a fresh connection, run (and repeated) by {@link StoreCalls}. */
+    @FunctionalInterface
+    private interface Request<T> {
+        T run(RepositoryConnection connection);
+    }
+
+    private <T> T guarded(StoreOperation operation, String queryName, String sparql, Request<T> request) {
+        return calls.run(operation, queryName, () -> {
             try (RepositoryConnection connection = connection()) {
-                return action.run(connection);
+                return request.run(connection);
             } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
                 throw malformed(queryName, sparql, e);
             } catch (NullPointerException e) {
@@ -579,16 +607,8 @@ public class GraphStore {
                 markForRepair("query " + queryName + " met a value that cannot be read back");
                 throw new StoreUnavailableException("the store holds damaged data left by a failed write; restart"
                         + " the gateway to repair it", e);
-            } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException
-                    | org.eclipse.rdf4j.query.UpdateExecutionException e) {
-                if (attempt >= retry.maxAttempts() || !retry.shouldRetry(kind, e)) {
-                    throw unavailable(queryName, e);
-                }
-                LOG.debugf("retrying %s after attempt %d: %s", queryName, attempt, rootCause(e));
-                retry.pause(attempt);
-                attempt++;
             }
-        }
+        }, e -> unavailable(queryName, e));
     }
 
     private int maxExecutionSeconds() {
@@ -645,14 +665,10 @@ public class GraphStore {
         LOG.warnf(e, "SPARQL %s failed against %s", queryName, description);
         // The cause stays in the server log: its text may name internal hosts.
         return new StoreUnavailableException("graph store request '" + queryName + "' failed ("
-                + (StoreRetry.isTimeout(e) ? "timeout" : rootCause(e).getClass().getSimpleName()) + ")", e);
+                + (StoreFailures.isTimeout(e) ? "timeout" : rootCause(e).getClass().getSimpleName()) + ")", e);
     }
 
     private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
+        return StoreFailures.rootCause(e);
     }
 }

@@ -8,8 +8,10 @@ import dev.kggateway.catalogue.CatalogueGenerator;
 import dev.kggateway.cli.BulkLoadCommand;
 import dev.kggateway.store.Iris;
 import dev.kggateway.store.ProductRepository;
+import dev.kggateway.support.EmptyCatalogue;
 import dev.kggateway.support.Fixture;
 import dev.kggateway.support.Gql;
+import dev.kggateway.support.WritableStoreProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -29,6 +31,8 @@ import java.util.TreeSet;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * id wins, invalid lines are reported by number, and the N-Quads written hold exactly the loaded statements.
  */
 @QuarkusTest
-@TestProfile(BulkLoadProfile.class)
+@TestProfile(WritableStoreProfile.class)
 class EmbeddedBulkLoadTest {
 
     @Inject
@@ -51,6 +55,13 @@ class EmbeddedBulkLoadTest {
 
     @Inject
     Iris iris;
+
+    /** The counts below are exact: the shared writable store is emptied around each test. */
+    @BeforeEach
+    @AfterEach
+    void emptyStore() {
+        EmptyCatalogue.empty(products);
+    }
 
     static final String READ = """
             query($id: ID!) { product(id: $id) { id name properties { type value source } } }""";

@@ -11,8 +11,10 @@ import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertySource;
 import dev.kggateway.store.Iris;
 import dev.kggateway.store.ProductRepository;
+import dev.kggateway.support.EmptyCatalogue;
 import dev.kggateway.support.Fixture;
 import dev.kggateway.support.Gql;
+import dev.kggateway.support.WritableStoreProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -45,11 +47,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * export → bulk-load into an emptied store → export gives the same graph (as RDF: isomorphic models), through the
  * real commands, for N-Quads and Turtle, with NER extraction records in the graph; the HTTP download equals the
- * command's file; CSV bulk-load reports bad lines and loads the rest. Leaves the store empty (BulkLoadProfile's
- * other test counts products).
+ * command's file; CSV bulk-load reports bad lines and loads the rest. Empties the shared writable store
+ * around each test (EmptyCatalogue): other tests of WritableStoreProfile count products.
  */
 @QuarkusTest
-@TestProfile(BulkLoadProfile.class)
+@TestProfile(WritableStoreProfile.class)
 class ExportImportRoundTripTest {
 
     @Inject
@@ -78,13 +80,7 @@ class ExportImportRoundTripTest {
     }
 
     private void clear() {
-        while (true) {
-            List<String> ids = products.findIds(ProductQuery.ALL, null, 500).items();
-            if (ids.isEmpty()) {
-                return;
-            }
-            ids.forEach(products::remove);
-        }
+        EmptyCatalogue.empty(products);
     }
 
     /** 200 generated products, through bulk-load, then a few given NER links (the model's write path's triples). */

@@ -53,6 +53,9 @@ class FrozenStoreIsolationTest {
     @Inject
     CircuitBreakerMaintenance breaker;
 
+    @Inject
+    dev.kggateway.config.KgConfig config;
+
     record Answer(long millis, int status, JsonNode body) {
         String code() {
             return body == null ? null : body.path("errors").path(0).path("extensions").path("code").asText(null);
@@ -85,6 +88,8 @@ class FrozenStoreIsolationTest {
 
     @Test
     void cachedAndStoreFreeRequestsAnswerWhileTheStoreHangsAndTheBreakerOpensThenCloses() throws Exception {
+        // The profile sets the delay through the former StoreGuard key, a documented alias of kg.store.breaker.delay.
+        assertEquals(Duration.ofSeconds(8), config.store().breaker().delay());
         breaker.reset("graph-store");
         FusekiTestResource fuseki = FusekiTestResource.current();
         Answer warm = post("{ propertyTypes { type propertyCount } }");

@@ -18,6 +18,7 @@ import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.Slice;
 import dev.kggateway.domain.SortDirection;
 import dev.kggateway.listing.ListingIndex;
+import dev.kggateway.support.EmptyCatalogue;
 import dev.kggateway.support.WritableStoreProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +42,8 @@ import org.junit.jupiter.api.Test;
  * products for sparse ones: the random filters give both.
  */
 @QuarkusTest
-@TestProfile(ListingPathsAgreeTest.Profile.class)
+@TestProfile(WritableStoreProfile.class)
 class ListingPathsAgreeTest {
-
-    /** Its own fresh store: the catalogue must not leak into other tests' listings. */
-    public static class Profile extends WritableStoreProfile {
-    }
 
     private static final String[] TYPES = { "material", "color", "grade", "size", "brand" };
     private static final String[] VALUES = { "steel", "glass", "red", "pcr clean", "sterile", "xl", "10 ml", "oak" };
@@ -64,6 +63,16 @@ class ListingPathsAgreeTest {
     EmbeddedListingIndex listing;
 
     private final Random random = new Random(42);
+
+    /**
+     * The shared writable store is emptied before (the generated catalogue is the whole listing) and after (it must
+     * not leak into other tests' listings).
+     */
+    @BeforeEach
+    @AfterEach
+    void emptyStore() {
+        EmptyCatalogue.empty(products);
+    }
 
     @Test
     void indexAndSparqlGiveTheSameListings() {

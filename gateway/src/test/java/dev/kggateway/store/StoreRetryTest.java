@@ -19,12 +19,10 @@ import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retry classification on the exceptions RDF4J really raises for Neptune-style HTTP answers and dead endpoints (a
+ * Retry classification (per {@link StoreOperation}, see {@link StoreFailures}) on the exceptions RDF4J really raises for Neptune-style HTTP answers and dead endpoints (a
  * local HTTP server plays Neptune's error responses), and the Neptune query hint's placement and syntax.
  */
 class StoreRetryTest {
-
-    private final StoreRetry retry = new StoreRetry(3, java.time.Duration.ofMillis(1));
 
     /** Runs an update against a local server answering HTTP 500 with the given Neptune error body. */
     private static RuntimeException updateFailure(String neptuneCode) throws Exception {
@@ -67,8 +65,8 @@ class StoreRetryTest {
 
     @Test
     void updatesAreRetriedOnlyOnConcurrentModification() throws Exception {
-        assertTrue(retry.shouldRetry(StoreRetry.Kind.UPDATE, updateFailure("ConcurrentModificationException")));
-        assertFalse(retry.shouldRetry(StoreRetry.Kind.UPDATE, updateFailure("InternalFailureException")));
+        assertTrue(StoreOperation.UPDATE.retries(updateFailure("ConcurrentModificationException")));
+        assertFalse(StoreOperation.UPDATE.retries(updateFailure("InternalFailureException")));
     }
 
     @Test
@@ -81,9 +79,11 @@ class StoreRetryTest {
         try (RepositoryConnection c = repo.getConnection()) {
             RuntimeException e = assertThrows(RuntimeException.class,
                     () -> c.prepareBooleanQuery("ASK {}").evaluate());
-            assertTrue(retry.shouldRetry(StoreRetry.Kind.READ, e), e.toString());
-            assertFalse(retry.shouldRetry(StoreRetry.Kind.UPDATE, e), "an update may have been applied");
-            assertFalse(StoreRetry.isTimeout(e));
+            assertTrue(StoreOperation.SELECT.retries(e), e.toString());
+            assertTrue(StoreOperation.ASK.retries(e), e.toString());
+            assertFalse(StoreOperation.UPDATE.retries(e), "an update may have been applied");
+            assertFalse(StoreOperation.ANALYST.retries(e), "an analyst's query runs once");
+            assertFalse(StoreFailures.isTimeout(e));
         } finally {
             repo.shutDown();
         }
@@ -93,8 +93,8 @@ class StoreRetryTest {
     void timeoutsAreNotRetried() {
         RuntimeException timeout = new org.eclipse.rdf4j.query.QueryEvaluationException(
                 new java.net.SocketTimeoutException("Read timed out"));
-        assertTrue(StoreRetry.isTimeout(timeout));
-        assertFalse(retry.shouldRetry(StoreRetry.Kind.READ, timeout));
+        assertTrue(StoreFailures.isTimeout(timeout));
+        assertFalse(StoreOperation.SELECT.retries(timeout));
     }
 
     @Test
