@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * optionally enriched by the NER model and turned into exactly the statements the API writes ({@link ProductTriples}).
  * New products then go in bulk — embedded: large local transactions ({@code statementsPerTransaction}, whole products
  * each) committed on a background thread while the next batch is read and encoded ({@link BatchCommitter}); Neptune:
- * written as N-Quads, staged in S3 and loaded by the Neptune bulk loader; file: only the N-Quads — while products that
- * already exist are replaced through the normal replace path, so their old links do not survive (a bulk add would
+ * written as N-Quads, staged in S3 and loaded by the Neptune bulk loader; file: only the N-Quads — while products
+ * that already exist are replaced through the normal replace path, so their old links do not survive (a bulk add would
  * merge old and new). The embedded and SPARQL targets write the N-Quads copy only when given an {@code outDir}.
  *
  * <p>An interrupted embedded load (kill, crash, full disk) leaves the products of the transactions committed before
@@ -129,7 +129,8 @@ public class BulkLoader {
                 + UUID.randomUUID().toString().substring(0, 8);
         Counters c = new Counters();
         c.existing = existingBeforeTheLoad(lastLineOfId.keySet(), o.target());
-        try (NQuadsFiles nq = o.outDir() == null ? null : new NQuadsFiles(o.outDir(), "products-" + run, o.maxFileBytes());
+        try (NQuadsFiles nq = o.outDir() == null ? null
+                : new NQuadsFiles(o.outDir(), "products-" + run, o.maxFileBytes());
                 BatchCommitter committer = new BatchCommitter(products::addNew, BATCHES_IN_FLIGHT);
                 ProductRows rows = ProductRows.open(o.input())) {
             Sink sink = new Sink(nq, committer, o.statementsPerTransaction());

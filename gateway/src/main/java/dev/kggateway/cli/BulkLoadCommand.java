@@ -10,19 +10,19 @@ import java.nio.file.Path;
 
 /**
  * {@code bulk-load FILE.jsonl|FILE.csv|FILE.nq|FILE.ttl [--target embedded|neptune|sparql|file] [--out DIR]
- * [--no-enrich] [--batch N] [--transaction-statements N]}: catalogue files (JSON lines, CSV) through {@link BulkLoader} ({@code --out}: where the
- * N-Quads go, default target/bulk-load for the file and neptune targets; embedded and sparql write a copy only when
- * it is given); RDF files that
- * {@code export} wrote (by extension) through {@link RdfLoader}, into the configured store. The target defaults from the configured store: embedded, or neptune when
- * {@code kg.store.neptune.enabled}, else sparql.
+ * [--no-enrich] [--batch N] [--transaction-statements N]}: catalogue files (JSON lines, CSV) through
+ * {@link BulkLoader} ({@code --out}: where the N-Quads go, default target/bulk-load for the file and neptune targets;
+ * embedded and sparql write a copy only when it is given); RDF files that {@code export} wrote (by extension) through
+ * {@link RdfLoader}, into the configured store. The target defaults from the configured store: embedded, or neptune
+ * when {@code kg.store.neptune.enabled}, else sparql.
  */
 @ApplicationScoped
 public class BulkLoadCommand implements KgCommand {
 
     /**
-     * Embedded store: statements per bulk transaction by default ({@code --transaction-statements}), about 2,400 BSBM products or 20,000 generated ones; a
-     * transaction's cost is mostly fixed (LMDB commit, fsync, the committed event), so fewer and larger ones load
-     * faster, while two of them in flight stay well under the default heap.
+     * Embedded store: statements per bulk transaction by default ({@code --transaction-statements}), about 2,400 BSBM
+     * products or 20,000 generated ones; a transaction's cost is partly fixed (LMDB commit, the committed event), so
+     * fewer and larger ones load faster, while two of them in flight stay well under the default heap.
      */
     static final long STATEMENTS_PER_TRANSACTION = 200_000;
 
@@ -42,7 +42,8 @@ public class BulkLoadCommand implements KgCommand {
 
     @Override
     public String summary() {
-        return "FILE.jsonl|.csv|.nq|.ttl [--target embedded|neptune|sparql|file] [--out DIR] [--no-enrich] [--batch N] [--transaction-statements N]";
+        return "FILE.jsonl|.csv|.nq|.ttl [--target embedded|neptune|sparql|file] [--out DIR] [--no-enrich] [--batch N]"
+                + " [--transaction-statements N]";
     }
 
     @Override

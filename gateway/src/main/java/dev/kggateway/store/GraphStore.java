@@ -289,8 +289,10 @@ public class GraphStore {
                 config.store().engine().name().toLowerCase(java.util.Locale.ROOT));
         synchronized (writeLock) {
             try (var files = java.nio.file.Files.walk(dir)) {
-                for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files.filter(java.nio.file.Files::isRegularFile)::iterator) {
-                    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                List<java.nio.file.Path> regular = files.filter(java.nio.file.Files::isRegularFile).toList();
+                for (java.nio.file.Path file : regular) {
+                    try (var channel = java.nio.channels.FileChannel.open(file,
+                            java.nio.file.StandardOpenOption.WRITE)) {
                         channel.force(true);
                     }
                 }
