@@ -10,6 +10,7 @@ import dev.kggateway.ingest.IngestService;
 import dev.kggateway.ingest.ProductInput;
 import dev.kggateway.ingest.ProductInputs;
 import dev.kggateway.ner.PropertyExtractor;
+import dev.kggateway.store.GraphStore;
 import dev.kggateway.store.NeptuneSigV4Interceptor;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.store.ProductTriples;
@@ -32,10 +33,17 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Loads a JSON-lines file of ProductInput (or a CSV file, see {@link ProductRows}) into the store much faster than the API: lines are validated like API input,
- * optionally enriched by the NER model, turned into exactly the statements the API writes ({@link ProductTriples}) and
- * written as N-Quads. New products then go in bulk — embedded: local transactions of ~10k statements; Neptune: staged in
- * S3 and loaded by the Neptune bulk loader — while products that already exist are replaced through the normal
- * replace path, so their old links do not survive (a bulk add would merge old and new).
+ * optionally enriched by the NER model and turned into exactly the statements the API writes ({@link ProductTriples}).
+ * New products then go in bulk — embedded: large local transactions ({@code statementsPerTransaction}, whole products
+ * each) committed on a background thread while the next batch is read and encoded ({@link BatchCommitter}); Neptune:
+ * written as N-Quads, staged in S3 and loaded by the Neptune bulk loader; file: only the N-Quads — while products
+ * that already exist are replaced through the normal replace path, so their old links do not survive (a bulk add would
+ * merge old and new). The embedded and SPARQL targets write the N-Quads copy only when given an {@code outDir}.
+ *
+ * <p>An interrupted embedded load (kill, crash, full disk) leaves the products of the transactions committed before
+ * it, each product whole (a product's statements never span two transactions, and a shared property node is
+ * described in the transaction of its first product, committed before any later one that links it); a restart and
+ * the same load again completes it (products that exist by then are replaced, not duplicated).
  *
  * <p>Within one file the last line of an id wins, as in {@code addProducts}.
  */
@@ -53,9 +61,22 @@ public class BulkLoader {
         FILE
     }
 
+    /**
+     * @param outDir where N-Quads files go: required for {@link Target#FILE} and {@link Target#NEPTUNE}; for the
+     *               others an optional copy of what was bulk-added, null for none
+     */
     public record Options(Path input, Path outDir, Target target, boolean enrich, int batchSize,
             long statementsPerTransaction, long maxFileBytes) {
+        public Options {
+            if (outDir == null && (target == Target.FILE || target == Target.NEPTUNE)) {
+                throw new IllegalArgumentException("--target " + target.name().toLowerCase(java.util.Locale.ROOT)
+                        + " writes N-Quads files and needs an output folder");
+            }
+        }
     }
+
+    /** Embedded batches queued or committing at once while the next is encoded: bounds the memory held. */
+    private static final int BATCHES_IN_FLIGHT = 2;
 
     public record Summary(long lines, long valid, long invalid, long duplicates, long bulkAdded, long replaced,
             long statements, List<Path> files, String loadStatus, List<String> errors) {
@@ -78,6 +99,9 @@ public class BulkLoader {
 
     @Inject
     ProductRepository products;
+
+    @Inject
+    GraphStore store;
 
     @Inject
     ProductTriples triples;
@@ -104,9 +128,12 @@ public class BulkLoader {
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         Counters c = new Counters();
-        List<Statement> pending = new ArrayList<>();
-        try (NQuadsFiles nq = new NQuadsFiles(o.outDir(), "products-" + run, o.maxFileBytes());
+        c.existing = existingBeforeTheLoad(lastLineOfId.keySet(), o.target());
+        try (NQuadsFiles nq = o.outDir() == null ? null
+                : new NQuadsFiles(o.outDir(), "products-" + run, o.maxFileBytes());
+                BatchCommitter committer = new BatchCommitter(products::addNew, BATCHES_IN_FLIGHT);
                 ProductRows rows = ProductRows.open(o.input())) {
+            Sink sink = new Sink(nq, committer, o.statementsPerTransaction());
             List<ProductInput> batch = new ArrayList<>(o.batchSize());
             ProductRows.Row row;
             while ((row = rows.next()) != null) {
@@ -121,21 +148,21 @@ public class BulkLoader {
                 }
                 batch.add(input);
                 if (batch.size() == o.batchSize()) {
-                    flushBatch(batch, o, enrich, nq, pending, c);
+                    flushBatch(batch, o, enrich, sink, c);
                     batch.clear();
                     progress.printf("  %,d lines, %,d valid, %,d invalid, %,d bulk, %,d replaced, %.0f lines/s%n",
                             c.lines, c.valid, c.invalid, c.bulkAdded, c.replaced,
                             c.lines / Math.max(1e-9, (System.nanoTime() - started) / 1e9));
                 }
             }
-            flushBatch(batch, o, enrich, nq, pending, c);
-            if (!pending.isEmpty()) {
-                products.addNew(pending);
-                pending.clear();
+            flushBatch(batch, o, enrich, sink, c);
+            sink.finish();
+            store.syncToDisk(); // kg.store.force-sync=false (bulk-load's default): once here instead of per commit
+            c.statements = sink.statements;
+            if (nq != null) {
+                nq.close();
+                c.files = nq.files();
             }
-            nq.close();
-            c.statements = nq.statements();
-            c.files = nq.files();
         }
         String loadStatus = null;
         if (o.target() == Target.NEPTUNE && c.bulkAdded > 0) {
@@ -162,6 +189,28 @@ public class BulkLoader {
         final List<String> errors = new ArrayList<>();
         /** Property nodes whose own statements this run already wrote: each goes out once, not once per link. */
         final Set<org.eclipse.rdf4j.model.IRI> writtenNodes = new java.util.HashSet<>();
+        /** Ids of the file the store held before the load wrote anything: replaced, not bulk-added. */
+        Set<String> existing = Set.of();
+    }
+
+    /**
+     * Which of the file's ids the store holds, asked once before the first write: the embedded bulk transactions run
+     * in isolation level NONE, during which RDF4J's LMDB store cannot serve another read, so nothing may read while
+     * the committer writes. The file's ids are distinct once duplicates are skipped, so no id can come into
+     * existence during the load except through it. Skipped for an empty store and for targets that replace
+     * everything or write files only.
+     */
+    private Set<String> existingBeforeTheLoad(Set<String> ids, Target target) {
+        if (target == Target.FILE || target == Target.SPARQL || products.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> existing = new java.util.HashSet<>();
+        List<String> all = new ArrayList<>(ids);
+        int chunk = 1000;
+        for (int from = 0; from < all.size(); from += chunk) {
+            existing.addAll(products.existing(all.subList(from, Math.min(all.size(), from + chunk))));
+        }
+        return existing;
     }
 
     /** First pass: only the id of each record, so that the last record of a repeated id can win in one streaming pass. */
@@ -204,8 +253,51 @@ public class BulkLoader {
         }
     }
 
-    private void flushBatch(List<ProductInput> batch, Options o, boolean enrich, NQuadsFiles nq,
-            List<Statement> pending, Counters c) {
+    /**
+     * Where the statements of bulk-added products go: the N-Quads copy when there is one, and for the embedded
+     * target transactions of at least {@code statementsPerTransaction} statements (whole products) handed to the
+     * committer.
+     */
+    private static final class Sink {
+        private final NQuadsFiles nq;
+        private final BatchCommitter committer;
+        private final long perTransaction;
+        private List<Statement> pending = new ArrayList<>();
+        long statements;
+
+        Sink(NQuadsFiles nq, BatchCommitter committer, long perTransaction) {
+            this.nq = nq;
+            this.committer = committer;
+            this.perTransaction = Math.max(1, perTransaction);
+        }
+
+        /** One product's statements; {@code commit}: the embedded target, which commits them in batches. */
+        void add(List<Statement> product, boolean commit) throws InterruptedException {
+            statements += product.size();
+            if (nq != null) {
+                nq.write(product);
+            }
+            if (commit) {
+                pending.addAll(product);
+                if (pending.size() >= perTransaction) {
+                    committer.submit(pending);
+                    pending = new ArrayList<>();
+                }
+            }
+        }
+
+        /** Commits the last batch and waits for every commit: throws the first that failed. */
+        void finish() throws InterruptedException {
+            if (!pending.isEmpty()) {
+                committer.submit(pending);
+                pending = new ArrayList<>();
+            }
+            committer.finish();
+        }
+    }
+
+    private void flushBatch(List<ProductInput> batch, Options o, boolean enrich, Sink sink, Counters c)
+            throws InterruptedException {
         if (batch.isEmpty()) {
             return;
         }
@@ -214,7 +306,9 @@ public class BulkLoader {
         }
         List<ProductVersion> records = ingest.records(batch);
         if (o.target() == Target.FILE) {
-            records.forEach(r -> nq.write(triples.statements(r, c.writtenNodes)));
+            for (ProductVersion r : records) {
+                sink.add(triples.statements(r, c.writtenNodes), false);
+            }
             c.bulkAdded += records.size();
             return;
         }
@@ -223,23 +317,14 @@ public class BulkLoader {
             c.replaced += records.size();
             return;
         }
-        Set<String> existing = products.existing(records.stream().map(r -> r.product().id()).toList());
         List<ProductVersion> replace = new ArrayList<>();
         for (ProductVersion r : records) {
-            if (existing.contains(r.product().id())) {
+            if (c.existing.contains(r.product().id())) {
                 replace.add(r);
                 continue;
             }
-            List<Statement> statements = triples.statements(r, c.writtenNodes);
-            nq.write(statements);
+            sink.add(triples.statements(r, c.writtenNodes), o.target() == Target.EMBEDDED);
             c.bulkAdded++;
-            if (o.target() == Target.EMBEDDED) {
-                pending.addAll(statements);
-                if (pending.size() >= o.statementsPerTransaction()) {
-                    products.addNew(pending);
-                    pending.clear();
-                }
-            }
         }
         writeChunks(replace);
         c.replaced += replace.size();

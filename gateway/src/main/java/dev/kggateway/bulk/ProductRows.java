@@ -79,17 +79,30 @@ abstract class ProductRows implements Closeable {
             }
         }
 
-        /** Only the id, as a tree: the first pass over a large file stays as cheap as it was before CSV. */
+        /**
+         * Only the top-level id, streaming: the other fields are skipped token by token, never built into objects, so
+         * the first pass over a large file costs a fraction of the second.
+         */
         @Override
         Row nextId() throws IOException {
             String line = nextLine();
             if (line == null) {
                 return null;
             }
-            try {
-                var id = MAPPER.readTree(line).get("id");
-                ProductInput input = new ProductInput();
-                input.id = id != null && id.isTextual() ? id.asText() : null;
+            ProductInput input = new ProductInput();
+            try (com.fasterxml.jackson.core.JsonParser json = MAPPER.getFactory().createParser(line)) {
+                if (json.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    return new Row(lineNo, null, "not a JSON object");
+                }
+                while (json.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String field = json.currentName();
+                    com.fasterxml.jackson.core.JsonToken value = json.nextToken();
+                    if (field.equals("id")) {
+                        input.id = value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? json.getText() : null;
+                    } else {
+                        json.skipChildren();
+                    }
+                }
                 return new Row(lineNo, input, null);
             } catch (IOException e) {
                 return new Row(lineNo, null, "not JSON");

@@ -45,6 +45,9 @@ public class RdfLoader {
     ProductRepository products;
 
     @Inject
+    dev.kggateway.store.GraphStore store;
+
+    @Inject
     Iris iris;
 
     public record Summary(long statements, long invalid, long replaced, List<String> errors, boolean complete) {
@@ -109,6 +112,7 @@ public class RdfLoader {
         }
         products.addStatements(batch);
         counts[0] += batch.size();
+        store.syncToDisk(); // kg.store.force-sync=false (bulk-load's default): once here instead of per commit
         progress.printf("done in %.1f s: %,d statements loaded, %,d rejected, %,d existing products replaced%n",
                 (System.nanoTime() - started) / 1e9, counts[0], counts[1], replaced);
         return new Summary(counts[0], counts[1], replaced, errors, complete);

@@ -10,12 +10,21 @@ import java.nio.file.Path;
 
 /**
  * {@code bulk-load FILE.jsonl|FILE.csv|FILE.nq|FILE.ttl [--target embedded|neptune|sparql|file] [--out DIR]
- * [--no-enrich] [--batch N]}: catalogue files (JSON lines, CSV) through {@link BulkLoader}; RDF files that
- * {@code export} wrote (by extension) through {@link RdfLoader}, into the configured store. The target defaults from the configured store: embedded, or neptune when
- * {@code kg.store.neptune.enabled}, else sparql.
+ * [--no-enrich] [--batch N] [--transaction-statements N]}: catalogue files (JSON lines, CSV) through
+ * {@link BulkLoader} ({@code --out}: where the N-Quads go, default target/bulk-load for the file and neptune targets;
+ * embedded and sparql write a copy only when it is given); RDF files that {@code export} wrote (by extension) through
+ * {@link RdfLoader}, into the configured store. The target defaults from the configured store: embedded, or neptune
+ * when {@code kg.store.neptune.enabled}, else sparql.
  */
 @ApplicationScoped
 public class BulkLoadCommand implements KgCommand {
+
+    /**
+     * Embedded store: statements per bulk transaction by default ({@code --transaction-statements}), about 2,400 BSBM
+     * products or 20,000 generated ones; a transaction's cost is partly fixed (LMDB commit, the committed event), so
+     * fewer and larger ones load faster, while two of them in flight stay well under the default heap.
+     */
+    static final long STATEMENTS_PER_TRANSACTION = 200_000;
 
     @Inject
     BulkLoader loader;
@@ -33,16 +42,18 @@ public class BulkLoadCommand implements KgCommand {
 
     @Override
     public String summary() {
-        return "FILE.jsonl|.csv|.nq|.ttl [--target embedded|neptune|sparql|file] [--out DIR] [--no-enrich] [--batch N]";
+        return "FILE.jsonl|.csv|.nq|.ttl [--target embedded|neptune|sparql|file] [--out DIR] [--no-enrich] [--batch N]"
+                + " [--transaction-statements N]";
     }
 
     @Override
     public int run(String[] args) throws Exception {
         Path input = null;
-        Path out = Path.of("target", "bulk-load");
+        Path out = null; // embedded, sparql: no N-Quads copy unless asked for
         BulkLoader.Target target = defaultTarget();
         boolean enrich = true;
         int batch = 1000;
+        long perTransaction = STATEMENTS_PER_TRANSACTION;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--target" -> target = BulkLoader.Target.valueOf(args[++i].toUpperCase(java.util.Locale.ROOT));
@@ -50,6 +61,7 @@ public class BulkLoadCommand implements KgCommand {
                 case "--no-enrich" -> enrich = false;
                 case "--enrich" -> enrich = true;
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--transaction-statements" -> perTransaction = Long.parseLong(args[++i]);
                 default -> {
                     if (args[i].startsWith("--") || input != null) {
                         return usage("unexpected argument " + args[i]);
@@ -57,6 +69,9 @@ public class BulkLoadCommand implements KgCommand {
                     input = Path.of(args[i]);
                 }
             }
+        }
+        if (out == null && (target == BulkLoader.Target.FILE || target == BulkLoader.Target.NEPTUNE)) {
+            out = Path.of("target", "bulk-load");
         }
         if (input == null || !Files.isRegularFile(input)) {
             return usage(input == null ? "missing input file" : "no such file: " + input);
@@ -86,7 +101,7 @@ public class BulkLoadCommand implements KgCommand {
         BulkLoader.Summary s;
         try {
             s = loader.run(new BulkLoader.Options(input, out, target, enrich, Math.max(1, batch),
-                10_000, 1L << 30), System.out);
+                Math.max(1, perTransaction), 1L << 30), System.out);
         } catch (BulkLoader.BadInputFile e) {
             // A bad header or an unbalanced quote: found by the first pass, so nothing of the file was loaded.
             System.err.println("bulk-load: " + e.getMessage());

@@ -312,6 +312,25 @@ public interface KgConfig {
         String indexes();
 
         /**
+         * The embedded store flushes each commit to disk before acknowledging it (fsync), so an acknowledged write
+         * survives power loss. {@code false}: commits reach the OS page cache only; a killed process loses nothing,
+         * an OS crash or power loss may lose or damage what was written since the last sync. The {@code bulk-load}
+         * command defaults it to false for its own run and syncs the store's files once when the load is done.
+         */
+        @WithDefault("true")
+        boolean forceSync();
+
+        /**
+         * RDF4J's LMDB store writes a transaction's triples on a thread of its own, fed through a queue its committing
+         * thread spin-waits on when full. On a machine with few cores whose other threads have work (bulk-load parses
+         * on one, commits on another) the spinning takes the CPU the writer needs: a quarter of a bulk load's CPU
+         * samples (BENCHMARKS.md). {@code false}: triples are written on the committing thread. The {@code bulk-load}
+         * command defaults it to false for its run.
+         */
+        @WithDefault("true")
+        boolean lmdbWriterThread();
+
+        /**
          * Writes to the embedded store are refused with {@code STORE_FULL} while the free space of its filesystem,
          * minus an estimate of the write itself, is below this reserve: the store must never run into a full disk,
          * where LMDB fails mid-commit (see docs/production.md, "Disk full"). 0 turns the check off.

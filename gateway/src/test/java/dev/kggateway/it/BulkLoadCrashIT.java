@@ -1,0 +1,109 @@
+package dev.kggateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kggateway.catalogue.CatalogueGenerator;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crash safety of the packaged {@code bulk-load} command (embedded store, unsynced commits in isolation level NONE,
+ * two batches in flight): SIGKILL it mid-load, then export what the store holds. Every product there is whole (its
+ * name and all its vendor properties), some but not all are there, and the same load run again completes the store.
+ */
+class BulkLoadCrashIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int PRODUCTS = 60_000;
+
+    Process process;
+
+    @AfterEach
+    void stop() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aKilledLoadLeavesWholeProductsAndTheSameLoadCompletesIt() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "bulk-crash-it-");
+        Path file = dir.resolve("catalogue.jsonl");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            new CatalogueGenerator(23).write(PRODUCTS, w);
+        }
+        Map<String, String> expected = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            JsonNode p = JSON.readTree(line);
+            expected.put(p.get("id").asText(), shape(p));
+        }
+        Path store = dir.resolve("store");
+        List<String> jvm = List.of("-Dkg.ner.enabled=false", "-Dkg.store.path=" + store);
+        // Small transactions (a few hundred products each), so that several commit before the kill.
+        List<String> load = List.of("bulk-load", file.toString(), "--no-enrich", "--transaction-statements", "3000");
+
+        Path log = dir.resolve("load.log");
+        process = PackagedApp.builder(jvm, load, Map.of(), log).start();
+        Pattern progress = Pattern.compile("([0-9,]+) lines, [0-9,]+ valid");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        int read = 0;
+        while (read < 8_000 && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            Matcher m = progress.matcher(Files.readString(log));
+            while (m.find()) {
+                read = Integer.parseInt(m.group(1).replace(",", ""));
+            }
+        }
+        assertTrue(process.isAlive(), "the load must still run when killed (make PRODUCTS larger):\n" + Files.readString(log));
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL
+
+        Map<String, String> afterKill = export(jvm, dir.resolve("after-kill.jsonl"));
+        assertTrue(afterKill.size() > 0 && afterKill.size() < PRODUCTS,
+                "some products committed before the kill, not all: " + afterKill.size());
+        afterKill.forEach((id, shape) -> assertEquals(expected.get(id), shape, "whole after the kill: " + id));
+
+        PackagedApp.Run again = PackagedApp.run(jvm, load, Map.of(), 600);
+        assertEquals(0, again.exit(), again.output());
+        Map<String, String> complete = export(jvm, dir.resolve("complete.jsonl"));
+        assertEquals(expected, complete);
+    }
+
+    /** The store's products as exported JSON lines (vendor properties), by id, each as {@link #shape}. */
+    private static Map<String, String> export(List<String> jvm, Path out) throws Exception {
+        PackagedApp.Run r = PackagedApp.run(jvm, List.of("export", "--format", "jsonl", "--out", out.toString()),
+                Map.of(), 600);
+        assertEquals(0, r.exit(), r.output());
+        Map<String, String> products = new HashMap<>();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode p = JSON.readTree(line);
+            products.put(p.get("id").asText(), shape(p));
+        }
+        return products;
+    }
+
+    /** Name and the set of property types with the number of values of each: what a half-written product lacks. */
+    private static String shape(JsonNode p) {
+        Set<String> values = new TreeSet<>();
+        p.path("properties").forEach(prop -> values.add(prop.get("type").asText().toLowerCase(Locale.ROOT) + "="
+                + prop.get("value").asText().strip().toLowerCase(Locale.ROOT)));
+        Map<String, Integer> perType = new java.util.TreeMap<>();
+        values.forEach(v -> perType.merge(v.substring(0, v.indexOf('=')), 1, Integer::sum));
+        return p.get("name").asText() + " " + perType;
+    }
+}
