@@ -8,14 +8,40 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.BooleanQuery;
+import org.eclipse.rdf4j.query.GraphQuery;
+import org.eclipse.rdf4j.query.MalformedQueryException;
+import org.eclipse.rdf4j.query.Query;
+import org.eclipse.rdf4j.query.QueryEvaluationException;
+import org.eclipse.rdf4j.query.QueryLanguage;
 import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.query.TupleQuery;
 import org.eclipse.rdf4j.repository.Repository;
@@ -58,7 +84,7 @@ public class GraphStore {
     private final Object writeLock = new Object();
     private String description;
     private final AtomicLong queries = new AtomicLong();
-    private final Map<String, AtomicLong> queriesByName = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> queriesByName = new ConcurrentHashMap<>();
 
     @PostConstruct
     void open() {
@@ -82,21 +108,21 @@ public class GraphStore {
      * triples pointing at values that were never written; the start-up repair removes them
      * ({@link StoreRepairOnStart}).
      */
-    public java.nio.file.Path openMarker() {
-        return java.nio.file.Path.of(config.store().path(), "open");
+    public Path openMarker() {
+        return Path.of(config.store().path(), "open");
     }
 
     /** True when the last run left the store unclosed or marked damaged: the start-up repair must scan it. */
     public boolean needsRepair() {
-        return uncleanShutdown || java.nio.file.Files.exists(failedWriteMarker());
+        return uncleanShutdown || Files.exists(failedWriteMarker());
     }
 
     private void markOpen() {
-        java.nio.file.Path marker = openMarker();
-        uncleanShutdown = java.nio.file.Files.exists(marker);
+        Path marker = openMarker();
+        uncleanShutdown = Files.exists(marker);
         try {
-            java.nio.file.Files.writeString(marker, ProcessHandle.current().pid() + " " + java.time.Instant.now() + "\n");
-        } catch (java.io.IOException | RuntimeException e) {
+            Files.writeString(marker, ProcessHandle.current().pid() + " " + Instant.now() + "\n");
+        } catch (IOException | RuntimeException e) {
             LOG.errorf("could not write %s (%s): after a crash, the start-up repair will not know it must run",
                     marker, e);
         }
@@ -117,8 +143,8 @@ public class GraphStore {
                     LOG.errorf("%s: the last writes may not survive a power loss", e.getMessage());
                 }
                 try {
-                    java.nio.file.Files.deleteIfExists(openMarker());
-                } catch (java.io.IOException e) {
+                    Files.deleteIfExists(openMarker());
+                } catch (IOException e) {
                     LOG.errorf("could not remove %s (%s): the next start scans the store for damage", openMarker(), e);
                 }
             }
@@ -149,22 +175,22 @@ public class GraphStore {
      * a query that runs out of time throws {@link AnalystQuery.TimedOut}, which does not count against the breaker
      * (the store is fine).
      */
-    public AnalystQuery.Result query(String queryName, AnalystQuery query, int maxRows, java.time.Duration timeout) {
+    public AnalystQuery.Result query(String queryName, AnalystQuery query, int maxRows, Duration timeout) {
         return calls.run(StoreOperation.ANALYST, queryName, () -> analyst(queryName, query, maxRows, timeout),
                 e -> unavailable(queryName, e));
     }
 
-    private AnalystQuery.Result analyst(String queryName, AnalystQuery query, int maxRows, java.time.Duration timeout) {
+    private AnalystQuery.Result analyst(String queryName, AnalystQuery query, int maxRows, Duration timeout) {
         count(queryName);
         long started = System.nanoTime();
         try (RepositoryConnection connection = connection()) {
-            org.eclipse.rdf4j.query.Query prepared = connection.prepareQuery(org.eclipse.rdf4j.query.QueryLanguage.SPARQL,
+            Query prepared = connection.prepareQuery(QueryLanguage.SPARQL,
                     query.text());
             prepared.setMaxExecutionTime((int) Math.max(1, timeout.toSeconds()));
             return switch (query.form()) {
                 case SELECT -> {
                     try (var result = ((TupleQuery) prepared).evaluate()) {
-                        List<BindingSet> rows = new java.util.ArrayList<>();
+                        List<BindingSet> rows = new ArrayList<>();
                         while (rows.size() < maxRows && result.hasNext()) {
                             BindingSet row = result.next();
                             boolean ok = true;
@@ -182,8 +208,8 @@ public class GraphStore {
                 case ASK -> new AnalystQuery.Result(query.form(), null, null, ((BooleanQuery) prepared).evaluate(),
                         null, null, false);
                 case CONSTRUCT, DESCRIBE -> {
-                    try (var result = ((org.eclipse.rdf4j.query.GraphQuery) prepared).evaluate()) {
-                        List<org.eclipse.rdf4j.model.Statement> statements = new java.util.ArrayList<>();
+                    try (var result = ((GraphQuery) prepared).evaluate()) {
+                        List<Statement> statements = new ArrayList<>();
                         while (statements.size() < maxRows && result.hasNext()) {
                             var st = result.next();
                             if (readable(st.getSubject()) && readable(st.getObject())) {
@@ -191,14 +217,14 @@ public class GraphStore {
                             }
                         }
                         yield new AnalystQuery.Result(query.form(), null, null, null, statements,
-                                new java.util.TreeMap<>(result.getNamespaces()), result.hasNext());
+                                new TreeMap<>(result.getNamespaces()), result.hasNext());
                     }
                 }
             };
-        } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
+        } catch (MalformedQueryException e) {
             // RDF4J's parser accepted it, the remote endpoint did not: still the client's text.
             throw new AnalystQuery.Refused(AnalystQuery.Refusal.MALFORMED, "the store rejected the query as malformed");
-        } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException e) {
+        } catch (RepositoryException | QueryEvaluationException e) {
             // RDF4J ends an embedded query at its limit by closing its iteration from a timer thread, which the
             // evaluation may report as "iteration has been closed" rather than QueryInterruptedException.
             boolean pastLimit = has(StoreCapability.LOCAL_TRANSACTIONS) && System.nanoTime() - started >= timeout.toNanos();
@@ -215,8 +241,8 @@ public class GraphStore {
      * Embedded: one read transaction over the statement index; remote: one streamed SELECT. Not guarded by
      * {@link StoreCalls}: an export runs for minutes, its callers limit how many run at once.
      */
-    public void exportGraph(org.eclipse.rdf4j.model.IRI graph,
-            java.util.function.Consumer<org.eclipse.rdf4j.model.Statement> sink) {
+    public void exportGraph(IRI graph,
+            Consumer<Statement> sink) {
         try (RepositoryConnection connection = connection();
                 var statements = connection.getStatements(null, null, null, false, graph)) {
             for (var st : statements) {
@@ -224,7 +250,7 @@ public class GraphStore {
                     sink.accept(st);
                 }
             }
-        } catch (RepositoryException | org.eclipse.rdf4j.query.QueryEvaluationException e) {
+        } catch (RepositoryException | QueryEvaluationException e) {
             throw unavailable("export", e);
         }
     }
@@ -283,7 +309,7 @@ public class GraphStore {
      * only the bulk-load command's process uses it, which reads nothing while it writes (the loaders ask what exists
      * before their first write).
      */
-    public void addStatements(java.util.Collection<? extends org.eclipse.rdf4j.model.Statement> statements) {
+    public void addStatements(Collection<? extends Statement> statements) {
         inLocalTransaction("add-statements", estimate(statements), IsolationLevels.NONE,
                 connection -> connection.add(statements));
     }
@@ -297,25 +323,25 @@ public class GraphStore {
         if (!has(StoreCapability.LOCAL_TRANSACTIONS) || config.store().forceSync()) {
             return;
         }
-        java.nio.file.Path dir = java.nio.file.Path.of(config.store().path(),
-                config.store().engine().name().toLowerCase(java.util.Locale.ROOT));
+        Path dir = Path.of(config.store().path(),
+                config.store().engine().name().toLowerCase(Locale.ROOT));
         synchronized (writeLock) {
-            try (var files = java.nio.file.Files.walk(dir)) {
-                List<java.nio.file.Path> regular = files.filter(java.nio.file.Files::isRegularFile).toList();
-                for (java.nio.file.Path file : regular) {
-                    try (var channel = java.nio.channels.FileChannel.open(file,
-                            java.nio.file.StandardOpenOption.WRITE)) {
+            try (var files = Files.walk(dir)) {
+                List<Path> regular = files.filter(Files::isRegularFile).toList();
+                for (Path file : regular) {
+                    try (var channel = FileChannel.open(file,
+                            StandardOpenOption.WRITE)) {
                         channel.force(true);
                     }
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("could not sync the store's files in " + dir, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not sync the store's files in " + dir, e);
             }
         }
     }
 
     /** Disk room a write of these statements may take (see {@link FreeSpaceGuard}). */
-    private static long estimate(java.util.Collection<? extends org.eclipse.rdf4j.model.Statement> statements) {
+    private static long estimate(Collection<? extends Statement> statements) {
         long bytes = 0;
         for (var st : statements) {
             bytes += FreeSpaceGuard.BYTES_PER_STATEMENT + 2L * st.getObject().stringValue().length();
@@ -325,13 +351,13 @@ public class GraphStore {
 
     /** Runs statement-API work in one local transaction of the embedded store, rolled back on failure. */
     private void inLocalTransaction(String operation, long estimatedBytes,
-            java.util.function.Consumer<RepositoryConnection> work) {
+            Consumer<RepositoryConnection> work) {
         inLocalTransaction(operation, estimatedBytes, null, work);
     }
 
     /** {@code isolation} null: the store's default level. */
     private void inLocalTransaction(String operation, long estimatedBytes, IsolationLevels isolation,
-            java.util.function.Consumer<RepositoryConnection> work) {
+            Consumer<RepositoryConnection> work) {
         synchronized (writeLock) {
             if (writesBroken != null) {
                 throw writesRefused();
@@ -356,7 +382,7 @@ public class GraphStore {
                 }
             } catch (dev.kggateway.domain.error.ApiException e) {
                 throw e;
-            } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
+            } catch (MalformedQueryException e) {
                 throw malformed(operation, "(statement API or update)", e);
             } catch (RuntimeException e) {
                 // RepositoryException, SailException, or an unchecked error out of the LMDB binding.
@@ -387,20 +413,20 @@ public class GraphStore {
 
     /** Writes the marker that makes the next start remove statements whose values cannot be read back. */
     void markForRepair(String why) {
-        if (!has(StoreCapability.LOCAL_TRANSACTIONS) || java.nio.file.Files.exists(failedWriteMarker())) {
+        if (!has(StoreCapability.LOCAL_TRANSACTIONS) || Files.exists(failedWriteMarker())) {
             return;
         }
         try {
-            java.nio.file.Files.writeString(failedWriteMarker(), java.time.Instant.now() + " " + why + "\n");
-        } catch (java.io.IOException | RuntimeException markerFailure) {
+            Files.writeString(failedWriteMarker(), Instant.now() + " " + why + "\n");
+        } catch (IOException | RuntimeException markerFailure) {
             LOG.errorf("could not write %s (%s): create it by hand before restarting, so the start-up repair runs",
                     failedWriteMarker(), markerFailure);
         }
     }
 
     /** File whose presence makes the next start run {@link #removeUnreadableStatements()}. */
-    public java.nio.file.Path failedWriteMarker() {
-        return java.nio.file.Path.of(config.store().path(), "write-failed");
+    public Path failedWriteMarker() {
+        return Path.of(config.store().path(), "write-failed");
     }
 
     /**
@@ -408,8 +434,8 @@ public class GraphStore {
      * to commit, see {@link #failedEmbeddedWrite}); returns how many. Scans the whole catalogue graph, so it runs
      * only when the marker file exists.
      */
-    public int removeUnreadableStatements(org.eclipse.rdf4j.model.IRI graph) {
-        List<org.eclipse.rdf4j.model.Statement> damaged = new java.util.ArrayList<>();
+    public int removeUnreadableStatements(IRI graph) {
+        List<Statement> damaged = new ArrayList<>();
         try (RepositoryConnection connection = connection();
                 var statements = connection.getStatements(null, null, null, false, graph)) {
             for (var st : statements) {
@@ -424,7 +450,7 @@ public class GraphStore {
             // would first hash them into a change set, which fails on a value that reads as null.
             synchronized (writeLock) {
                 try (RepositoryConnection connection = connection()) {
-                    connection.begin(org.eclipse.rdf4j.common.transaction.IsolationLevels.NONE);
+                    connection.begin(IsolationLevels.NONE);
                     damaged.forEach(st -> connection.remove(st.getSubject(), st.getPredicate(), st.getObject(), graph));
                     connection.commit();
                 }
@@ -451,25 +477,25 @@ public class GraphStore {
      * times faster. For each product: its extraction records and own statements go, the new statements come, and
      * property nodes it used that no product links to any more are removed.
      */
-    void replaceEmbedded(org.eclipse.rdf4j.model.IRI graph, List<org.eclipse.rdf4j.model.IRI> products,
-            List<? extends org.eclipse.rdf4j.model.Statement> statements, org.eclipse.rdf4j.model.IRI hasProperty,
-            org.eclipse.rdf4j.model.IRI ofProduct) {
+    void replaceEmbedded(IRI graph, List<IRI> products,
+            List<? extends Statement> statements, IRI hasProperty,
+            IRI ofProduct) {
         calls.run(StoreOperation.STATEMENTS, "replace-product", () -> {
             replaceInTransaction(graph, products, statements, hasProperty, ofProduct);
             return null;
         }, e -> unavailable("replace-product", e));
     }
 
-    private void replaceInTransaction(org.eclipse.rdf4j.model.IRI graph, List<org.eclipse.rdf4j.model.IRI> products,
-            List<? extends org.eclipse.rdf4j.model.Statement> statements, org.eclipse.rdf4j.model.IRI hasProperty,
-            org.eclipse.rdf4j.model.IRI ofProduct) {
+    private void replaceInTransaction(IRI graph, List<IRI> products,
+            List<? extends Statement> statements, IRI hasProperty,
+            IRI ofProduct) {
         inLocalTransaction("replace-product", estimate(statements) + products.size() * 16L * 1024, connection -> {
-            Set<org.eclipse.rdf4j.model.Resource> oldProperties = new java.util.HashSet<>();
-            for (org.eclipse.rdf4j.model.IRI product : products) {
+            Set<Resource> oldProperties = new HashSet<>();
+            for (IRI product : products) {
                 try (var links = connection.getStatements(product, hasProperty, null, false, graph)) {
-                    links.forEach(st -> oldProperties.add((org.eclipse.rdf4j.model.Resource) st.getObject()));
+                    links.forEach(st -> oldProperties.add((Resource) st.getObject()));
                 }
-                List<org.eclipse.rdf4j.model.Resource> extractions = new java.util.ArrayList<>();
+                List<Resource> extractions = new ArrayList<>();
                 try (var records = connection.getStatements(null, ofProduct, product, false, graph)) {
                     records.forEach(st -> extractions.add(st.getSubject()));
                 }
@@ -477,7 +503,7 @@ public class GraphStore {
                 connection.remove(product, null, null, graph);
             }
             connection.add(statements);
-            for (org.eclipse.rdf4j.model.Resource property : oldProperties) {
+            for (Resource property : oldProperties) {
                 if (!connection.hasStatement(null, hasProperty, property, false, graph)) {
                     connection.remove(property, null, null, graph);
                 }
@@ -489,12 +515,12 @@ public class GraphStore {
      * Renames resources of the embedded store in one local transaction: each statement in the graph with an old IRI
      * as subject or object is replaced by one with the new IRI. Returns the number of statements rewritten.
      */
-    int renameEmbedded(org.eclipse.rdf4j.model.IRI graph,
-            Map<org.eclipse.rdf4j.model.IRI, org.eclipse.rdf4j.model.IRI> renames) {
-        var vf = org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance();
+    int renameEmbedded(IRI graph,
+            Map<IRI, IRI> renames) {
+        var vf = SimpleValueFactory.getInstance();
         int[] rewritten = {0};
         inLocalTransaction("rename-resources", renames.size() * 64L * 1024, connection -> renames.forEach((from, to) -> {
-            List<org.eclipse.rdf4j.model.Statement> old = new java.util.ArrayList<>();
+            List<Statement> old = new ArrayList<>();
             try (var s = connection.getStatements(from, null, null, false, graph)) {
                 s.forEach(old::add);
             }
@@ -516,9 +542,9 @@ public class GraphStore {
     @FunctionalInterface
     interface StatementReader {
         /** The readable statements matching the pattern (null: any), materialised. */
-        List<org.eclipse.rdf4j.model.Statement> statements(org.eclipse.rdf4j.model.Resource subject,
-                org.eclipse.rdf4j.model.IRI predicate, org.eclipse.rdf4j.model.Value object,
-                org.eclipse.rdf4j.model.IRI graph);
+        List<Statement> statements(Resource subject,
+                IRI predicate, Value object,
+                IRI graph);
     }
 
     /**
@@ -527,20 +553,20 @@ public class GraphStore {
      * name and guarded like {@link #select} ({@link StoreOperation#STATEMENTS}); not retried (an embedded read has no
      * transient failure). Only for stores with {@link StoreCapability#LOCAL_TRANSACTIONS}.
      */
-    <T> T readEmbedded(String queryName, java.util.function.Function<StatementReader, T> work) {
+    <T> T readEmbedded(String queryName, Function<StatementReader, T> work) {
         return calls.run(StoreOperation.STATEMENTS, queryName, () -> readInSnapshot(queryName, work),
                 e -> unavailable(queryName, e));
     }
 
-    private <T> T readInSnapshot(String queryName, java.util.function.Function<StatementReader, T> work) {
+    private <T> T readInSnapshot(String queryName, Function<StatementReader, T> work) {
         count(queryName);
         boolean[] damaged = {false};
         T result;
         try (RepositoryConnection connection = connection()) {
-            connection.begin(org.eclipse.rdf4j.common.transaction.IsolationLevels.SNAPSHOT_READ);
+            connection.begin(IsolationLevels.SNAPSHOT_READ);
             try {
                 result = work.apply((s, p, o, g) -> {
-                    List<org.eclipse.rdf4j.model.Statement> out = new java.util.ArrayList<>();
+                    List<Statement> out = new ArrayList<>();
                     try (var statements = connection.getStatements(s, p, o, false, g)) {
                         for (var st : statements) {
                             if (readable(st.getSubject()) && readable(st.getObject())) {
@@ -567,9 +593,9 @@ public class GraphStore {
     }
 
     /** Streams matching statements of the embedded store (index builds); not for remote stores. */
-    void forEachStatement(org.eclipse.rdf4j.model.Resource subject, org.eclipse.rdf4j.model.IRI predicate,
-            org.eclipse.rdf4j.model.Value object, org.eclipse.rdf4j.model.IRI graph,
-            java.util.function.Consumer<org.eclipse.rdf4j.model.Statement> action) {
+    void forEachStatement(Resource subject, IRI predicate,
+            Value object, IRI graph,
+            Consumer<Statement> action) {
         long unreadable = 0;
         try (RepositoryConnection connection = connection();
                 var statements = connection.getStatements(subject, predicate, object, false, graph)) {
@@ -595,7 +621,7 @@ public class GraphStore {
      * values and triples in two environments, and a failed write could leave a triple pointing at a value that was
      * never written. Such a value reads as null; it is skipped (and logged) rather than failing every read.
      */
-    private static boolean readable(org.eclipse.rdf4j.model.Value value) {
+    private static boolean readable(Value value) {
         return value == null || value.stringValue() != null;
     }
 
@@ -608,7 +634,7 @@ public class GraphStore {
                 ok &= readable(binding.getValue());
             }
             if (!ok && kept == null) {
-                kept = new java.util.ArrayList<>(rows.subList(0, i));
+                kept = new ArrayList<>(rows.subList(0, i));
             } else if (ok && kept != null) {
                 kept.add(rows.get(i));
             }
@@ -650,7 +676,7 @@ public class GraphStore {
         return calls.run(operation, queryName, () -> {
             try (RepositoryConnection connection = connection()) {
                 return request.run(connection);
-            } catch (org.eclipse.rdf4j.query.MalformedQueryException e) {
+            } catch (MalformedQueryException e) {
                 throw malformed(queryName, sparql, e);
             } catch (NullPointerException e) {
                 // RDF4J's evaluation meets a value the store cannot read back (see readable): damaged data.
@@ -688,7 +714,7 @@ public class GraphStore {
 
     /** SELECT/ASK queries sent since start, per named query. */
     public Map<String, Long> queryCountsByName() {
-        Map<String, Long> copy = new java.util.TreeMap<>();
+        Map<String, Long> copy = new TreeMap<>();
         queriesByName.forEach((k, v) -> copy.put(k, v.get()));
         return copy;
     }

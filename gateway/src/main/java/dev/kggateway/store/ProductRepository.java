@@ -18,18 +18,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.ValueFactory;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.query.BindingSet;
 
 /** Reads and writes the product aggregate: a product node, its links and the extraction records of its links. */
 @ApplicationScoped
 public class ProductRepository {
 
-    private static final org.eclipse.rdf4j.model.ValueFactory VF =
-            org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance();
+    private static final ValueFactory VF = SimpleValueFactory.getInstance();
 
 
     @Inject
@@ -254,8 +258,8 @@ public class ProductRepository {
     }
 
     /** The ids among these that name stored products. */
-    public java.util.Set<String> existing(Collection<String> ids) {
-        java.util.Set<String> found = new java.util.HashSet<>();
+    public Set<String> existing(Collection<String> ids) {
+        Set<String> found = new HashSet<>();
         if (ids.isEmpty()) {
             return found;
         }
@@ -288,7 +292,7 @@ public class ProductRepository {
         List<ProductVersion> written = latest.size() == records.size() ? records : new ArrayList<>(latest.values());
         writes.commit(() -> {
             if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
-                List<org.eclipse.rdf4j.model.Statement> statements = new ArrayList<>(written.size() * 64);
+                List<Statement> statements = new ArrayList<>(written.size() * 64);
                 written.forEach(r -> statements.addAll(triples.statements(r)));
                 store.replaceEmbedded(iris.catalogGraph(), written.stream().map(r -> iris.product(r.product().id())).toList(),
                         statements, Vocab.HAS_PROPERTY, Vocab.OF_PRODUCT);
@@ -310,7 +314,7 @@ public class ProductRepository {
      * transaction, without SPARQL. Callers must have checked that none of the products exists (use
      * {@link #replaceAll} for those).
      */
-    public void addNew(List<org.eclipse.rdf4j.model.Statement> statements) {
+    public void addNew(List<Statement> statements) {
         writes.commit(() -> store.addStatements(statements), () -> {
             ListingEntries entries = new ListingEntries(iris);
             statements.forEach(entries::accept);
@@ -325,12 +329,12 @@ public class ProductRepository {
      * products the file replaces. The in-memory indexes are rebuilt from the store (on next use; remote: every
      * instance, through the change feed).
      */
-    public void addStatements(List<org.eclipse.rdf4j.model.Statement> statements) {
+    public void addStatements(List<Statement> statements) {
         if (statements.isEmpty()) {
             return;
         }
-        org.eclipse.rdf4j.model.IRI graph = iris.catalogGraph();
-        List<org.eclipse.rdf4j.model.Statement> inGraph = new ArrayList<>(statements.size());
+        IRI graph = iris.catalogGraph();
+        List<Statement> inGraph = new ArrayList<>(statements.size());
         statements.forEach(st -> inGraph.add(VF.createStatement(st.getSubject(), st.getPredicate(), st.getObject(), graph)));
         writes.commitEverything(() -> {
             if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
