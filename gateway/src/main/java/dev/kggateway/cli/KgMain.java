@@ -26,10 +26,8 @@ public class KgMain implements QuarkusApplication {
             // export: logs to stderr, so `export --format nquads > FILE` holds data alone.
             "export", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false",
                     "quarkus.log.console.stderr", "true"),
-            // bulk-load: commits are not synced one by one (the loader syncs the store's files once at the end), and
-            // the committing thread writes the triples itself (KgConfig.Store#lmdbWriterThread).
-            "bulk-load", Map.of("quarkus.http.host-enabled", "false", "kg.store.force-sync", "false",
-                    "kg.store.lmdb-writer-thread", "false"));
+            // bulk-load: commits are not synced one by one (the loader syncs the store's files once at the end).
+            "bulk-load", Map.of("quarkus.http.host-enabled", "false", "kg.store.force-sync", "false"));
 
     public static void main(String... args) throws Exception {
         // Start-up observers tell a command run from a server run by config.RunMode (the same arguments).

@@ -321,16 +321,6 @@ public interface KgConfig {
         boolean forceSync();
 
         /**
-         * RDF4J's LMDB store writes a transaction's triples on a thread of its own, fed through a queue its committing
-         * thread spin-waits on when full. On a machine with few cores whose other threads have work (bulk-load parses
-         * on one, commits on another) the spinning takes the CPU the writer needs: a quarter of a bulk load's CPU
-         * samples (BENCHMARKS.md). {@code false}: triples are written on the committing thread. The {@code bulk-load}
-         * command defaults it to false for its run.
-         */
-        @WithDefault("true")
-        boolean lmdbWriterThread();
-
-        /**
          * Writes to the embedded store are refused with {@code STORE_FULL} while the free space of its filesystem,
          * minus an estimate of the write itself, is below this reserve: the store must never run into a full disk,
          * where LMDB fails mid-commit (see docs/production.md, "Disk full"). 0 turns the check off.

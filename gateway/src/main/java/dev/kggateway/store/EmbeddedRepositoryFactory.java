@@ -36,32 +36,7 @@ public class EmbeddedRepositoryFactory implements GraphRepositoryFactory {
         Sail sail = sail(config.store().engine(), dir, config.store().indexes(), config.store().forceSync());
         SailRepository repository = new SailRepository(sail);
         repository.init();
-        if (!config.store().lmdbWriterThread() && sail instanceof LmdbStore lmdb) {
-            withoutWriterThread(lmdb);
-        }
         return repository;
-    }
-
-    /**
-     * Turns off the LMDB store's separate triple-writer thread (kg.store.lmdb-writer-thread=false). RDF4J 5.1 has no
-     * setting for it, only the package-private flag {@code LmdbSailStore.enableMultiThreading}, read at the start of
-     * each transaction; EmbeddedRepositoryFactoryTest fails if an RDF4J upgrade renames it. If it cannot be set the
-     * store keeps its writer thread (correct, only slower on a busy machine).
-     */
-    static boolean withoutWriterThread(LmdbStore lmdb) {
-        try {
-            java.lang.reflect.Field backing = LmdbStore.class.getDeclaredField("backingStore");
-            backing.setAccessible(true);
-            Object store = backing.get(lmdb);
-            java.lang.reflect.Field flag = store.getClass().getDeclaredField("enableMultiThreading");
-            flag.setAccessible(true);
-            flag.setBoolean(store, false);
-            return true;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            org.jboss.logging.Logger.getLogger(EmbeddedRepositoryFactory.class).warnf(
-                    "kg.store.lmdb-writer-thread=false not applied (%s): LMDB keeps its writer thread", e);
-            return false;
-        }
     }
 
     /**
