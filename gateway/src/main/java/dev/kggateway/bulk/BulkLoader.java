@@ -24,10 +24,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Statement;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -69,7 +73,7 @@ public class BulkLoader {
             long statementsPerTransaction, long maxFileBytes) {
         public Options {
             if (outDir == null && (target == Target.FILE || target == Target.NEPTUNE)) {
-                throw new IllegalArgumentException("--target " + target.name().toLowerCase(java.util.Locale.ROOT)
+                throw new IllegalArgumentException("--target " + target.name().toLowerCase(Locale.ROOT)
                         + " writes N-Quads files and needs an output folder");
             }
         }
@@ -188,7 +192,7 @@ public class BulkLoader {
         List<Path> files = List.of();
         final List<String> errors = new ArrayList<>();
         /** Property nodes whose own statements this run already wrote: each goes out once, not once per link. */
-        final Set<org.eclipse.rdf4j.model.IRI> writtenNodes = new java.util.HashSet<>();
+        final Set<IRI> writtenNodes = new HashSet<>();
         /** Ids of the file the store held before the load wrote anything: replaced, not bulk-added. */
         Set<String> existing = Set.of();
     }
@@ -204,13 +208,7 @@ public class BulkLoader {
         if (target == Target.FILE || target == Target.SPARQL || products.isEmpty()) {
             return Set.of();
         }
-        Set<String> existing = new java.util.HashSet<>();
-        List<String> all = new ArrayList<>(ids);
-        int chunk = 1000;
-        for (int from = 0; from < all.size(); from += chunk) {
-            existing.addAll(products.existing(all.subList(from, Math.min(all.size(), from + chunk))));
-        }
-        return existing;
+        return products.existing(ids);
     }
 
     /** First pass: only the id of each record, so that the last record of a repeated id can win in one streaming pass. */
@@ -359,7 +357,7 @@ public class BulkLoader {
         }
     }
 
-    private static String required(java.util.Optional<String> value, String key) {
+    private static String required(Optional<String> value, String key) {
         return value.orElseThrow(() -> new IllegalStateException(key + " is required for a Neptune bulk load"));
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.rdf4j.rio.RDFParseException;
 import org.eclipse.rdf4j.rio.RDFParser;
 import org.eclipse.rdf4j.rio.Rio;
 import org.eclipse.rdf4j.rio.helpers.AbstractRDFHandler;
+import org.eclipse.rdf4j.rio.ntriples.NTriplesParserSettings;
 
 /**
  * Loads the {@code .nq} / {@code .ttl} files that {@code export} writes, streaming, into the catalogue graph (the
@@ -121,8 +122,8 @@ public class RdfLoader {
     private static RDFParser parser(RDFFormat format, ParseErrorListener listener) {
         RDFParser parser = Rio.createParser(format);
         // N-Quads: report a bad line and go on with the next one.
-        parser.getParserConfig().set(org.eclipse.rdf4j.rio.ntriples.NTriplesParserSettings.FAIL_ON_INVALID_LINES, false);
-        parser.getParserConfig().addNonFatalError(org.eclipse.rdf4j.rio.ntriples.NTriplesParserSettings.FAIL_ON_INVALID_LINES);
+        parser.getParserConfig().set(NTriplesParserSettings.FAIL_ON_INVALID_LINES, false);
+        parser.getParserConfig().addNonFatalError(NTriplesParserSettings.FAIL_ON_INVALID_LINES);
         parser.setParseErrorListener(listener);
         return parser;
     }
@@ -190,12 +191,9 @@ public class RdfLoader {
             // reported by the second pass
         }
         long removed = 0;
-        List<String> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += 1000) {
-            for (String id : products.existing(all.subList(from, Math.min(all.size(), from + 1000)))) {
-                if (products.remove(id)) {
-                    removed++;
-                }
+        for (String id : products.existing(ids)) {
+            if (products.remove(id)) {
+                removed++;
             }
         }
         return removed;

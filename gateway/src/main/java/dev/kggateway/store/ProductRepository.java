@@ -257,15 +257,19 @@ public class ProductRepository {
         return store.ask("product-exists", Map.of("graph", iris.catalogGraph(), "product", iris.product(id)));
     }
 
-    /** The ids among these that name stored products. */
+    /** Ids per {@code existing-products} request: keeps each VALUES list, so each request, bounded. */
+    private static final int EXISTING_PER_REQUEST = 1000;
+
+    /** The ids among these that name stored products (any number of ids: asked in bounded requests). */
     public Set<String> existing(Collection<String> ids) {
         Set<String> found = new HashSet<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
         List<IRI> products = ids.stream().distinct().map(iris::product).toList();
-        for (BindingSet row : store.select("existing-products", Map.of("graph", iris.catalogGraph(), "products", products))) {
-            found.add(iris.productId(row.getValue("product").stringValue()));
+        for (int from = 0; from < products.size(); from += EXISTING_PER_REQUEST) {
+            List<IRI> chunk = products.subList(from, Math.min(products.size(), from + EXISTING_PER_REQUEST));
+            Map<String, Object> bindings = Map.of("graph", iris.catalogGraph(), "products", chunk);
+            for (BindingSet row : store.select("existing-products", bindings)) {
+                found.add(iris.productId(row.getValue("product").stringValue()));
+            }
         }
         return found;
     }
