@@ -53,11 +53,16 @@ final class BatchCommitter implements AutoCloseable {
 
     /** Waits until every submitted batch is committed; throws the first commit failure. */
     void finish() throws InterruptedException {
+        awaitSubmitted();
+        rethrow();
+    }
+
+    /** Takes no more batches and waits for those submitted: an LMDB commit is not interrupted half-way. */
+    private void awaitSubmitted() throws InterruptedException {
         thread.shutdown();
         while (!thread.awaitTermination(1, TimeUnit.MINUTES)) {
             // a large commit on a slow disk: keep waiting, the batches are already submitted
         }
-        rethrow();
     }
 
     private void rethrow() {
@@ -73,11 +78,8 @@ final class BatchCommitter implements AutoCloseable {
      */
     @Override
     public void close() {
-        thread.shutdown();
         try {
-            while (!thread.awaitTermination(1, TimeUnit.MINUTES)) {
-                // see finish()
-            }
+            awaitSubmitted();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
