@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -31,9 +32,9 @@ public final class SimilarityIndex {
     private int[][] postings = new int[1024][];
     private int[] postingSizes = new int[1024];
     /** Posting entries the pruning did not walk (tests and diagnostics: shows that it prunes). */
-    final java.util.concurrent.atomic.LongAdder postingEntriesSkipped = new java.util.concurrent.atomic.LongAdder();
+    final LongAdder postingEntriesSkipped = new LongAdder();
     /** Candidates met but not completed because they could not reach the top k (tests: shows that it prunes). */
-    final java.util.concurrent.atomic.LongAdder candidatesNotCompleted = new java.util.concurrent.atomic.LongAdder();
+    final LongAdder candidatesNotCompleted = new LongAdder();
 
     public SimilarityIndex() {
         this(true);
@@ -244,8 +245,7 @@ public final class SimilarityIndex {
                     }
                 }
             }
-            Comparator<Candidate> worstFirst = Comparator.comparingDouble(Candidate::score)
-                    .thenComparing(Candidate::id, Comparator.reverseOrder());
+            Comparator<Candidate> worstFirst = (a, b) -> Candidate.rankOrder(a.score(), a.id(), b.score(), b.id());
             PriorityQueue<Candidate> best = new PriorityQueue<>(worstFirst);
             for (int t = 0; t < scratch.touchedCount; t++) {
                 int other = scratch.touched[t];
@@ -254,16 +254,13 @@ public final class SimilarityIndex {
                     continue;
                 }
                 double score = SimilarityMetric.rankScore(score(scratch, t, metric, sourceCount));
-                if (best.size() >= first && !best.isEmpty() && (score < best.peek().score()
-                        || (score == best.peek().score() && productIds.get(other).compareTo(best.peek().id()) > 0))) {
-                    continue; // worse than the k-th kept: no candidate object, no id comparison beyond a tie
-                }
-                Candidate c = new Candidate(other, productIds.get(other), score, shared);
+                String id = productIds.get(other);
                 if (best.size() < first) {
-                    best.add(c);
-                } else if (worstFirst.compare(c, best.peek()) > 0) {
+                    best.add(new Candidate(other, id, score, shared));
+                } else if (Candidate.rankOrder(score, id, best.peek().score(), best.peek().id()) > 0) {
+                    // a candidate object only for one that beats the k-th kept
                     best.poll();
-                    best.add(c);
+                    best.add(new Candidate(other, id, score, shared));
                 }
             }
             List<Candidate> ranked = new ArrayList<>(best);
@@ -400,5 +397,11 @@ public final class SimilarityIndex {
     }
 
     private record Candidate(int ordinal, String id, double score, int shared) {
+
+        /** The ranking's one order: higher score first, then smaller id. Positive when (a) ranks above (b). */
+        static int rankOrder(double scoreA, String idA, double scoreB, String idB) {
+            int byScore = Double.compare(scoreA, scoreB);
+            return byScore != 0 ? byScore : idB.compareTo(idA);
+        }
     }
 }
