@@ -60,18 +60,18 @@ public class EnrichmentThreshold {
     public Threshold of(ModelInfo model) {
         Optional<Double> configured = configured();
         Map<String, Double> byType = new TreeMap<>();
-        Threshold global;
-        if (configured.isPresent()) {
-            global = new Threshold(configured.get(), "config");
-        } else if (model.minConfidence().isPresent()) {
-            global = new Threshold(model.minConfidence().get(), "model");
-            byType.putAll(model.minConfidenceByType());
+        double value;
+        String source;
+        if (configured.isPresent()) { // overrides the model's per-type values too
+            value = configured.get();
+            source = "config";
         } else {
-            global = new Threshold(DEFAULT, "default");
             byType.putAll(model.minConfidenceByType());
+            value = model.minConfidence().orElse(DEFAULT);
+            source = model.minConfidence().isPresent() ? "model" : "default";
         }
         byType.putAll(configuredByType());
-        return new Threshold(global.value(), global.source(), byType);
+        return new Threshold(value, source, byType);
     }
 
     private Optional<Double> configured() {

@@ -55,16 +55,17 @@ public final class GraphQlExtraction implements ExtractionEvaluation.Extraction 
                 throw new IOException("extractProperties failed (HTTP " + response.statusCode() + "): " + response.body());
             }
             List<ExtractedProperty> found = new ArrayList<>();
-            EnrichmentThreshold.Threshold threshold = null;
             Map<String, Double> byType = new TreeMap<>();
+            double lastReported = 0;
             for (JsonNode p : body.path("data").path("extractProperties")) {
                 found.add(new ExtractedProperty(p.path("type").asText(), p.path("value").asText(),
                         p.path("confidence").asDouble(), p.path("start").asInt(), p.path("end").asInt()));
                 // the gateway reports the threshold of each property's type; types it did not return need none
-                byType.put(p.path("type").asText(), p.path("minConfidence").asDouble());
-                threshold = new EnrichmentThreshold.Threshold(p.path("minConfidence").asDouble(), "gateway", byType);
+                lastReported = p.path("minConfidence").asDouble();
+                byType.put(p.path("type").asText(), lastReported);
             }
-            out.add(new IngestService.Preview(found, threshold));
+            out.add(new IngestService.Preview(found, found.isEmpty() ? null
+                    : new EnrichmentThreshold.Threshold(lastReported, "gateway", byType)));
         }
         return out;
     }
