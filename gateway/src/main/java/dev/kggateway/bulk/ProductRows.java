@@ -1,5 +1,7 @@
 package dev.kggateway.bulk;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kggateway.ingest.ProductInput;
@@ -90,15 +92,15 @@ abstract class ProductRows implements Closeable {
                 return null;
             }
             ProductInput input = new ProductInput();
-            try (com.fasterxml.jackson.core.JsonParser json = MAPPER.getFactory().createParser(line)) {
-                if (json.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+            try (JsonParser json = MAPPER.getFactory().createParser(line)) {
+                if (json.nextToken() != JsonToken.START_OBJECT) {
                     return new Row(lineNo, null, "not a JSON object");
                 }
-                while (json.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
                     String field = json.currentName();
-                    com.fasterxml.jackson.core.JsonToken value = json.nextToken();
+                    JsonToken value = json.nextToken();
                     if (field.equals("id")) {
-                        input.id = value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? json.getText() : null;
+                        input.id = value == JsonToken.VALUE_STRING ? json.getText() : null;
                     } else {
                         json.skipChildren();
                     }

@@ -21,9 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.jboss.logging.Logger;
@@ -88,7 +90,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
                 (System.nanoTime() - start) / 1_000_000, folder.tagSet().size(), folder.maxSequenceLength(),
                 folder.temperature(), folder.info().minConfidence().map(String::valueOf).orElse("none"),
                 folder.info().minConfidenceByType().isEmpty() ? ""
-                        : " (per type " + new java.util.TreeMap<>(folder.info().minConfidenceByType()) + ")",
+                        : " (per type " + new TreeMap<>(folder.info().minConfidenceByType()) + ")",
                 folder.features().map(f -> f.table().size() + " lexical-class lemmas").orElse("none"));
     }
 
@@ -128,7 +130,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
                         continue; // nothing the model saw: the word is outside
                     }
                     int offset = (b * seq + position) * tags;
-                    probOfWord[job.text][w] = java.util.Arrays.copyOfRange(probs, offset, offset + tags);
+                    probOfWord[job.text][w] = Arrays.copyOfRange(probs, offset, offset + tags);
                 }
             }
         }

@@ -9,7 +9,10 @@ import dev.kggateway.ner.contract.ThresholdSweep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Scores what users get: each labelled sentence (its words joined by single spaces) goes through the same path as
@@ -93,11 +96,11 @@ public class ExtractionEvaluation {
         if (a == null) {
             return b;
         }
-        java.util.Map<String, Double> byType = new java.util.TreeMap<>(a.byType());
+        Map<String, Double> byType = new TreeMap<>(a.byType());
         byType.putAll(b.byType());
         return new EnrichmentThreshold.Threshold(b.value(), b.source(), byType);
     }
 
-    private static final java.util.Comparator<Entity.TypedValue> ORDER = java.util.Comparator
+    private static final Comparator<Entity.TypedValue> ORDER = Comparator
             .comparing(Entity.TypedValue::type).thenComparing(Entity.TypedValue::value);
 }

@@ -241,8 +241,7 @@ public class GraphStore {
      * Embedded: one read transaction over the statement index; remote: one streamed SELECT. Not guarded by
      * {@link StoreCalls}: an export runs for minutes, its callers limit how many run at once.
      */
-    public void exportGraph(IRI graph,
-            Consumer<Statement> sink) {
+    public void exportGraph(IRI graph, Consumer<Statement> sink) {
         try (RepositoryConnection connection = connection();
                 var statements = connection.getStatements(null, null, null, false, graph)) {
             for (var st : statements) {
@@ -323,14 +322,12 @@ public class GraphStore {
         if (!has(StoreCapability.LOCAL_TRANSACTIONS) || config.store().forceSync()) {
             return;
         }
-        Path dir = Path.of(config.store().path(),
-                config.store().engine().name().toLowerCase(Locale.ROOT));
+        Path dir = Path.of(config.store().path(), config.store().engine().name().toLowerCase(Locale.ROOT));
         synchronized (writeLock) {
             try (var files = Files.walk(dir)) {
                 List<Path> regular = files.filter(Files::isRegularFile).toList();
                 for (Path file : regular) {
-                    try (var channel = FileChannel.open(file,
-                            StandardOpenOption.WRITE)) {
+                    try (var channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                         channel.force(true);
                     }
                 }
@@ -402,7 +399,8 @@ public class GraphStore {
      */
     private dev.kggateway.domain.error.ApiException failedEmbeddedWrite(String operation, RuntimeException e) {
         boolean outOfSpace = freeSpace.isOutOfSpace(e);
-        writesBroken = outOfSpace ? "ran out of space" : "failed (" + rootCause(e).getClass().getSimpleName() + ")";
+        writesBroken = outOfSpace ? "ran out of space"
+                : "failed (" + StoreFailures.rootCause(e).getClass().getSimpleName() + ")";
         LOG.errorf(e, "embedded store write '%s' %s; the store now refuses writes until the gateway is restarted"
                 + " (reads go on). Free space, then restart.", operation, writesBroken);
         // RDF4J committed the triples of the failed write but not their values (two LMDB environments): mark the
@@ -477,8 +475,7 @@ public class GraphStore {
      * times faster. For each product: its extraction records and own statements go, the new statements come, and
      * property nodes it used that no product links to any more are removed.
      */
-    void replaceEmbedded(IRI graph, List<IRI> products,
-            List<? extends Statement> statements, IRI hasProperty,
+    void replaceEmbedded(IRI graph, List<IRI> products, List<? extends Statement> statements, IRI hasProperty,
             IRI ofProduct) {
         calls.run(StoreOperation.STATEMENTS, "replace-product", () -> {
             replaceInTransaction(graph, products, statements, hasProperty, ofProduct);
@@ -486,9 +483,8 @@ public class GraphStore {
         }, e -> unavailable("replace-product", e));
     }
 
-    private void replaceInTransaction(IRI graph, List<IRI> products,
-            List<? extends Statement> statements, IRI hasProperty,
-            IRI ofProduct) {
+    private void replaceInTransaction(IRI graph, List<IRI> products, List<? extends Statement> statements,
+            IRI hasProperty, IRI ofProduct) {
         inLocalTransaction("replace-product", estimate(statements) + products.size() * 16L * 1024, connection -> {
             Set<Resource> oldProperties = new HashSet<>();
             for (IRI product : products) {
@@ -515,8 +511,7 @@ public class GraphStore {
      * Renames resources of the embedded store in one local transaction: each statement in the graph with an old IRI
      * as subject or object is replaced by one with the new IRI. Returns the number of statements rewritten.
      */
-    int renameEmbedded(IRI graph,
-            Map<IRI, IRI> renames) {
+    int renameEmbedded(IRI graph, Map<IRI, IRI> renames) {
         var vf = SimpleValueFactory.getInstance();
         int[] rewritten = {0};
         inLocalTransaction("rename-resources", renames.size() * 64L * 1024, connection -> renames.forEach((from, to) -> {
@@ -542,9 +537,7 @@ public class GraphStore {
     @FunctionalInterface
     interface StatementReader {
         /** The readable statements matching the pattern (null: any), materialised. */
-        List<Statement> statements(Resource subject,
-                IRI predicate, Value object,
-                IRI graph);
+        List<Statement> statements(Resource subject, IRI predicate, Value object, IRI graph);
     }
 
     /**
@@ -593,9 +586,7 @@ public class GraphStore {
     }
 
     /** Streams matching statements of the embedded store (index builds); not for remote stores. */
-    void forEachStatement(Resource subject, IRI predicate,
-            Value object, IRI graph,
-            Consumer<Statement> action) {
+    void forEachStatement(Resource subject, IRI predicate, Value object, IRI graph, Consumer<Statement> action) {
         long unreadable = 0;
         try (RepositoryConnection connection = connection();
                 var statements = connection.getStatements(subject, predicate, object, false, graph)) {
@@ -742,10 +733,7 @@ public class GraphStore {
         LOG.warnf(e, "SPARQL %s failed against %s", queryName, description);
         // The cause stays in the server log: its text may name internal hosts.
         return new StoreUnavailableException("graph store request '" + queryName + "' failed ("
-                + (StoreFailures.isTimeout(e) ? "timeout" : rootCause(e).getClass().getSimpleName()) + ")", e);
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        return StoreFailures.rootCause(e);
+                + (StoreFailures.isTimeout(e) ? "timeout" : StoreFailures.rootCause(e).getClass().getSimpleName())
+                + ")", e);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,7 @@ public class StoreCalls {
             builder = builder.withCircuitBreaker().name(BREAKER)
                     .requestVolumeThreshold(breaker.requestVolumeThreshold()).failureRatio(breaker.failureRatio())
                     .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS).successThreshold(breaker.successThreshold())
-                    .failOn(java.util.List.of(StoreUnavailableException.class, BulkheadException.class)).done();
+                    .failOn(List.of(StoreUnavailableException.class, BulkheadException.class)).done();
         }
         isolation = builder.withBulkhead().limit(store.maxConcurrentCalls()).done().build();
         // First pause 50–100 % of the backoff (3/4 of it ± 1/4), doubled every further retry.

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -117,8 +119,8 @@ public final class ThresholdSweep {
     }
 
     /** Entity types that occur in the gold or predicted entities. */
-    java.util.SortedSet<String> types() {
-        java.util.SortedSet<String> types = new java.util.TreeSet<>();
+    SortedSet<String> types() {
+        SortedSet<String> types = new TreeSet<>();
         gold.forEach(g -> g.forEach(e -> types.add(e.type())));
         predicted.forEach(p -> p.forEach(e -> types.add(e.type())));
         return types;

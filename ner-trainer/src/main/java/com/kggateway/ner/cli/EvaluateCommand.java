@@ -10,16 +10,16 @@ import dev.kggateway.ner.contract.EntityMetrics;
 import dev.kggateway.ner.contract.ModelManifest;
 import dev.kggateway.ner.contract.PerTypeThresholds;
 import dev.kggateway.ner.contract.ThresholdSweep;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Entity-level precision/recall/F1 per type and micro of a model folder on seed-format CSVs, "
@@ -62,7 +62,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ToDoubleFunction<String> thresholdOf = type -> byType.getOrDefault(type, threshold);
         try (ModelFolder folder = ModelFolder.load(model, threads)) {
             System.out.printf("model %s, temperature %.4f, min confidence %.3f%s%n", model, folder.temperature(),
-                    threshold, byType.isEmpty() ? "" : ", per type " + new java.util.TreeMap<>(byType));
+                    threshold, byType.isEmpty() ? "" : ", per type " + new TreeMap<>(byType));
             for (int i = 0; i < data.size(); i++) {
                 Path csv = data.get(i);
                 long start = System.nanoTime();

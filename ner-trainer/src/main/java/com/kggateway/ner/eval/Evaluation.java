@@ -10,9 +10,9 @@ import dev.kggateway.ner.contract.LabelledText;
 import dev.kggateway.ner.contract.Predictions;
 import dev.kggateway.ner.contract.TagSet;
 import dev.kggateway.ner.contract.ThresholdSweep;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Runs a model over labelled sentences the way the gateway does (whitespace words, first-piece probabilities,
@@ -56,12 +56,12 @@ public final class Evaluation {
     }
 
     /** Exact (type, word range) match, keeping predictions with confidence ≥ the threshold of their type. */
-    public EntityMetrics spans(java.util.function.ToDoubleFunction<String> minConfidenceOfType) {
+    public EntityMetrics spans(ToDoubleFunction<String> minConfidenceOfType) {
         return sweep(false).at(minConfidenceOfType);
     }
 
     /** (type, value) match per sentence, keeping predictions with confidence ≥ the threshold of their type. */
-    public EntityMetrics values(java.util.function.ToDoubleFunction<String> minConfidenceOfType) {
+    public EntityMetrics values(ToDoubleFunction<String> minConfidenceOfType) {
         return sweep(true).at(minConfidenceOfType);
     }
 
