@@ -296,6 +296,14 @@ public interface KgConfig {
              */
             @WithDefault("1h")
             java.time.Duration rebuildPeriod();
+
+            /**
+             * How long the stamp of a removed product (its tombstone) is kept before a full rebuild deletes it; 0
+             * keeps tombstones forever. Must exceed {@code rebuild-period} plus {@code overlap}: an instance that
+             * could not poll for that long rebuilds from the store instead of needing the tombstone.
+             */
+            @WithDefault("24h")
+            java.time.Duration tombstoneRetention();
         }
 
         /**

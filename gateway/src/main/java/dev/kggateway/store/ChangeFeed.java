@@ -27,6 +27,7 @@ import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
+import org.eclipse.rdf4j.model.vocabulary.XSD;
 import org.eclipse.rdf4j.query.BindingSet;
 import org.jboss.logging.Logger;
 
@@ -112,6 +113,7 @@ public class ChangeFeed {
         if (executor != null) {
             return;
         }
+        checkTombstoneRetention();
         target = index;
         FunctionCounter.builder("kg.change.feed.products.read", this,
                 f -> f.productsRead).description("Products the change feed re-read after other writes")
@@ -184,6 +186,7 @@ public class ChangeFeed {
         lastRebuild = System.nanoTime();
         LOG.infof("Similarity index (remote store): %d products indexed in %d ms; following changes every %s",
                 indexed, (lastRebuild - start) / 1_000_000, config.store().changeFeed().pollPeriod());
+        pruneTombstones();
         // Writes that committed while the index was being built published to no index: catch up with them now
         // rather than a poll period later. Writes committing from here on are applied by their own events.
         poll();
@@ -202,8 +205,7 @@ public class ChangeFeed {
         args.put("changes", iris.changesGraph());
         args.put("since", latest == null ? NamedQuery.Fragment.EMPTY
                 : NamedQuery.fragment("change-feed#since", "since",
-                        VF.createLiteral(latest.minus(config.store().changeFeed().overlap()).toString(),
-                                org.eclipse.rdf4j.model.vocabulary.XSD.DATETIME)));
+                        dateTime(latest.minus(config.store().changeFeed().overlap()))));
         List<Object> at = null;
         Page<BindingSet> page;
         do {
@@ -258,6 +260,47 @@ public class ChangeFeed {
             productsRead += batch.size();
             writes.publish(ProductsCommitted.written(found.values(), removed));
         }
+    }
+
+    /**
+     * Fails start-up when tombstones could be deleted before an instance that missed them rebuilds: only a full
+     * rebuild replaces a poll that would have seen a removal, so the retention must outlast a rebuild period (plus the
+     * overlap a poll looks back), and pruning needs the periodic rebuild on.
+     */
+    void checkTombstoneRetention() {
+        KgConfig.Store.ChangeFeed feed = config.store().changeFeed();
+        Duration retention = feed.tombstoneRetention();
+        if (retention.isZero()) {
+            return;
+        }
+        if (feed.rebuildPeriod().isZero() || retention.compareTo(feed.rebuildPeriod().plus(feed.overlap())) <= 0) {
+            throw new IllegalStateException("kg.store.change-feed.tombstone-retention (" + retention
+                    + ") must exceed kg.store.change-feed.rebuild-period (" + feed.rebuildPeriod()
+                    + ", not 0) plus kg.store.change-feed.overlap (" + feed.overlap()
+                    + "), or be 0 to keep tombstones forever");
+        }
+    }
+
+    /**
+     * Deletes tombstones older than the retention by the store's clock (the latest stamp seen, not this instance's
+     * clock), so the feed's graph grows with the catalogue, not with every product ever removed. Every instance runs
+     * it after its rebuild; the delete is idempotent.
+     */
+    void pruneTombstones() {
+        Duration retention = config.store().changeFeed().tombstoneRetention();
+        if (!retention.isZero() && latest != null) {
+            pruneTombstonesBefore(latest.minus(retention));
+        }
+    }
+
+    /** Deletes the stamps of subjects that are no longer products, stamped before {@code cutoff}. */
+    void pruneTombstonesBefore(Instant cutoff) {
+        store.update("prune-tombstones", store.render("prune-tombstones", Map.of("changes", iris.changesGraph(),
+                "graph", iris.catalogGraph(), "cutoff", dateTime(cutoff))));
+    }
+
+    private static Literal dateTime(Instant instant) {
+        return VF.createLiteral(instant.toString(), XSD.DATETIME);
     }
 
     private Instant latestStamp() {

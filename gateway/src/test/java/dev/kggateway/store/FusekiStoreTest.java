@@ -9,11 +9,15 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.xml.datatype.DatatypeFactory;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.eclipse.rdf4j.model.IRI;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -22,6 +26,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,6 +46,9 @@ class FusekiStoreTest {
 
     @Inject
     Iris iris;
+
+    @Inject
+    ChangeFeed feed;
 
     @BeforeEach
     void seed() {
@@ -136,6 +145,42 @@ class FusekiStoreTest {
         }
         graphql("{ product(id: \"FUS-1\") { id } }").body("errors", nullValue())
                 .body("data.product.id", equalTo("FUS-1"));
+    }
+
+    @Test
+    void pruningDeletesOnlyTombstonesStampedBeforeTheCutoff() throws Exception {
+        assertTrue(products.remove("FUS-3"));
+        Instant removedAt = stamp("FUS-3");
+        assertNotNull(removedAt, "a removal leaves its stamp behind as the tombstone");
+
+        feed.pruneTombstonesBefore(removedAt);
+        assertEquals(removedAt, stamp("FUS-3"), "a tombstone stamped at the cutoff is not older than it: kept");
+
+        feed.pruneTombstonesBefore(removedAt.plusSeconds(1));
+        assertNull(stamp("FUS-3"), "the tombstone older than the cutoff is deleted, token and all");
+        assertTrue(!FusekiTestResource.current().dataset().find(changesGraph(), node(iris.product("FUS-3")), null,
+                null).hasNext());
+        // FUS-1 was stamped before the cutoff too, but it exists: its stamp is what a poll compares tokens with.
+        assertNotNull(stamp("FUS-1"));
+        assertNotNull(stamp("FUS-2"));
+    }
+
+    private Instant stamp(String id) throws Exception {
+        var found = FusekiTestResource.current().dataset().find(changesGraph(), node(iris.product(id)),
+                node(Vocab.MODIFIED_AT), null);
+        if (!found.hasNext()) {
+            return null;
+        }
+        String lexical = found.next().getObject().getLiteralLexicalForm();
+        return DatatypeFactory.newInstance().newXMLGregorianCalendar(lexical).toGregorianCalendar().toInstant();
+    }
+
+    private Node changesGraph() {
+        return node(iris.changesGraph());
+    }
+
+    private static Node node(IRI iri) {
+        return NodeFactory.createURI(iri.stringValue());
     }
 
     static ValidatableResponse graphql(String query) {
