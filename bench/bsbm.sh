@@ -35,7 +35,9 @@ java -Xmx1g -XX:+UseStringDeduplication -XX:G1PeriodicGCInterval=60000 -XX:MinHe
   -Dkg.cache.enabled=false -Dkg.ner.enabled=false -Dquarkus.log.level=WARN -jar "$JAR" > "$DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 300); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 1; done
+# BSBM 100k starts in ~50 s on a quiet machine, 8-9 min at load average 20 (index builds): wait up to 15 min.
+for _ in $(seq 900); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 1; done
+curl -sf "localhost:$PORT/q/health/ready" > /dev/null || { echo "server not ready, see $DIR/server.log" >&2; exit 1; }
 python3 bench/bsbm-requests.py "$CALLS" "$DIR/ids.txt" "$PORT"
 # RSS in two parts: anonymous (heap, metaspace, code, threads) and file-backed (mostly LMDB's memory map of the store:
 # page cache, reclaimable, not heap).
