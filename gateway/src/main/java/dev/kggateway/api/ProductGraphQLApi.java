@@ -23,6 +23,8 @@ import dev.kggateway.similarity.SimilarityMetric;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -45,6 +47,10 @@ public class ProductGraphQLApi {
 
     @Inject
     ProductFilters filters;
+
+    /** The field being resolved, for its selection ({@link #selects}). */
+    @Inject
+    io.smallrye.graphql.api.Context context;
 
     @Query("product")
     @Description("The product with this id, or null when there is none.")
@@ -142,7 +148,24 @@ public class ProductGraphQLApi {
         int n = PageRequest.first(first, 10, catalog.limits().maxSimilar());
         int min = minShared == null ? 2 : minShared;
         SimilarityMetric m = metric == null ? SimilarityMetric.SHARED_COUNT : metric;
-        return similarity.similar(Ids.productId(id), n, min, m).stream().map(SimilarProduct::of).toList();
+        boolean links = selects(PRODUCT_LINKS);
+        return similarity.similar(Ids.productId(id), n, min, m).stream().map(hit -> {
+            SimilarProduct s = SimilarProduct.of(hit);
+            s.productLinks = links;
+            return s;
+        }).toList();
+    }
+
+    /** The similar product's field that reads its links; every other Product field is a field of the summary. */
+    private static final String PRODUCT_LINKS = "product/properties";
+
+    /**
+     * Whether the field being resolved selects this sub-field (any alias, through fragments too); true when the
+     * selection cannot be read, so that a doubt loads more rather than less.
+     */
+    private boolean selects(String path) {
+        graphql.schema.DataFetchingEnvironment env = context.unwrap(graphql.schema.DataFetchingEnvironment.class);
+        return env == null || env.getSelectionSet() == null || env.getSelectionSet().contains(path);
     }
 
     static final String SIMILAR_FIRST = "Number of similar products: at most kg.api.max-similar.";
@@ -177,6 +200,15 @@ public class ProductGraphQLApi {
     @Name("product")
     @Description("The similar product.")
     public List<@NonNull Product> productOf(@Source List<SimilarProduct> hits) {
-        return catalog.productsInOrder(hits.stream().map(h -> h.productId).toList());
+        // One batch may hold hits of several similarProducts fields: each hit says whether its request selects links.
+        Map<String, Optional<Product>> full = catalog.products(
+                hits.stream().filter(h -> h.productLinks).map(h -> h.productId).distinct().toList());
+        Map<String, Optional<Product>> summaries = catalog.summaries(
+                hits.stream().filter(h -> !h.productLinks).map(h -> h.productId).distinct().toList());
+        List<Product> ordered = new ArrayList<>(hits.size());
+        for (SimilarProduct hit : hits) {
+            ordered.add((hit.productLinks ? full : summaries).get(hit.productId).orElse(null));
+        }
+        return ordered;
     }
 }

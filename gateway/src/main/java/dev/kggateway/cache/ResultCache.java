@@ -35,6 +35,7 @@ public class ResultCache {
     private final boolean enabled;
     private final java.time.Duration ttl;
     private final Cache<String, Optional<Product>> products;
+    private final Cache<String, Optional<Product>> summaries;
     private final Cache<Object, Object> results;
     private final AtomicLong generation = new AtomicLong();
     /** Bumped when every product may have changed (bulk load). */
@@ -47,9 +48,12 @@ public class ResultCache {
         this.ttl = config.cache().ttl();
         this.products = Caffeine.newBuilder().maximumSize(config.cache().productsSize())
                 .expireAfterWrite(config.cache().ttl()).recordStats().build();
+        this.summaries = Caffeine.newBuilder().maximumSize(config.cache().productsSize())
+                .expireAfterWrite(config.cache().ttl()).recordStats().build();
         this.results = Caffeine.newBuilder().maximumSize(config.cache().resultsSize())
                 .expireAfterWrite(config.cache().ttl()).recordStats().build();
         CaffeineCacheMetrics.monitor(registry, products, "kg-products");
+        CaffeineCacheMetrics.monitor(registry, summaries, "kg-product-summaries");
         CaffeineCacheMetrics.monitor(registry, results, "kg-results");
     }
 
@@ -78,6 +82,22 @@ public class ResultCache {
     /** Products by id (absent ids map to empty), loading the missing ones in one call. */
     public Map<String, Optional<Product>> products(Collection<String> ids,
             Function<List<String>, Map<String, Product>> load) {
+        return cached(ids, load, products, null);
+    }
+
+    /**
+     * Product summaries (fields only, links empty) by id, for responses that do not select links: a product cached
+     * with its links serves too (it has the same fields); the others are loaded in one call and kept apart from the
+     * products, invalidated alike.
+     */
+    public Map<String, Optional<Product>> summaries(Collection<String> ids,
+            Function<List<String>, Map<String, Product>> load) {
+        return cached(ids, load, summaries, products);
+    }
+
+    private Map<String, Optional<Product>> cached(Collection<String> ids,
+            Function<List<String>, Map<String, Product>> load, Cache<String, Optional<Product>> cache,
+            Cache<String, Optional<Product>> alsoServing) {
         Map<String, Optional<Product>> found = new HashMap<>();
         if (!enabled) {
             Map<String, Product> loaded = load.apply(List.copyOf(ids));
@@ -86,7 +106,10 @@ public class ResultCache {
         }
         List<String> missing = new ArrayList<>();
         for (String id : ids) {
-            Optional<Product> cached = products.getIfPresent(id);
+            Optional<Product> cached = cache.getIfPresent(id);
+            if (cached == null && alsoServing != null) {
+                cached = alsoServing.getIfPresent(id);
+            }
             if (cached != null) {
                 found.put(id, cached);
             } else {
@@ -102,7 +125,7 @@ public class ResultCache {
                 Optional<Product> value = Optional.ofNullable(loaded.get(id));
                 found.put(id, value);
                 if (epoch.get() == epochBefore && productStamps.getOrDefault(id, 0L).equals(stamps.get(id))) {
-                    products.put(id, value);
+                    cache.put(id, value);
                 }
             }
         }
@@ -119,11 +142,13 @@ public class ResultCache {
         if (change.productIds() == null) {
             epoch.incrementAndGet();
             products.invalidateAll();
+            summaries.invalidateAll();
             return;
         }
         for (String id : change.productIds()) {
             productStamps.merge(id, 1L, Long::sum);
             products.invalidate(id);
+            summaries.invalidate(id);
         }
     }
 

@@ -73,6 +73,51 @@ public final class PropertyIds {
         }
     }
 
+    /** One instance per property type read back from the store (a catalogue has a few dozen), for the indexes. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> STORED_TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Parses a property id read back from the store, which holds it canonical ({@link #node} minted it from a
+     * validated type and a normalised value): the value is decoded and the id checked to round-trip, without the
+     * client-id checks of {@link #fromId} (type pattern, Unicode NFC, case and whitespace normalisation of the value),
+     * which were most of the cost of reading a product's links. An id that does not round-trip goes through
+     * {@link #fromId}, which rejects it as before. The type is one shared instance per type name: the in-memory
+     * indexes hold a node per distinct (type, value).
+     */
+    public static PropertyNode fromStoredId(String id) {
+        int slash = id == null ? -1 : id.indexOf('/');
+        if (slash <= 0) {
+            return fromId(id);
+        }
+        String segment = id.substring(slash + 1);
+        String value;
+        try {
+            value = valueOfSegment(segment);
+        } catch (RuntimeException e) {
+            return fromId(id);
+        }
+        if (value.isEmpty() || !valueSegment(value).equals(segment)) {
+            return fromId(id);
+        }
+        String type = id.substring(0, slash);
+        String shared = STORED_TYPES.get(type);
+        if (shared == null) {
+            try {
+                if (!Ids.propertyType(type).equals(type)) {
+                    return fromId(id);
+                }
+            } catch (RuntimeException e) {
+                return fromId(id);
+            }
+            shared = type;
+            if (STORED_TYPES.size() < 10_000) {
+                STORED_TYPES.putIfAbsent(type, type);
+            }
+        }
+        return new PropertyNode(id, shared, value);
+    }
+
     /**
      * RFC 3986 percent-encoding of UTF-8 bytes, keeping only unreserved characters, with upper-case hex digits: the
      * normal form of section 6.2.2, so the IRI is already what any normaliser would make of it.
@@ -93,6 +138,9 @@ public final class PropertyIds {
     }
 
     static String percentDecode(String encoded) {
+        if (unreservedOnly(encoded)) {
+            return encoded; // nothing escaped: the UTF-8 decoding of ASCII is the text itself
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
@@ -113,5 +161,16 @@ public final class PropertyIds {
             throw new IllegalArgumentException("invalid UTF-8 in id");
         }
         return decoded;
+    }
+
+    private static boolean unreservedOnly(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

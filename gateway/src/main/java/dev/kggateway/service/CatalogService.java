@@ -57,6 +57,14 @@ public class CatalogService {
         return ordered;
     }
 
+    /**
+     * Product summaries by id (fields only, links empty; unknown ids map to empty), for a response that selects no
+     * links: a ranking's hits printed by name read a few statements each instead of every link.
+     */
+    public Map<String, java.util.Optional<Product>> summaries(List<String> ids) {
+        return cache.summaries(ids, products::summariesByIds);
+    }
+
     public Page<Product> products(ProductQuery query, PageRequest.Args args) {
         return productPage(List.of("products", query), args, slice -> products.findIds(query, slice));
     }

@@ -1,7 +1,6 @@
 package dev.kggateway.service;
 
 import dev.kggateway.domain.Ids;
-import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.error.InvalidArgumentException;
 import dev.kggateway.similarity.SimilarityHit;
@@ -48,16 +47,16 @@ public class SimilarityService {
         if (first == 0) {
             return List.of();
         }
-        List<PropertyLink> links = products.linksOf(List.of(id)).get(id);
-        if (links.isEmpty()) {
+        List<PropertyNode> nodes = products.propertiesOf(id);
+        if (nodes.isEmpty()) {
             return List.of();
         }
         Map<String, Integer> df = metric.usesDocumentFrequencies()
-                ? similarity.documentFrequencies(id, links.stream().map(PropertyLink::property).toList())
+                ? similarity.documentFrequencies(id, nodes)
                 : Map.of();
         int total = metric.usesDocumentFrequencies() ? cache.result("totalProducts", () -> products.totalProducts()) : 0;
         Map<PropertyNode, Double> weights = new LinkedHashMap<>();
-        links.forEach(l -> weights.put(l.property(), metric.weight(total, df.getOrDefault(l.property().id(), 1))));
-        return similarity.similar(id, weights, minShared, first, metric, links.size());
+        nodes.forEach(n -> weights.put(n, metric.weight(total, df.getOrDefault(n.id(), 1))));
+        return similarity.similar(id, weights, minShared, first, metric, nodes.size());
     }
 }

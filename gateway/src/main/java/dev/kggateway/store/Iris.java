@@ -95,7 +95,8 @@ public class Iris {
         if (!iri.startsWith(propertyBase)) {
             throw new IllegalStateException("not a property IRI of this namespace: " + iri);
         }
-        return PropertyIds.fromId(iri.substring(propertyBase.length()));
+        // The store's own IRIs: minted canonical, read back without re-validating (PropertyIds.fromStoredId).
+        return PropertyIds.fromStoredId(iri.substring(propertyBase.length()));
     }
 
     /** IRI of the node recording a model extraction of one property for one product. */

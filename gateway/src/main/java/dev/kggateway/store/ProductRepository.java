@@ -82,12 +82,7 @@ public class ProductRepository {
         for (BindingSet row : store.select("products-by-iri", Map.of("graph", iris.catalogGraph(), "products", products))) {
             String id = row.getValue("id").stringValue();
             if (!found.containsKey(id)) {
-                found.put(id, new Product(id,
-                        row.getValue("name").stringValue(),
-                        Rows.stringOrNull(row, "description"),
-                        Rows.doubleOrNull(row, "price"),
-                        Rows.stringOrNull(row, "currency"),
-                        Rows.stringOrNull(row, "manufacturer")));
+                found.put(id, fields(id, row));
                 links.put(id, new ArrayList<>());
             }
             if (row.hasBinding("property")) {
@@ -99,6 +94,56 @@ public class ProductRepository {
             found.put(id, found.get(id).withLinks(list));
         });
         return found;
+    }
+
+    /** A product's fields from a row of products-by-iri.rq or product-summaries-by-iri.rq (links empty). */
+    private static Product fields(String id, BindingSet row) {
+        return new Product(id,
+                row.getValue("name").stringValue(),
+                Rows.stringOrNull(row, "description"),
+                Rows.doubleOrNull(row, "price"),
+                Rows.stringOrNull(row, "currency"),
+                Rows.stringOrNull(row, "manufacturer"));
+    }
+
+    /**
+     * Products by id, fields only (links empty), for a response that does not select their links (a ranking's hits
+     * printed by name); unknown ids are absent. The embedded store reads them through its statement API.
+     */
+    public Map<String, Product> summariesByIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return new LinkedHashMap<>();
+        }
+        List<IRI> products = ids.stream().distinct().map(iris::product).toList();
+        if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
+            return store.readEmbedded("product-summaries-by-iri",
+                    reader -> new ProductStatements(iris, reader).summaries(products));
+        }
+        return summariesByIdsBySparql(products);
+    }
+
+    /** {@link #summariesByIds} through product-summaries-by-iri.rq, on any store (the embedded path's yardstick). */
+    Map<String, Product> summariesByIdsBySparql(List<IRI> products) {
+        Map<String, Product> found = new LinkedHashMap<>();
+        for (BindingSet row : store.select("product-summaries-by-iri",
+                Map.of("graph", iris.catalogGraph(), "products", products))) {
+            String id = row.getValue("id").stringValue();
+            found.putIfAbsent(id, fields(id, row));
+        }
+        return found;
+    }
+
+    /**
+     * The product's property nodes in its links' order ({@link PropertyLink#ORDER}), empty for an unknown product:
+     * what a similarity ranking weighs. The embedded store reads two index ranges (no extraction records); other
+     * stores run links-of-products.rq.
+     */
+    public List<PropertyNode> propertiesOf(String id) {
+        IRI product = iris.product(id);
+        if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
+            return store.readEmbedded("links-of-products", reader -> new ProductStatements(iris, reader).nodes(id, product));
+        }
+        return linksOf(List.of(id)).get(id).stream().map(PropertyLink::property).toList();
     }
 
     private PropertyLink link(String productId, BindingSet row) {

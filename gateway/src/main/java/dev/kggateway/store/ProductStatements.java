@@ -2,6 +2,7 @@ package dev.kggateway.store;
 
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.PropertyLink;
+import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.PropertySource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,55 @@ final class ProductStatements {
             }
         }
         return found;
+    }
+
+    /**
+     * The products found among {@code products}, fields only (links empty): what {@code product-summaries-by-iri.rq}
+     * gives. One lookup per field instead of reading every link statement and extraction record: a ranking's hits
+     * printed by name do not pay for their ~30 links each.
+     */
+    Map<String, Product> summaries(List<IRI> products) {
+        Map<String, Product> found = new LinkedHashMap<>();
+        IRI graph = iris.catalogGraph();
+        for (IRI product : products) {
+            Value id = object(product, Vocab.PRODUCT_ID, graph);
+            Value name = id == null ? null : object(product, Vocab.NAME, graph);
+            if (name != null) {
+                found.putIfAbsent(id.stringValue(), new Product(id.stringValue(), name.stringValue(),
+                        Rows.stringOrNull(object(product, Vocab.DESCRIPTION, graph)),
+                        Rows.doubleOrNull(object(product, Vocab.PRICE, graph)),
+                        Rows.stringOrNull(object(product, Vocab.CURRENCY, graph)),
+                        Rows.stringOrNull(object(product, Vocab.MANUFACTURER, graph))));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The product's property nodes in its links' order ({@link PropertyLink#ORDER}: vendor first, then type and
+     * value), without extraction records: what a similarity ranking weighs. Two lookups (its links, its vendor links).
+     */
+    List<PropertyNode> nodes(String productId, IRI product) {
+        IRI graph = iris.catalogGraph();
+        Set<Value> vendor = new HashSet<>();
+        for (Statement st : reader.statements(product, Vocab.VENDOR_PROPERTY, null, graph)) {
+            vendor.add(st.getObject());
+        }
+        List<PropertyLink> links = new ArrayList<>();
+        for (Statement st : reader.statements(product, Vocab.HAS_PROPERTY, null, graph)) {
+            if (st.getObject() instanceof Resource node) {
+                links.add(new PropertyLink(productId, iris.propertyFromIri(node.stringValue()),
+                        vendor.contains(node) ? PropertySource.VENDOR : PropertySource.NER, null, null));
+            }
+        }
+        links.sort(PropertyLink.ORDER);
+        return links.stream().map(PropertyLink::property).toList();
+    }
+
+    /** The object of the first statement (subject, predicate), or null when there is none. */
+    private Value object(IRI subject, IRI predicate, IRI graph) {
+        List<Statement> found = reader.statements(subject, predicate, null, graph);
+        return found.isEmpty() ? null : found.get(0).getObject();
     }
 
     private Product read(IRI product, IRI graph) {

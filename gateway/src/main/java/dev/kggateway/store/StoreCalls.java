@@ -107,7 +107,9 @@ public class StoreCalls {
                 .setAttribute("kg.query", queryName).startSpan();
         long start = System.nanoTime();
         String outcome = "error";
-        try (Scope ignored = span.makeCurrent()) {
+        // Current only when recorded: a span that is not (tracing off) has nothing to parent, and making it current
+        // costs a context attach and MDC updates per store call.
+        try (Scope ignored = span.isRecording() ? span.makeCurrent() : Scope.noop()) {
             T result = guarded(operation, queryName, attempt, unavailable);
             outcome = "ok";
             return result;
@@ -122,11 +124,22 @@ public class StoreCalls {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;
         } finally {
-            Timer.builder(LatencyHistograms.SPARQL_TIMER).description("SPARQL latency per named query")
-                    .tag("query", queryName).tag("operation", operation.tag()).tag("outcome", outcome)
-                    .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            timer(queryName, operation, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             span.end();
         }
+    }
+
+    private record TimerKey(String query, StoreOperation operation, String outcome) {
+    }
+
+    /** Timers by query, operation and outcome: registered once, not looked up in the registry per call. */
+    private final Map<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Timer timer(String queryName, StoreOperation operation, String outcome) {
+        return timers.computeIfAbsent(new TimerKey(queryName, operation, outcome), k ->
+                Timer.builder(LatencyHistograms.SPARQL_TIMER).description("SPARQL latency per named query")
+                        .tag("query", k.query()).tag("operation", k.operation().tag()).tag("outcome", k.outcome())
+                        .register(registry));
     }
 
     @SuppressWarnings("unchecked")

@@ -225,6 +225,36 @@ public abstract class CatalogContractTest {
     }
 
     @Test
+    void similarProductsLoadLinksOnlyWhereSelectedInOneBatch() {
+        // Three rankings in one request, resolved in one batch of hits: without links (summaries), with links, and
+        // with links selected through a fragment under an alias. Fields agree; links are those of product(id).
+        String id = F.richestProduct();
+        JsonPath json = Gql.ok("""
+                query($id: ID!) {
+                  light: similarProducts(id: $id, first: 8, minShared: 1) {
+                    product { id name description price currency manufacturer } }
+                  full: similarProducts(id: $id, first: 8, minShared: 1) {
+                    product { id name description price currency manufacturer properties { type value source } } }
+                  fragment: similarProducts(id: $id, first: 8, minShared: 1) {
+                    product { id ... on Product { links: properties { type value source } } } } }""", vars("id", id));
+        List<Map<String, Object>> light = json.getList("data.light.product");
+        List<Map<String, Object>> full = json.getList("data.full.product");
+        List<Map<String, Object>> fragment = json.getList("data.fragment.product");
+        assertTrue(light.size() > 3, "hits: " + light.size());
+        assertEquals(light.size(), full.size());
+        for (int i = 0; i < light.size(); i++) {
+            Map<String, Object> fields = new java.util.HashMap<>(full.get(i));
+            Object links = fields.remove("properties");
+            assertEquals(fields, light.get(i));
+            Object expected = Gql.ok("query($id: ID!) { product(id: $id) { properties { type value source } } }",
+                    vars("id", fields.get("id"))).getList("data.product.properties");
+            assertEquals(expected, links, "links of " + fields.get("id"));
+            assertFalse(((List<?>) links).isEmpty());
+            assertEquals(expected, fragment.get(i).get("links"), "links through a fragment of " + fields.get("id"));
+        }
+    }
+
+    @Test
     void propertiesListingPagesThroughEveryNodeInTypeValueOrder() {
         List<String> expected = new ArrayList<>(F.productsByProperty().keySet());
         expected.sort((a, b) -> {

@@ -70,4 +70,17 @@ class QueryCountTest {
         // (a remote store adds one SPARQL ranking query)
         assertEquals(store.isEmbedded() ? 2 : 3, store.queryCount() - before);
     }
+
+    @Test
+    void similarProductsPrintedByNameReadSummariesNotLinks() {
+        String id = Gql.ok("{ products(first: 1) { edges { node { id } } } }").getString("data.products.edges[0].node.id");
+        java.util.Map<String, Long> before = store.queryCountsByName();
+        List<Object> similar = Gql.ok("query($id: ID!) { similarProducts(id: $id, first: 30, minShared: 1) { product { id name price } } }",
+                vars("id", id)).getList("data.similarProducts");
+        assertTrue(similar.size() > 5);
+        java.util.Map<String, Long> after = store.queryCountsByName();
+        // the source's nodes, then one batch of summaries: no product read with its links
+        assertEquals(1, after.getOrDefault("product-summaries-by-iri", 0L) - before.getOrDefault("product-summaries-by-iri", 0L));
+        assertEquals(0, after.getOrDefault("products-by-iri", 0L) - before.getOrDefault("products-by-iri", 0L));
+    }
 }

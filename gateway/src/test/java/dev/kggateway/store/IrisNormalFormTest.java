@@ -83,6 +83,19 @@ class IrisNormalFormTest {
     }
 
     @Test
+    void storedIdsThatDoNotRoundTripAreRejectedAsClientIdsAre() {
+        // The store-read parse skips re-normalising, not checking: a segment that is not the canonical encoding of
+        // its value, or a type that is not a valid type, fails exactly as fromId fails.
+        for (String id : List.of("size/%2e", "size/%41", "size/a%2fb", "Size/x", "size/", "/x", "size/%zz", "size/!", "x y/z")) {
+            assertThrows(dev.kggateway.domain.error.InvalidIdException.class, () -> PropertyIds.fromId(id), id);
+            assertThrows(dev.kggateway.domain.error.InvalidIdException.class, () -> PropertyIds.fromStoredId(id), id);
+        }
+        PropertyNode node = PropertyIds.fromStoredId("size/a%20b");
+        assertEquals(PropertyIds.node("size", "a b"), node);
+        assertTrue(node.type() == PropertyIds.fromStoredId("size/c").type(), "one type instance per type name");
+    }
+
+    @Test
     void dotSegmentValuesAreMarkedAndOtherDotsKept() {
         assertEquals("size/!.", PropertyIds.id("size", "."));
         assertEquals("size/!..", PropertyIds.id("size", ".."));

@@ -77,6 +77,17 @@ class ProductReadPathsAgreeTest {
             Map<String, Product> fast = products.findByIds(batch);
             Map<String, Product> sparql = products.findByIdsBySparql(batch.stream().distinct().map(iris::product).toList());
             assertEquals(sparql, fast, "batch " + batch);
+            // Summaries (fields only) on both paths: the full products without their links.
+            Map<String, Product> fields = new java.util.LinkedHashMap<>();
+            sparql.forEach((id, p) -> fields.put(id, p.withLinks(List.of())));
+            assertEquals(fields, products.summariesByIds(batch), "summaries of " + batch);
+            assertEquals(fields, products.summariesByIdsBySparql(batch.stream().distinct().map(iris::product).toList()),
+                    "summaries by SPARQL of " + batch);
+            for (String id : batch) {
+                // A ranking's nodes: the links' nodes in link order, on both paths.
+                assertEquals(products.linksOf(List.of(id)).get(id).stream().map(PropertyLink::property).toList(),
+                        products.propertiesOf(id), "nodes of " + id);
+            }
             withNer += (int) fast.values().stream().filter(p -> p.links().stream()
                     .anyMatch(l -> l.source() == PropertySource.NER && l.confidence() != null)).count();
         }

@@ -11,6 +11,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 public class SimilarProduct {
     @Ignore
     public String productId;
+    /** Whether the request selects the similar product's links ({@code product { properties }}): else a summary serves. */
+    @Ignore
+    public boolean productLinks = true;
     @NonNull
     @Description("Similarity under the chosen metric; higher is more similar.")
     public double score;
