@@ -5,6 +5,8 @@ import dev.kggateway.domain.Page;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.ProductsCommitted;
+import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.error.StoreUnavailableException;
 import dev.kggateway.domain.Slice;
 import dev.kggateway.similarity.SimilarityIndex;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -47,6 +49,8 @@ public class ChangeFeed {
 
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
     private static final ValueFactory VF = SimpleValueFactory.getInstance();
+    /** Fewest products per read a rebuild splits a page it could not read into (see {@link #nodesOf}). */
+    private static final int SMALLEST_SPLIT = 16;
     private static final Keyset FEED_ORDER = new Keyset(List.of(new Keyset.Term("modified", false, false),
             Keyset.Term.string("subject")));
 
@@ -64,6 +68,9 @@ public class ChangeFeed {
 
     @Inject
     ProductRepository products;
+
+    @Inject
+    SimilarityRepository similarity;
 
     @Inject
     MeterRegistry registry;
@@ -176,10 +183,8 @@ public class ChangeFeed {
         Page<String> page;
         do {
             page = products.findIdsBySparql(ProductQuery.ALL, Slice.forward(size, after));
-            for (Product p : products.findByIds(page.items()).values()) {
-                built.put(p.id(), ProductsCommitted.ProductState.of(p).nodes());
-                indexed++;
-            }
+            nodesOf(page.items()).forEach(built::put);
+            indexed += page.items().size();
             after = page.items().isEmpty() ? after : page.items().get(page.items().size() - 1);
         } while (page.hasNext());
         target.install(built);
@@ -190,6 +195,27 @@ public class ChangeFeed {
         // Writes that committed while the index was being built published to no index: catch up with them now
         // rather than a poll period later. Writes committing from here on are applied by their own events.
         poll();
+    }
+
+    /**
+     * The nodes of a page of products; a page the store cannot answer in full within its query timeout (a loaded
+     * store, products with many links) is read again in halves, down to {@link #SMALLEST_SPLIT} products, instead of
+     * failing the whole rebuild at the same page at every tick.
+     */
+    Map<String, List<PropertyNode>> nodesOf(List<String> ids) {
+        try {
+            return similarity.nodesOf(ids);
+        } catch (StoreUnavailableException e) {
+            if (ids.size() <= SMALLEST_SPLIT || !StoreFailures.isCutShort(e)) {
+                throw e;
+            }
+            int half = ids.size() / 2;
+            LOG.infof("Change feed: a page of %d products was cut short (%s); reading it in halves", ids.size(),
+                    e.getMessage());
+            Map<String, List<PropertyNode>> nodes = new HashMap<>(nodesOf(ids.subList(0, half)));
+            nodes.putAll(nodesOf(ids.subList(half, ids.size())));
+            return nodes;
+        }
     }
 
     /** One poll: publishes the products other writes changed since the latest stamp seen (minus the overlap). */

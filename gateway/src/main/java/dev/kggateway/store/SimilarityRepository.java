@@ -103,6 +103,17 @@ public class SimilarityRepository {
                 shared);
     }
 
+    /** The property nodes of each of these products that has any, read from the store (not from the index). */
+    Map<String, List<PropertyNode>> nodesOf(List<String> ids) {
+        Map<String, List<PropertyNode>> nodes = new HashMap<>();
+        for (BindingSet row : store.select("nodes-of-products", Map.of("graph", iris.catalogGraph(),
+                "products", ids.stream().map(iris::product).toList()))) {
+            nodes.computeIfAbsent(iris.productId(row.getValue("product").stringValue()), k -> new ArrayList<>())
+                    .add(iris.propertyFromIri(row.getValue("property").stringValue()));
+        }
+        return nodes;
+    }
+
     /** Document frequency (number of products carrying it) of each node of a product. */
     public Map<String, Integer> documentFrequencies(String productId, java.util.Collection<PropertyNode> nodes) {
         SimilarityIndex postings = index.get();

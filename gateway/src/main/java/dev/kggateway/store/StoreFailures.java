@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import org.eclipse.rdf4j.query.QueryInterruptedException;
+import org.eclipse.rdf4j.query.resultio.QueryResultParseException;
 
 /**
  * What a store failure means, read from the exceptions RDF4J raises (HTTP error responses become exceptions whose
@@ -42,6 +43,14 @@ final class StoreFailures {
                 || (hasCause(e, InterruptedIOException.class) && mentions(e, "timed out"))
                 || mentions(e, "TimeLimitExceededException") || mentions(e, "Query timed out")
                 || mentions(e, "Query cancelled");
+    }
+
+    /**
+     * The answer did not arrive whole: a timeout, or a result document that ends mid-way (a server that hits its
+     * deadline while streaming closes the response, which the client reads as malformed).
+     */
+    static boolean isCutShort(Throwable e) {
+        return isTimeout(e) || hasCause(e, QueryResultParseException.class);
     }
 
     /**
