@@ -324,7 +324,7 @@ public interface KgConfig {
          * Initial size of each of the embedded LMDB store's two memory maps (triples, values): address space reserved,
          * not disk (the files grow with the data). RDF4J starts at 10 MB and grows the map as the store fills; a
          * transaction that reaches the end of the map first writes every statement to a side cache and replays it
-         * into the indexes at commit, which doubled the cost of a bulk load's statements. An existing store's larger
+         * into the indexes at commit (BENCHMARKS, "Bulk load, CPU per thread"). An existing store's larger
          * map is kept; the map still grows beyond this when needed.
          */
         @WithDefault("8G")
