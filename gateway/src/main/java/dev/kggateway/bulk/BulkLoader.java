@@ -8,7 +8,6 @@ import dev.kggateway.domain.error.ApiException;
 import dev.kggateway.domain.error.InvalidArgumentException;
 import dev.kggateway.ingest.IngestService;
 import dev.kggateway.ingest.ProductInput;
-import dev.kggateway.ingest.ProductInputs;
 import dev.kggateway.ner.PropertyExtractor;
 import dev.kggateway.store.GraphStore;
 import dev.kggateway.store.NeptuneSigV4Interceptor;
@@ -138,28 +137,28 @@ public class BulkLoader {
                 BatchCommitter committer = new BatchCommitter(products::addNew, BATCHES_IN_FLIGHT);
                 ProductRows rows = ProductRows.open(o.input())) {
             Sink sink = new Sink(nq, committer, o.statementsPerTransaction());
-            List<ProductInput> batch = new ArrayList<>(o.batchSize());
+            List<IngestService.Validated> batch = new ArrayList<>(o.batchSize());
             ProductRows.Row row;
             while ((row = rows.next()) != null) {
                 c.lines++;
-                ProductInput input = validate(row, c);
+                IngestService.Validated input = validate(row, enrich, c);
                 if (input == null) {
                     continue;
                 }
-                if (lastLineOfId.get(input.id) != row.line()) {
+                if (lastLineOfId.get(input.id()) != row.line()) {
                     c.duplicates++; // a later line has the same id and wins
                     continue;
                 }
                 batch.add(input);
                 if (batch.size() == o.batchSize()) {
-                    flushBatch(batch, o, enrich, sink, c);
+                    flushBatch(batch, o, sink, c);
                     batch.clear();
                     progress.printf("  %,d lines, %,d valid, %,d invalid, %,d bulk, %,d replaced, %.0f lines/s%n",
                             c.lines, c.valid, c.invalid, c.bulkAdded, c.replaced,
                             c.lines / Math.max(1e-9, (System.nanoTime() - started) / 1e9));
                 }
             }
-            flushBatch(batch, o, enrich, sink, c);
+            flushBatch(batch, o, sink, c);
             sink.finish();
             store.syncToDisk(); // kg.store.force-sync=false (bulk-load's default): once here instead of per commit
             c.statements = sink.statements;
@@ -226,22 +225,22 @@ public class BulkLoader {
         return last;
     }
 
-    /** The validated input, or null after recording why the record is rejected. */
-    private ProductInput validate(ProductRows.Row row, Counters c) {
+    /**
+     * The validated input, or null after recording why the record is rejected. Validated once, here, by the API's own
+     * validation (so a bulk-loaded product is one the API would have accepted), and the result is what is written.
+     */
+    private IngestService.Validated validate(ProductRows.Row row, boolean enrich, Counters c) {
         try {
             if (row.error() != null) {
                 throw new InvalidArgumentException(row.error());
             }
             ProductInput input = row.input();
-            int max = config.ingest().maxDescriptionLength();
-            if (input.description != null && input.description.length() > max) {
-                throw new InvalidArgumentException("description is longer than " + max + " characters");
+            if (!enrich) {
+                input.enrich = Boolean.FALSE;
             }
-            // The API's validation, so a bulk-loaded product is one the API would have accepted.
-            ProductInputs.product(input, max);
-            ProductInputs.vendorProperties(input);
+            IngestService.Validated valid = ingest.validate(input);
             c.valid++;
-            return input;
+            return valid;
         } catch (ApiException e) {
             c.invalid++;
             if (c.errors.size() < MAX_ERRORS_KEPT) {
@@ -294,13 +293,10 @@ public class BulkLoader {
         }
     }
 
-    private void flushBatch(List<ProductInput> batch, Options o, boolean enrich, Sink sink, Counters c)
+    private void flushBatch(List<IngestService.Validated> batch, Options o, Sink sink, Counters c)
             throws InterruptedException {
         if (batch.isEmpty()) {
             return;
-        }
-        if (!enrich) {
-            batch.forEach(in -> in.enrich = Boolean.FALSE);
         }
         List<ProductVersion> records = ingest.records(batch);
         if (o.target() == Target.FILE) {

@@ -329,6 +329,16 @@ public interface KgConfig {
         boolean forceSync();
 
         /**
+         * Initial size of each of the embedded LMDB store's two memory maps (triples, values): address space reserved,
+         * not disk (the files grow with the data). RDF4J starts at 10 MB and grows the map as the store fills; a
+         * transaction that reaches the end of the map first writes every statement to a side cache and replays it
+         * into the indexes at commit (BENCHMARKS, "Bulk load, CPU per thread"). An existing store's larger
+         * map is kept; the map still grows beyond this when needed.
+         */
+        @WithDefault("8G")
+        io.quarkus.runtime.configuration.MemorySize mapSize();
+
+        /**
          * Writes to the embedded store are refused with {@code STORE_FULL} while the free space of its filesystem,
          * minus an estimate of the write itself, is below this reserve: the store must never run into a full disk,
          * where LMDB fails mid-commit (see docs/production.md, "Disk full"). 0 turns the check off.

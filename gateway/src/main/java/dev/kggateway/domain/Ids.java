@@ -77,8 +77,22 @@ public final class Ids {
         if (value == null) {
             return "";
         }
-        String nfc = Normalizer.normalize(value, Normalizer.Form.NFC);
-        return WHITESPACE.matcher(nfc.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        String lower = Normalizer.normalize(value, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        // Most values have no run to collapse: the regex (a bulk load's most frequent one) only runs for those that do.
+        return (hasWhitespaceToCollapse(lower) ? WHITESPACE.matcher(lower).replaceAll(" ") : lower).strip();
+    }
+
+    /** Whether {@code \s+} to one space would change the text: a whitespace character other than a space, or two in a row. */
+    private static boolean hasWhitespaceToCollapse(String s) {
+        boolean previousSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || (c == ' ' && previousSpace)) {
+                return true;
+            }
+            previousSpace = c == ' ';
+        }
+        return false;
     }
 
     /** Rejects control characters (other than tab and line breaks) and unpaired surrogates in free text. */

@@ -156,14 +156,23 @@ public class IngestService {
         return extractors.get();
     }
 
-    private static final class Validated {
+    /** An input that passed the API's validation: its product and normalised vendor property nodes. */
+    public static final class Validated {
         Product product;
         List<PropertyNode> vendor;
         boolean enrich;
         int index;
+
+        public String id() {
+            return product.id();
+        }
     }
 
-    private Validated validate(ProductInput in) {
+    /**
+     * The API's validation of one input (throws the {@link dev.kggateway.domain.error.ApiException} the API would
+     * answer with); bulk load validates each line once with it and hands the results to {@link #records}.
+     */
+    public Validated validate(ProductInput in) {
         Validated v = new Validated();
         int max = config.ingest().maxDescriptionLength();
         if (in != null && in.description != null && in.description.length() > max) {
@@ -256,11 +265,10 @@ public class IngestService {
     }
 
     /**
-     * Records for inputs the caller already validated (bulk load), enriched in one model batch when a model is loaded
-     * and the input asks for it; vendor links only when no model is available. Writes nothing.
+     * Records for inputs the caller already validated ({@link #validate}; bulk load), enriched in one model batch when
+     * a model is loaded and the input asks for it; vendor links only when no model is available. Writes nothing.
      */
-    public List<ProductVersion> records(List<ProductInput> inputs) {
-        List<Validated> valid = inputs.stream().map(this::validate).toList();
+    public List<ProductVersion> records(List<Validated> valid) {
         if (!extractors.isResolvable()) {
             return valid.stream().map(IngestService::vendorOnly).toList();
         }

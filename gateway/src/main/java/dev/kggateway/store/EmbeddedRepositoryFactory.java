@@ -33,7 +33,8 @@ public class EmbeddedRepositoryFactory implements GraphRepositoryFactory {
         if (!dir.isDirectory() && !dir.mkdirs()) {
             throw new IllegalStateException("cannot create store folder " + dir.getAbsolutePath());
         }
-        Sail sail = sail(config.store().engine(), dir, config.store().indexes(), config.store().forceSync());
+        Sail sail = sail(config.store().engine(), dir, config.store().indexes(), config.store().forceSync(),
+                config.store().mapSize().asLongValue());
         SailRepository repository = new SailRepository(sail);
         repository.init();
         return repository;
@@ -41,13 +42,16 @@ public class EmbeddedRepositoryFactory implements GraphRepositoryFactory {
 
     /**
      * {@code forceSync}: durable commits, an acknowledged write survives a crash (kill -9, power loss); off only for
-     * a bulk-load run, which syncs the files itself at the end ({@link GraphStore#syncToDisk}).
+     * a bulk-load run, which syncs the files itself at the end ({@link GraphStore#syncToDisk}). {@code mapSize}: LMDB's
+     * initial memory map size, of the triple and of the value store (see {@code kg.store.map-size}).
      */
-    static Sail sail(KgConfig.EmbeddedEngine engine, File dir, String indexes, boolean forceSync) {
+    static Sail sail(KgConfig.EmbeddedEngine engine, File dir, String indexes, boolean forceSync, long mapSize) {
         return switch (engine) {
             case LMDB -> {
                 LmdbStoreConfig lmdb = new LmdbStoreConfig(indexes);
                 lmdb.setForceSync(forceSync);
+                lmdb.setTripleDBSize(mapSize);
+                lmdb.setValueDBSize(mapSize);
                 yield new LmdbStore(dir, lmdb);
             }
             case NATIVE -> {

@@ -23,7 +23,7 @@ class EmbeddedRepositoryFactoryTest {
     void lmdbWithoutSyncInIsolationNoneStoresAndReadsBack() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "lmdb-bulk-settings-");
         LmdbStore sail = (LmdbStore) EmbeddedRepositoryFactory.sail(KgConfig.EmbeddedEngine.LMDB, dir.toFile(),
-                "spoc,posc", false);
+                "spoc,posc", false, 1L << 30);
         SailRepository repository = new SailRepository(sail);
         repository.init();
         try {
