@@ -20,6 +20,9 @@ import dev.kggateway.service.Cursors;
 import dev.kggateway.service.PageRequest;
 import dev.kggateway.service.SimilarityService;
 import dev.kggateway.similarity.SimilarityMetric;
+import graphql.schema.DataFetchingEnvironment;
+import io.smallrye.graphql.api.Context;
+import io.smallrye.graphql.api.Nullable;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +53,7 @@ public class ProductGraphQLApi {
 
     /** The field being resolved, for its selection ({@link #selects}). */
     @Inject
-    io.smallrye.graphql.api.Context context;
+    Context context;
 
     @Query("product")
     @Description("The product with this id, or null when there is none.")
@@ -64,7 +67,7 @@ public class ProductGraphQLApi {
             + "invalid; sibling root fields are still answered.")
     public ProductConnection products(
             @Name("filter") @Description("Conditions the products must meet; all products when absent.") ProductFilter filter,
-            @io.smallrye.graphql.api.Nullable @Name("orderBy") @Description("Sort keys in priority order; ties are always broken by id ascending (unless ID "
+            @Nullable @Name("orderBy") @Description("Sort keys in priority order; ties are always broken by id ascending (unless ID "
                     + "is a key). Default: by id. A cursor is only valid with the orderBy it was issued for "
                     + "(else INVALID_CURSOR).") List<@NonNull ProductOrderInput> orderBy,
             @Name("first") @Description("Forward page size (default 20, at most kg.api.max-first); not with last/before.") Integer first,
@@ -116,7 +119,7 @@ public class ProductGraphQLApi {
     @Description("Facet counts over the whole listing (not just this page): for each requested property type, its "
             + "values with the number of products having them, by count descending then value.")
     public List<@NonNull Facet> facets(@Source ProductConnection connection,
-            @io.smallrye.graphql.api.Nullable @Name("types") @Description("Property types to count, in this order (at most 20); every type present in "
+            @Nullable @Name("types") @Description("Property types to count, in this order (at most 20); every type present in "
                     + "the listing, by name, when absent.") List<@NonNull String> types,
             @Name("first") @DefaultValue("10") @Description("Most values per type (0 to kg.api.max-first).") Integer first) {
         int n = PageRequest.first(first, 10, catalog.limits().maxFirst());
@@ -164,7 +167,7 @@ public class ProductGraphQLApi {
      * selection cannot be read, so that a doubt loads more rather than less.
      */
     private boolean selects(String path) {
-        graphql.schema.DataFetchingEnvironment env = context.unwrap(graphql.schema.DataFetchingEnvironment.class);
+        DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
         return env == null || env.getSelectionSet() == null || env.getSelectionSet().contains(path);
     }
 

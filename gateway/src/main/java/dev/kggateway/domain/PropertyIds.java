@@ -3,6 +3,7 @@ package dev.kggateway.domain;
 import dev.kggateway.domain.error.InvalidIdException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Identity of a property node: its client-facing id {@code type/segment} (the value percent-encoded in RFC 3986
@@ -74,8 +75,8 @@ public final class PropertyIds {
     }
 
     /** One instance per property type read back from the store (a catalogue has a few dozen), for the indexes. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> STORED_TYPES =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, String> STORED_TYPES =
+            new ConcurrentHashMap<>();
 
     /**
      * Parses a property id read back from the store, which holds it canonical ({@link #node} minted it from a

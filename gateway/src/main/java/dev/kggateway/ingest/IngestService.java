@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +118,7 @@ public class IngestService {
                 }
             }
         }
-        errors.sort(java.util.Comparator.comparingInt(IngestError::index));
+        errors.sort(Comparator.comparingInt(IngestError::index));
         return new IngestReport(added, updated, errors.size(), enriched, errors, (System.nanoTime() - start) / 1e6);
     }
 

@@ -16,9 +16,14 @@ import dev.kggateway.store.PropertyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Read side of the catalogue: products, property nodes and their statistics. */
 @ApplicationScoped
@@ -45,13 +50,13 @@ public class CatalogService {
     }
 
     /** Products by id (unknown ids map to empty). */
-    public Map<String, java.util.Optional<Product>> products(List<String> ids) {
+    public Map<String, Optional<Product>> products(List<String> ids) {
         return cache.products(ids, products::findByIds);
     }
 
     /** Products in the order of the ids; unknown ids give null entries. */
     public List<Product> productsInOrder(List<String> ids) {
-        Map<String, java.util.Optional<Product>> found = cache.products(ids, products::findByIds);
+        Map<String, Optional<Product>> found = cache.products(ids, products::findByIds);
         List<Product> ordered = new ArrayList<>(ids.size());
         ids.forEach(id -> ordered.add(found.get(id).orElse(null)));
         return ordered;
@@ -61,7 +66,7 @@ public class CatalogService {
      * Product summaries by id (fields only, links empty; unknown ids map to empty), for a response that selects no
      * links: a ranking's hits printed by name read a few statements each instead of every link.
      */
-    public Map<String, java.util.Optional<Product>> summaries(List<String> ids) {
+    public Map<String, Optional<Product>> summaries(List<String> ids) {
         return cache.summaries(ids, products::summariesByIds);
     }
 
@@ -88,9 +93,9 @@ public class CatalogService {
                     page.hasNext(), page.hasPrevious());
         }
         Page<dev.kggateway.domain.ProductPosition> positions = cache.result(
-                java.util.Arrays.asList("sorted", query, ordering, at, args.size(), args.backward()),
+                Arrays.asList("sorted", query, ordering, at, args.size(), args.backward()),
                 () -> products.findSorted(query, ordering, at, args.size(), args.backward()));
-        Map<String, java.util.Optional<Product>> found = cache.products(
+        Map<String, Optional<Product>> found = cache.products(
                 positions.items().stream().map(dev.kggateway.domain.ProductPosition::id).toList(), products::findByIds);
         List<Listed> items = new ArrayList<>(positions.items().size());
         for (dev.kggateway.domain.ProductPosition position : positions.items()) {
@@ -102,7 +107,7 @@ public class CatalogService {
 
     /** Decodes a product cursor, reads the id page (cached under {@code key}) and then the products. */
     private Page<Product> productPage(List<Object> key, PageRequest.Args args,
-            java.util.function.Function<Slice, Page<String>> idPage) {
+            Function<Slice, Page<String>> idPage) {
         String at = Cursors.decode(PRODUCT_CURSOR, args.cursor());
         if (at != null && !Ids.isProductId(at)) {
             throw new InvalidCursorException("cursor does not hold a product position");
@@ -112,7 +117,7 @@ public class CatalogService {
         cacheKey.add(slice);
         Page<String> ids = cache.result(cacheKey, () -> idPage.apply(slice));
         // A product removed between the two reads is skipped rather than returned as null.
-        List<Product> page = productsInOrder(ids.items()).stream().filter(java.util.Objects::nonNull).toList();
+        List<Product> page = productsInOrder(ids.items()).stream().filter(Objects::nonNull).toList();
         return new Page<>(page, ids.hasNext(), ids.hasPrevious());
     }
 
@@ -138,7 +143,7 @@ public class CatalogService {
         List<String> key = wanted == null ? null : wanted.stream().sorted().toList();
         Map<String, List<dev.kggateway.domain.FacetValue>> all = cache.result(
                 List.of("facets", query, String.valueOf(key)), () -> products.facets(query, key));
-        List<String> order = wanted == null ? new ArrayList<>(new java.util.TreeSet<>(all.keySet())) : wanted;
+        List<String> order = wanted == null ? new ArrayList<>(new TreeSet<>(all.keySet())) : wanted;
         List<dev.kggateway.domain.Facet> facets = new ArrayList<>(order.size());
         for (String type : order) {
             List<dev.kggateway.domain.FacetValue> values = all.getOrDefault(type, List.of());
@@ -149,7 +154,7 @@ public class CatalogService {
 
     /** Price aggregates of the listing, or null when no product of it has a price. */
     public dev.kggateway.domain.PriceStats priceStats(ProductQuery query) {
-        return cache.result(List.of("priceStats", query), () -> java.util.Optional.ofNullable(products.priceStats(query)))
+        return cache.result(List.of("priceStats", query), () -> Optional.ofNullable(products.priceStats(query)))
                 .orElse(null);
     }
 

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -133,7 +134,7 @@ public class StoreCalls {
     }
 
     /** Timers by query, operation and outcome: registered once, not looked up in the registry per call. */
-    private final Map<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     private Timer timer(String queryName, StoreOperation operation, String outcome) {
         return timers.computeIfAbsent(new TimerKey(queryName, operation, outcome), k ->
