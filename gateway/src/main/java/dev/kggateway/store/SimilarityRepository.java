@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.query.BindingSet;
@@ -31,6 +32,9 @@ public class SimilarityRepository {
 
     @Inject
     StoreSimilarityIndex index;
+
+    @Inject
+    ProductRepository products;
 
     /**
      * Top products sharing at least {@code minShared} of the given weighted nodes with {@code productId} (which has
@@ -64,11 +68,7 @@ public class SimilarityRepository {
         if (hits.isEmpty()) {
             return hits;
         }
-        java.util.Set<String> stored = new java.util.HashSet<>();
-        for (BindingSet row : store.select("existing-products", Map.of("graph", iris.catalogGraph(),
-                "products", hits.stream().map(h -> iris.product(h.productId())).toList()))) {
-            stored.add(iris.productId(row.getValue("product").stringValue()));
-        }
+        Set<String> stored = products.existing(hits.stream().map(SimilarityHit::productId).toList());
         return hits.stream().filter(h -> stored.contains(h.productId())).toList();
     }
 
