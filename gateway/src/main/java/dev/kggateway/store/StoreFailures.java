@@ -39,10 +39,9 @@ final class StoreFailures {
 
     /** Socket timeout, RDF4J's max execution time, or a server-side deadline (Fuseki/Neptune). */
     static boolean isTimeout(Throwable e) {
-        return hasCause(e, SocketTimeoutException.class) || hasCause(e, QueryInterruptedException.class)
+        return hasCause(e, SocketTimeoutException.class)
                 || (hasCause(e, InterruptedIOException.class) && mentions(e, "timed out"))
-                || mentions(e, "TimeLimitExceededException") || mentions(e, "Query timed out")
-                || mentions(e, "Query cancelled");
+                || hitDeadline(e);
     }
 
     /**
@@ -58,9 +57,13 @@ final class StoreFailures {
      * store that does not answer (socket timeout): the former is the query's fault, the latter the store's.
      */
     static boolean isQueryDeadline(Throwable e) {
-        return !hasCause(e, SocketTimeoutException.class) && (hasCause(e, QueryInterruptedException.class)
-                || mentions(e, "TimeLimitExceededException") || mentions(e, "Query timed out")
-                || mentions(e, "Query cancelled"));
+        return !hasCause(e, SocketTimeoutException.class) && hitDeadline(e);
+    }
+
+    /** RDF4J's max execution time, or a server's deadline error text (Neptune, Fuseki). */
+    private static boolean hitDeadline(Throwable e) {
+        return hasCause(e, QueryInterruptedException.class) || mentions(e, "TimeLimitExceededException")
+                || mentions(e, "Query timed out") || mentions(e, "Query cancelled");
     }
 
     static Throwable rootCause(Throwable e) {
