@@ -46,15 +46,17 @@ public class ResultCache {
     public ResultCache(KgConfig config, MeterRegistry registry) {
         this.enabled = config.cache().enabled();
         this.ttl = config.cache().ttl();
-        this.products = Caffeine.newBuilder().maximumSize(config.cache().productsSize())
-                .expireAfterWrite(config.cache().ttl()).recordStats().build();
-        this.summaries = Caffeine.newBuilder().maximumSize(config.cache().productsSize())
-                .expireAfterWrite(config.cache().ttl()).recordStats().build();
-        this.results = Caffeine.newBuilder().maximumSize(config.cache().resultsSize())
-                .expireAfterWrite(config.cache().ttl()).recordStats().build();
+        this.products = newCache(config.cache().productsSize());
+        this.summaries = newCache(config.cache().productsSize());
+        this.results = newCache(config.cache().resultsSize());
         CaffeineCacheMetrics.monitor(registry, products, "kg-products");
         CaffeineCacheMetrics.monitor(registry, summaries, "kg-product-summaries");
         CaffeineCacheMetrics.monitor(registry, results, "kg-results");
+    }
+
+    /** A cache of at most {@code size} entries, each kept for the TTL, with the statistics its metrics read. */
+    private <K, V> Cache<K, V> newCache(long size) {
+        return Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).recordStats().build();
     }
 
     private record Key(long generation, Object key) {
