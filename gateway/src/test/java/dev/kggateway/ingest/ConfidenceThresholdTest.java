@@ -11,7 +11,6 @@ import dev.kggateway.store.ProductRepository;
 import dev.kggateway.support.Gql;
 import dev.kggateway.support.ModelProfile;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,10 +36,8 @@ public abstract class ConfidenceThresholdTest {
     /** The real model, an empty embedded store, threshold 1.0. */
     public static class StrictThreshold extends ModelProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.putAll(STRICT);
-            return config;
+        protected Map<String, String> extraOverrides() {
+            return STRICT;
         }
     }
 

@@ -9,7 +9,6 @@ import dev.kggateway.support.Gql;
 import dev.kggateway.support.ModelProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,11 +27,9 @@ class PerTypeThresholdTest {
     /** The real model, an empty embedded store, threshold 0 for every type but size (1.0). */
     public static class SizeOnlyThreshold extends ModelProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("kg.ner.min-confidence", "0");
-            config.put("kg.ner.min-confidence-by-type.size", "1.0");
-            return config;
+        protected Map<String, String> extraOverrides() {
+            return Map.of("kg.ner.min-confidence", "0",
+                    "kg.ner.min-confidence-by-type.size", "1.0");
         }
     }
 

@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +26,10 @@ class SampleCatalogueEnrichmentTest {
 
     public static class SampleWithModel extends ModelProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("kg.sample.load-on-empty", "true");
-            config.put("kg.sample.enrich", "true");
-            config.put("kg.sample.resource", "sample/catalogue.jsonl");
-            return config;
+        protected Map<String, String> extraOverrides() {
+            return Map.of("kg.sample.load-on-empty", "true",
+                    "kg.sample.enrich", "true",
+                    "kg.sample.resource", "sample/catalogue.jsonl");
         }
     }
 
