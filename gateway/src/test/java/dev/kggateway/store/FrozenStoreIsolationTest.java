@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +75,15 @@ class FrozenStoreIsolationTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * The application is shared with the other FusekiWritableProfile tests: whatever this test's outcome, they find
+     * Fuseki answering (the finally below) and the breaker closed, so a failure here is reported here only.
+     */
+    @AfterEach
+    void leaveTheBreakerClosed() {
+        breaker.reset("graph-store");
     }
 
     @Test
