@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kggateway.catalogue.CatalogueGenerator;
 import dev.kggateway.store.ProductRepository;
+import dev.kggateway.support.EmptyCatalogue;
+import dev.kggateway.support.WritableStoreProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -24,10 +27,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * {@code bulk-load --target neptune} end to end against S3Proxy and a fake Neptune loader: N-Quads are staged under
  * the run prefix, the loader is started on that prefix with the configured role, region and options, polled until it
- * ends, and a failed load is reported with the loader's error log.
+ * ends, and a failed load is reported with the loader's error log. The SPARQL side (existence checks, replaces) is the
+ * shared writable embedded store, emptied before each test so that it really answers "none of these exist" and stays
+ * empty: the loader here is a fake.
  */
 @QuarkusTest
-@TestProfile(NeptuneBulkLoadProfile.class)
+@TestProfile(WritableStoreProfile.class)
 class NeptuneBulkLoadTest {
 
     @Inject
@@ -35,6 +40,12 @@ class NeptuneBulkLoadTest {
 
     @Inject
     ProductRepository products;
+
+    /** Neptune, not the local store, receives the products: the local store starts empty and must stay so. */
+    @BeforeEach
+    void emptyLocalStore() {
+        EmptyCatalogue.empty(products);
+    }
 
     private Path catalogue(int n, long seed) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "neptune-bulk-" + System.nanoTime()));
