@@ -19,9 +19,9 @@ import java.util.Set;
  * SmallRye GraphQL's {@code FieldDataFetcher}. SmallRye's fetcher fills its per-field {@code Context} for every such
  * field before reading it: a copy of the context, the path, the arguments and the field's selection twice as JSON
  * (which makes graphql-java build the normalized operation). A product(id) answer has ~90 of these fields (fields
- * and ~20 links × 4); that work was 10-12 % of its CPU (JFR, BENCHMARKS.md "Per-request overhead"), for a context no
- * plain field reads: resolvers ({@code @Query}, {@code @Source}) still get theirs from SmallRye's operation fetchers,
- * which this service does not replace.
+ * and ~20 links × 4); it was ~5 % of its JFR samples (BENCHMARKS.md "Per-request overhead, second pass"), for a
+ * context no plain field reads: resolvers ({@code @Query}, {@code @Source}) still get theirs from SmallRye's operation
+ * fetchers, which this service does not replace.
  * <p>
  * Only fields SmallRye would return unchanged get this fetcher: not wrapped (list, array, map, Optional), no
  * transformation (a scalar served as another class, formats), no adapter. Every other field keeps SmallRye's fetcher
