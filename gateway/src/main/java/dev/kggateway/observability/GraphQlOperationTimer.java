@@ -7,7 +7,9 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,11 +40,9 @@ public final class GraphQlOperationTimer extends SimplePerformantInstrumentation
             return dataFetcher;
         }
         ExecutionStepInfo step = parameters.getExecutionStepInfo();
-        Timer timer = Timer.builder(NAME).description("GraphQL resolver latency per field (root operations: source=false)")
-                .tag("name", step.getFieldDefinition().getName())
-                .tag("type", parameters.getExecutionContext().getOperationDefinition().getOperation().name())
-                .tag("source", String.valueOf(step.getPath().getLevel() > 1))
-                .register(registry);
+        Timer timer = timer(new TimerKey(step.getFieldDefinition().getName(),
+                parameters.getExecutionContext().getOperationDefinition().getOperation().name(),
+                step.getPath().getLevel() > 1));
         return environment -> {
             long start = System.nanoTime();
             Object result;
@@ -59,5 +59,22 @@ public final class GraphQlOperationTimer extends SimplePerformantInstrumentation
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return result;
         };
+    }
+
+    private record TimerKey(String name, String type, boolean source) {
+    }
+
+    /**
+     * Timers by their tags, registered once instead of building the tags and looking the meter up in the registry
+     * on every resolver call. Bounded by the schema (field names × operation types × 2).
+     */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private Timer timer(TimerKey key) {
+        Timer timer = timers.get(key);
+        return timer != null ? timer : timers.computeIfAbsent(key, k -> Timer.builder(NAME)
+                .description("GraphQL resolver latency per field (root operations: source=false)")
+                .tag("name", k.name()).tag("type", k.type()).tag("source", String.valueOf(k.source()))
+                .register(registry));
     }
 }

@@ -23,6 +23,7 @@ import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -30,6 +31,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.impl.BlockingHandlerDecorator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -58,8 +60,11 @@ import org.jboss.logging.Logger;
  * <li>checks GET requests the same way (queries only: a mutation is HTTP 405) and adds Cache-Control and ETag to
  * their successful answers ({@link GetCaching}).</li>
  * </ul>
- * It runs on a worker thread, so the first parse of any document (and of any JSON) happens off the event loop;
- * SmallRye then parses again on the event loop only what is known to parse within the limits.
+ * It runs on a worker thread, so the first parse of any document (and of any large JSON body) happens off the event
+ * loop; SmallRye then parses again on the event loop only what is known to parse within the limits. The common case,
+ * a small POST body whose document already passed the check ({@link #checkedOnEventLoop}), is answered on the event
+ * loop: SmallRye's own handler hands the request to a worker anyway ({@code nonblocking.enabled=false}), and a second
+ * hop to a worker and back for a cache lookup was a fixed cost of every request.
  */
 @ApplicationScoped
 public class GraphQlRequestGuard {
@@ -110,9 +115,14 @@ public class GraphQlRequestGuard {
         ParserOptions.setDefaultOperationParserOptions(parserOptions);
         String path = rootPath.startsWith("/") ? rootPath : "/" + rootPath;
         // The same body limit as Quarkus' own body handler, which then sees the body read and does nothing.
+        Handler<RoutingContext> onWorker = new BlockingHandlerDecorator(this::check, false);
         router.post(path).order(ORDER)
                 .handler(BodyHandler.create().setBodyLimit(maxBodySize.asLongValue()).setHandleFileUploads(false))
-                .blockingHandler(this::check, false);
+                .handler(rc -> {
+                    if (!checkedOnEventLoop(rc)) {
+                        onWorker.handle(rc);
+                    }
+                });
         router.get(path).order(ORDER).blockingHandler(this::checkGet, false);
         router.route(path).order(ORDER).failureHandler(this::failure);
     }
@@ -132,6 +142,33 @@ public class GraphQlRequestGuard {
             this.code = code;
         }
     }
+
+    /**
+     * The check of a small POST body on the event loop when it needs no parse of a document: read as JSON (bounded by
+     * {@link #MAX_EVENT_LOOP_BODY} and the JSON limits), not an APQ request, and its document already in
+     * {@link #checked}. False when the request is to be checked on a worker ({@link #check}) instead; that includes
+     * every request to refuse, which {@link #check} reads again and answers as before.
+     */
+    boolean checkedOnEventLoop(RoutingContext rc) {
+        if (rc.body() == null || rc.body().length() > MAX_EVENT_LOOP_BODY) {
+            return false;
+        }
+        Request request;
+        try {
+            request = readPost(rc);
+        } catch (Rejection r) {
+            return false;
+        }
+        if (request.hash != null || request.query == null || checked.getIfPresent(request.query) == null) {
+            return false;
+        }
+        applyStatus(rc);
+        rc.next();
+        return true;
+    }
+
+    /** Largest POST body checked on the event loop (a cached document of at most 16 KB and its variables). */
+    static final int MAX_EVENT_LOOP_BODY = 64 * 1024;
 
     void check(RoutingContext rc) {
         applyStatus(rc);

@@ -1,0 +1,111 @@
+package dev.kggateway.api.schema;
+
+import graphql.GraphQLException;
+import graphql.TrivialDataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
+import io.smallrye.graphql.schema.model.Field;
+import io.smallrye.graphql.schema.model.Reference;
+import io.smallrye.graphql.schema.model.ReferenceType;
+import io.smallrye.graphql.schema.model.Type;
+import io.smallrye.graphql.spi.ClassloadingService;
+import io.smallrye.graphql.spi.DataFetcherService;
+import java.lang.reflect.Method;
+import java.util.Set;
+
+/**
+ * Data fetchers for plain output fields (a record component or getter whose value is served as it is), in place of
+ * SmallRye GraphQL's {@code FieldDataFetcher}. SmallRye's fetcher fills its per-field {@code Context} for every such
+ * field before reading it: a copy of the context, the path, the arguments and the field's selection twice as JSON
+ * (which makes graphql-java build the normalized operation). A product(id) answer has ~90 of these fields (fields
+ * and ~20 links × 4); it was ~5 % of its JFR samples (BENCHMARKS.md "Per-request overhead, second pass"), for a
+ * context no plain field reads: resolvers ({@code @Query}, {@code @Source}) still get theirs from SmallRye's operation
+ * fetchers, which this service does not replace.
+ * <p>
+ * Only fields SmallRye would return unchanged get this fetcher: not wrapped (list, array, map, Optional), no
+ * transformation (a scalar served as another class, formats), no adapter. Every other field keeps SmallRye's fetcher
+ * (this service returns null). A SmallRye {@link DataFetcherService} (ServiceLoader, {@code META-INF/services}).
+ */
+public class PlainFieldFetchers implements DataFetcherService {
+
+    private static final Set<String> SPECIAL = Set.of("java.util.OptionalInt", "java.util.OptionalLong",
+            "java.util.OptionalDouble");
+
+    @Override
+    public Integer getPriority() {
+        return 100; // after Quarkus' service (1), which provides no field fetchers
+    }
+
+    @Override
+    public PlugableDataFetcher<?> getFieldDataFetcher(Field field, Type type, Reference owner) {
+        return isPlain(field) ? new PlainFieldFetcher(field, owner) : null;
+    }
+
+    /** True when SmallRye's FieldDataFetcher would serve the getter's value unchanged. */
+    static boolean isPlain(Field field) {
+        Reference ref = field.getReference();
+        boolean transformed = field.hasTransformation()
+                || (ref.getType() == ReferenceType.SCALAR && !ref.getClassName().equals(ref.getGraphQLClassName()));
+        boolean adapted = field.isAdaptingWith() || field.isAdaptingTo() || ref.isAdaptingWith() || ref.isAdaptingTo();
+        return !field.hasWrapper() && !ref.hasWrapper() && !transformed && !adapted && !SPECIAL.contains(ref.getClassName());
+    }
+
+    /** Reads the field's getter (or public field) reflectively, as SmallRye's fetcher does, and nothing else. */
+    static final class PlainFieldFetcher implements PlugableDataFetcher<Object>, TrivialDataFetcher<Object> {
+
+        private final Field field;
+        private final Reference owner;
+        private volatile Method getter;
+        private volatile java.lang.reflect.Field publicField;
+
+        PlainFieldFetcher(Field field, Reference owner) {
+            this.field = field;
+            this.owner = owner;
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            Object source = environment.getSource();
+            try {
+                if (field.getMethodName() == null) {
+                    return publicField().get(source);
+                }
+                return getter().invoke(source);
+            } finally {
+                // As SmallRye's fetcher leaves it: no field context on this thread after a plain field.
+                SmallRyeContextManager.clearCurrentSmallRyeContext();
+            }
+        }
+
+        private Method getter() {
+            Method m = getter;
+            if (m == null) {
+                try {
+                    m = ownerClass().getMethod(field.getMethodName());
+                } catch (NoSuchMethodException e) {
+                    throw new GraphQLException(e);
+                }
+                getter = m;
+            }
+            return m;
+        }
+
+        private java.lang.reflect.Field publicField() {
+            java.lang.reflect.Field f = publicField;
+            if (f == null) {
+                try {
+                    f = ownerClass().getField(field.getPropertyName());
+                } catch (NoSuchFieldException e) {
+                    throw new GraphQLException(e);
+                }
+                publicField = f;
+            }
+            return f;
+        }
+
+        private Class<?> ownerClass() {
+            return ClassloadingService.get().loadClass(owner.getClassName());
+        }
+    }
+}
