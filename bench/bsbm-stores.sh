@@ -6,7 +6,8 @@
 #   3. Jena Fuseki TDB2 over HTTP, similarity index kept by the change feed (remote default)
 #   4. Jena Fuseki TDB2 over HTTP, SPARQL ranking (similar-products.rq on Fuseki)
 # Each row: bench/bsbm-requests.py (empty request, similarProducts top 10, product by id; one keep-alive connection,
-# cache off) and the gateway's RSS. Fuseki 5.6 and its TDB2 loader come from the gateway's test classpath (Maven Central).
+# cache off), the store requests per call of each (bench/store-queries-per-call.py) and the gateway's RSS. Fuseki 5.6
+# and its TDB2 loader come from the gateway's test classpath (Maven Central).
 #   bench/bsbm-stores.sh DIR [CALLS=1000]     (ROWS="fuseki-index fuseki-sparql" runs only those rows)
 # DIR: a folder bench/bsbm.sh filled (DIR/products.jsonl, DIR/data loaded). Written here: DIR/nq (N-Quads of the same
 # products, bulk-load --target file), DIR/tdb2, DIR/answers-*.json, DIR/*.log.
@@ -60,6 +61,7 @@ run() { # name, then gateway options
   fi
   echo "== $name"
   python3 bench/bsbm-requests.py "$CALLS" "$DIR/ids.txt" "$port" 300 "$DIR/answers-$name.json"
+  python3 bench/store-queries-per-call.py "$port" "$DIR/ids.txt" 100
   echo "server RSS: $(ps -o rss= -p $pid) kB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   kill $pid; wait $pid 2>/dev/null || true
 }

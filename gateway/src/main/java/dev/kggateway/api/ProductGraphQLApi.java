@@ -19,6 +19,7 @@ import dev.kggateway.service.CatalogService;
 import dev.kggateway.service.Cursors;
 import dev.kggateway.service.PageRequest;
 import dev.kggateway.service.SimilarityService;
+import dev.kggateway.similarity.Ranking;
 import dev.kggateway.similarity.SimilarityMetric;
 import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.api.Context;
@@ -152,9 +153,11 @@ public class ProductGraphQLApi {
         int min = minShared == null ? 2 : minShared;
         SimilarityMetric m = metric == null ? SimilarityMetric.SHARED_COUNT : metric;
         boolean links = selects(PRODUCT_LINKS);
-        return similarity.similar(Ids.productId(id), n, min, m).stream().map(hit -> {
+        Ranking ranking = similarity.similar(Ids.productId(id), n, min, m, links);
+        return ranking.hits().stream().map(hit -> {
             SimilarProduct s = SimilarProduct.of(hit);
             s.productLinks = links;
+            s.readWithRanking = ranking.productOf(hit.productId());
             return s;
         }).toList();
     }
@@ -204,13 +207,16 @@ public class ProductGraphQLApi {
     @Description("The similar product.")
     public List<@NonNull Product> productOf(@Source List<SimilarProduct> hits) {
         // One batch may hold hits of several similarProducts fields: each hit says whether its request selects links.
+        // Hits whose ranking already read their product (remote index) need no further read.
+        List<SimilarProduct> unread = hits.stream().filter(h -> h.readWithRanking == null).toList();
         Map<String, Optional<Product>> full = catalog.products(
-                hits.stream().filter(h -> h.productLinks).map(h -> h.productId).distinct().toList());
+                unread.stream().filter(h -> h.productLinks).map(h -> h.productId).distinct().toList());
         Map<String, Optional<Product>> summaries = catalog.summaries(
-                hits.stream().filter(h -> !h.productLinks).map(h -> h.productId).distinct().toList());
+                unread.stream().filter(h -> !h.productLinks).map(h -> h.productId).distinct().toList());
         List<Product> ordered = new ArrayList<>(hits.size());
         for (SimilarProduct hit : hits) {
-            ordered.add((hit.productLinks ? full : summaries).get(hit.productId).orElse(null));
+            ordered.add(hit.readWithRanking != null ? hit.readWithRanking
+                    : (hit.productLinks ? full : summaries).get(hit.productId).orElse(null));
         }
         return ordered;
     }

@@ -133,6 +133,31 @@ public final class SimilarityIndex {
         }
     }
 
+    /**
+     * The property nodes the index holds for a product, by type then value; null when it holds none (unknown, removed,
+     * or without links). What a ranking weighs for its source when the index serves it (no store read).
+     */
+    public List<PropertyNode> nodesOf(String productId) {
+        lock.readLock().lock();
+        try {
+            Integer p = productOrdinal.get(productId);
+            if (p == null || productProperties[p] == null) {
+                return null;
+            }
+            List<PropertyNode> nodes = new ArrayList<>(productProperties[p].length);
+            for (int prop : productProperties[p]) {
+                nodes.add(properties.get(prop));
+            }
+            nodes.sort(BY_TYPE_AND_VALUE);
+            return nodes;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static final Comparator<PropertyNode> BY_TYPE_AND_VALUE =
+            Comparator.comparing(PropertyNode::type).thenComparing(PropertyNode::value);
+
     /** Number of products carrying each node (0 for unknown nodes). */
     public Map<String, Integer> documentFrequencies(Collection<PropertyNode> nodes) {
         lock.readLock().lock();
@@ -274,7 +299,7 @@ public final class SimilarityIndex {
                         common.add(properties.get(nodes[i]));
                     }
                 }
-                common.sort(Comparator.comparing(PropertyNode::type).thenComparing(PropertyNode::value));
+                common.sort(BY_TYPE_AND_VALUE);
                 hits.add(new SimilarityHit(c.id(), c.score(), c.shared(), common));
             }
             return hits;

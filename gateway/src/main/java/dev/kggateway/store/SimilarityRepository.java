@@ -1,6 +1,8 @@
 package dev.kggateway.store;
 
+import dev.kggateway.domain.Product;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.similarity.Ranking;
 import dev.kggateway.similarity.SimilarityHit;
 import dev.kggateway.similarity.SimilarityIndex;
 import dev.kggateway.similarity.SimilarityMetric;
@@ -10,10 +12,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.query.BindingSet;
@@ -40,36 +44,73 @@ public class SimilarityRepository {
      * Top products sharing at least {@code minShared} of the given weighted nodes with {@code productId} (which has
      * {@code sourceCount} nodes), scored by the metric: by the in-memory index when it is ready,
      * otherwise by {@code similar-products.rq} with the metric's score snippet. Both round scores alike.
+     *
+     * <p>On a remote store the index may lag another instance's removal (by up to the change feed's bound), and a
+     * ranking must never name a product that no longer exists. There the hits' products are read by {@code read}
+     * (one store call: the products that still exist, by id) together with the source's, and returned with the hits:
+     * the read that proves a hit exists is the read of what the response prints. It ranks a few more than
+     * {@code first}, so that hits the store no longer holds drop out and the page still holds {@code first} when
+     * that many exist; when more vanished it ranks further and reads only the products not read yet. A source the
+     * store no longer holds ranks nothing, as on the store.
      */
-    public List<SimilarityHit> similar(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
-            SimilarityMetric metric, int sourceCount) {
+    public Ranking similar(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
+            SimilarityMetric metric, int sourceCount, Function<List<String>, Map<String, Product>> read) {
         if (weights.isEmpty()) {
-            return List.of();
+            return Ranking.NONE;
         }
         SimilarityIndex postings = index.get();
-        if (postings != null) {
-            List<SimilarityHit> hits = postings.similar(productId, weights, Math.max(1, minShared), first, metric,
-                    sourceCount);
-            return index.exact() ? hits : stillStored(hits);
+        if (postings == null) {
+            List<SimilarityHit> hits = new ArrayList<>();
+            for (BindingSet row : store.select("similar-products",
+                    similarArgs(productId, weights, minShared, first, metric, sourceCount))) {
+                hits.add(hit(row));
+            }
+            return new Ranking(hits, null);
         }
-        List<SimilarityHit> hits = new ArrayList<>();
-        for (BindingSet row : store.select("similar-products",
-                similarArgs(productId, weights, minShared, first, metric, sourceCount))) {
-            hits.add(hit(row));
+        int min = Math.max(1, minShared);
+        if (index.exact()) {
+            return new Ranking(postings.similar(productId, weights, min, first, metric, sourceCount), null);
         }
-        return hits;
+        Map<String, Product> stored = new HashMap<>();
+        Set<String> asked = new HashSet<>();
+        int ranked = first + Math.max(EXTRA_HITS, first / 8);
+        while (true) {
+            List<SimilarityHit> hits = postings.similar(productId, weights, min, ranked, metric, sourceCount);
+            List<String> unread = new ArrayList<>();
+            if (asked.add(productId)) {
+                unread.add(productId);
+            }
+            hits.stream().map(SimilarityHit::productId).filter(asked::add).forEach(unread::add);
+            if (!unread.isEmpty()) {
+                stored.putAll(read.apply(unread));
+            }
+            if (!stored.containsKey(productId)) {
+                return new Ranking(List.of(), Map.of());
+            }
+            List<SimilarityHit> kept = hits.stream().filter(h -> stored.containsKey(h.productId())).limit(first)
+                    .toList();
+            if (kept.size() == first || hits.size() < ranked) {
+                Map<String, Product> products = new HashMap<>();
+                kept.forEach(h -> products.put(h.productId(), stored.get(h.productId())));
+                return new Ranking(kept, products);
+            }
+            // Hits vanished from the store and more may follow: rank further, twice the shortfall (rare).
+            ranked += 2 * (first - kept.size());
+        }
     }
 
+    /** Hits ranked beyond the page on a remote store, so that a few removed products need no second read. */
+    static final int EXTRA_HITS = 4;
+
     /**
-     * The hits whose product the store still holds: a remote store's index may lag another instance's removal by
-     * up to the change feed's bound, and a ranking must never name a product that no longer exists.
+     * The property nodes a ranking weighs for a product: the index's when it is ready and holds the product (no
+     * store read; on a remote store as current as the index, i.e. within the change feed's bound, like every other
+     * product it ranks), else the store's.
      */
-    private List<SimilarityHit> stillStored(List<SimilarityHit> hits) {
-        if (hits.isEmpty()) {
-            return hits;
-        }
-        Set<String> stored = products.existing(hits.stream().map(SimilarityHit::productId).toList());
-        return hits.stream().filter(h -> stored.contains(h.productId())).toList();
+    public List<PropertyNode> sourceNodes(String productId) {
+        SimilarityIndex postings = index.get();
+        List<PropertyNode> held = postings == null ? null : postings.nodesOf(productId);
+        return held != null ? held : products.propertiesOf(productId);
     }
 
     /** The arguments of similar-products.rq: the weighted nodes as VALUES, and the metric's score snippet. */

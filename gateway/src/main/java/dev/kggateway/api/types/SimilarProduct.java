@@ -14,6 +14,12 @@ public class SimilarProduct {
     /** Whether the request selects the similar product's links ({@code product { properties }}): else a summary serves. */
     @Ignore
     public boolean productLinks = true;
+    /**
+     * The similar product as the ranking read it (a remote store's index reads the hits' products to prove they
+     * still exist); null when the ranking read none and the {@code product} field reads it.
+     */
+    @Ignore
+    public dev.kggateway.domain.Product readWithRanking;
     @NonNull
     @Description("Similarity under the chosen metric; higher is more similar.")
     public double score;

@@ -1,0 +1,201 @@
+package dev.kggateway.store;
+
+import static dev.kggateway.support.Fixture.vars;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kggateway.domain.Product;
+import dev.kggateway.domain.ProductVersion;
+import dev.kggateway.domain.PropertyIds;
+import dev.kggateway.domain.PropertyLink;
+import dev.kggateway.support.Gql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * similarProducts on a real Fuseki with the similarity index ready: what the store is asked per call, and products
+ * removed from the store behind the index's back (another instance's removal before the next poll, or a tool that
+ * does not stamp: here deleted straight from Fuseki's dataset, with a poll period of an hour) are never named, the
+ * page refilled to {@code first}. The expected rankings come from a brute-force count over the fixture.
+ */
+@QuarkusTest
+@TestProfile(FusekiSimilarityIndexTest.Profile.class)
+class FusekiSimilarityIndexTest {
+
+    /** Fuseki of its own, no result cache (every call reaches the store), a feed that does not poll during the test. */
+    public static class Profile extends FusekiProfile {
+        @Override
+        protected Map<String, String> extraOverrides() {
+            return Map.of("kg.sample.load-on-empty", "false", "kg.cache.enabled", "false",
+                    "kg.store.change-feed.poll-period", "1h");
+        }
+    }
+
+    static final int PRODUCTS = 40;
+    static final String SOURCE = id(0);
+    static final String QUERY = "query($id: ID!, $first: Int) { similarProducts(id: $id, first: $first, minShared: 1)"
+            + " { score sharedCount %s } }";
+
+    @Inject
+    ProductRepository products;
+
+    @Inject
+    StoreSimilarityIndex index;
+
+    @Inject
+    GraphStore store;
+
+    @Inject
+    Iris iris;
+
+    static String id(int i) {
+        return String.format("SIMF-%02d", i);
+    }
+
+    /** Product i's property nodes: four types with 2–5 values, so rankings have several levels and many ties. */
+    static Map<String, String> nodes(int i) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("colour", "c" + i % 3);
+        m.put("size", "s" + i % 4);
+        m.put("grade", "g" + i % 5);
+        m.put("shape", "h" + i % 2);
+        return m;
+    }
+
+    @BeforeEach
+    void seed() throws InterruptedException {
+        List<ProductVersion> all = new ArrayList<>();
+        for (int i = 0; i < PRODUCTS; i++) {
+            String id = id(i);
+            List<PropertyLink> links = new ArrayList<>();
+            nodes(i).forEach((type, value) -> links.add(PropertyLink.vendor(id, PropertyIds.node(type, value))));
+            all.add(ProductVersion.of(new Product(id, "Probe " + i, null, 1.0 + i, "EUR", "ACME"), links, null));
+        }
+        products.replaceAll(all); // this instance's own write: in the index at once
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!index.ready() && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertTrue(index.ready(), "the remote index became ready");
+        // The feed's build ends with a poll: wait until the store is quiet, so every count below is this test's.
+        long last = -1;
+        while (store.queryCount() != last) {
+            last = store.queryCount();
+            Thread.sleep(300);
+        }
+    }
+
+    /** The top {@code first} by shared nodes with the source, ties by id, among products not in {@code gone}. */
+    static List<String> expected(int first, Set<String> gone) {
+        Map<String, String> source = nodes(0);
+        List<String[]> hits = new ArrayList<>();
+        for (int i = 1; i < PRODUCTS; i++) {
+            Map<String, String> theirs = nodes(i);
+            int shared = (int) source.entrySet().stream().filter(e -> e.getValue().equals(theirs.get(e.getKey())))
+                    .count();
+            if (shared >= 1 && !gone.contains(id(i))) {
+                hits.add(new String[] {id(i), String.valueOf(shared)});
+            }
+        }
+        hits.sort(Comparator.<String[]>comparingInt(h -> -Integer.parseInt(h[1])).thenComparing(h -> h[0]));
+        return hits.stream().limit(first).map(h -> h[0] + " " + h[1]).toList();
+    }
+
+    /** The ids and shared counts of a response's hits, and the store queries it cost by name. */
+    record Answer(List<String> hits, Map<String, Long> queries) {
+    }
+
+    Answer ask(String id, int first, String selection) {
+        Map<String, Long> before = store.queryCountsByName();
+        JsonPath r = Gql.ok(QUERY.formatted(selection), vars("id", id, "first", first));
+        Map<String, Long> queries = new TreeMap<>();
+        store.queryCountsByName().forEach((name, n) -> {
+            if (n - before.getOrDefault(name, 0L) > 0) {
+                queries.put(name, n - before.getOrDefault(name, 0L));
+            }
+        });
+        List<Map<String, Object>> hits = r.getList("data.similarProducts");
+        List<String> ids = new ArrayList<>();
+        for (Map<String, Object> hit : hits) {
+            Object product = hit.get("product");
+            int shared = ((Number) hit.get("sharedCount")).intValue();
+            ids.add(product == null ? "? " + shared : ((Map<?, ?>) product).get("id") + " " + shared);
+        }
+        return new Answer(ids, queries);
+    }
+
+    @Test
+    void oneStoreCallPerRankingWithTheIndexReady() {
+        // Summaries when the hits' links are not selected (also when no product field is: the read proves they exist),
+        // whole products when they are; the source's nodes and the ranking come from the index.
+        Answer summaries = ask(SOURCE, 10, "product { id name price }");
+        assertEquals(expected(10, Set.of()), summaries.hits());
+        assertEquals(Map.of("product-summaries-by-iri", 1L), summaries.queries());
+
+        Answer whole = ask(SOURCE, 10, "product { id properties { type value } }");
+        assertEquals(expected(10, Set.of()), whole.hits());
+        assertEquals(Map.of("products-by-iri", 1L), whole.queries());
+
+        Answer bare = ask(SOURCE, 10, "shared { id }");
+        assertEquals(10, bare.hits().size());
+        assertEquals(Map.of("product-summaries-by-iri", 1L), bare.queries());
+    }
+
+    @Test
+    void hitsRemovedBehindTheIndexAreNotNamedAndThePageIsRefilled() {
+        List<String> before = expected(5, Set.of());
+        assertEquals(before, ask(SOURCE, 5, "product { id name }").hits());
+
+        // Two of the top five vanish from the store; the index still holds them (no stamp, no poll).
+        Set<String> gone = new HashSet<>();
+        for (String hit : List.of(before.get(0), before.get(3))) {
+            String id = hit.split(" ")[0];
+            deleteFromFuseki(id);
+            assertNotNull(index.get().nodesOf(id), "the index still holds " + id);
+            gone.add(id);
+        }
+        Answer afterTwo = ask(SOURCE, 5, "product { id name }");
+        assertEquals(expected(5, gone), afterTwo.hits());
+        assertEquals(Map.of("product-summaries-by-iri", 1L), afterTwo.queries(), "over-fetched: one read");
+
+        // More vanish than the ranking over-fetches: it ranks further and reads the products not read yet, once more.
+        for (String hit : expected(SimilarityRepository.EXTRA_HITS + 5, gone)) {
+            String id = hit.split(" ")[0];
+            deleteFromFuseki(id);
+            gone.add(id);
+        }
+        Answer afterMany = ask(SOURCE, 5, "product { id properties { value } }");
+        assertEquals(expected(5, gone), afterMany.hits());
+        assertEquals(5, afterMany.hits().size());
+        assertEquals(Map.of("products-by-iri", 2L), afterMany.queries());
+
+        // The source itself vanishes: nothing is ranked for it, as the store would answer.
+        deleteFromFuseki(SOURCE);
+        assertEquals(List.of(), ask(SOURCE, 5, "product { id }").hits());
+    }
+
+    /** Removes a product's statements straight from Fuseki's dataset: no stamp, so the index does not learn of it. */
+    void deleteFromFuseki(String id) {
+        DatasetGraph ds = FusekiTestResource.current().dataset();
+        Node graph = NodeFactory.createURI(iris.catalogGraph().stringValue());
+        Node product = NodeFactory.createURI(iris.product(id).stringValue());
+        ds.executeWrite(() -> ds.deleteAny(graph, product, Node.ANY, Node.ANY));
+    }
+}
