@@ -11,6 +11,7 @@ import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.spi.ClassloadingService;
 import io.smallrye.graphql.spi.DataFetcherService;
+import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.util.Set;
 
@@ -56,8 +57,8 @@ public class PlainFieldFetchers implements DataFetcherService {
 
         private final Field field;
         private final Reference owner;
-        private volatile Method getter;
-        private volatile java.lang.reflect.Field publicField;
+        /** The getter ({@link Method}) or public field read, resolved on first use. */
+        private volatile Member member;
 
         PlainFieldFetcher(Field field, Reference owner) {
             this.field = field;
@@ -68,40 +69,27 @@ public class PlainFieldFetchers implements DataFetcherService {
         public Object get(DataFetchingEnvironment environment) throws Exception {
             Object source = environment.getSource();
             try {
-                if (field.getMethodName() == null) {
-                    return publicField().get(source);
-                }
-                return getter().invoke(source);
+                Member m = member();
+                return m instanceof Method getter ? getter.invoke(source)
+                        : ((java.lang.reflect.Field) m).get(source);
             } finally {
                 // As SmallRye's fetcher leaves it: no field context on this thread after a plain field.
                 SmallRyeContextManager.clearCurrentSmallRyeContext();
             }
         }
 
-        private Method getter() {
-            Method m = getter;
+        private Member member() {
+            Member m = member;
             if (m == null) {
                 try {
-                    m = ownerClass().getMethod(field.getMethodName());
-                } catch (NoSuchMethodException e) {
+                    m = field.getMethodName() == null ? ownerClass().getField(field.getPropertyName())
+                            : ownerClass().getMethod(field.getMethodName());
+                } catch (ReflectiveOperationException e) {
                     throw new GraphQLException(e);
                 }
-                getter = m;
+                member = m;
             }
             return m;
-        }
-
-        private java.lang.reflect.Field publicField() {
-            java.lang.reflect.Field f = publicField;
-            if (f == null) {
-                try {
-                    f = ownerClass().getField(field.getPropertyName());
-                } catch (NoSuchFieldException e) {
-                    throw new GraphQLException(e);
-                }
-                publicField = f;
-            }
-            return f;
         }
 
         private Class<?> ownerClass() {

@@ -1,5 +1,6 @@
 package dev.kggateway.api.types;
 
+import dev.kggateway.domain.Product;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.similarity.SimilarityHit;
 import java.util.List;
@@ -19,7 +20,7 @@ public class SimilarProduct {
      * still exist); null when the ranking read none and the {@code product} field reads it.
      */
     @Ignore
-    public dev.kggateway.domain.Product readWithRanking;
+    public Product readWithRanking;
     @NonNull
     @Description("Similarity under the chosen metric; higher is more similar.")
     public double score;
