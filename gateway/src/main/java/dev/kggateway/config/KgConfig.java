@@ -216,6 +216,22 @@ public interface KgConfig {
         int predictors();
 
         /**
+         * TensorFlow inter-op threads of the model's session (DJL's {@code ai.djl.tensorflow.num_interop_threads}):
+         * -1 runs the graph on the calling thread, so a call wakes no pool thread; a positive number schedules its ops
+         * on a pool of that size. Read once per process, when the engine starts.
+         */
+        @WithDefault("-1")
+        int interOpThreads();
+
+        /**
+         * TensorFlow intra-op threads: one large op (a batch's matrix product) is split over them, a small one runs
+         * where it is (DJL's {@code ai.djl.tensorflow.num_intraop_threads}). 2, the cores this service is sized for,
+         * measured faster for addProducts batches than 1. Read once per process, when the engine starts.
+         */
+        @WithDefault("2")
+        int intraOpThreads();
+
+        /**
          * Model links with a lower confidence are not written on ingest or re-enrichment ({@code extractProperties}
          * still shows them, marked). Unset: the model manifest's {@code calibration.minConfidence}, else
          * {@link dev.kggateway.ingest.EnrichmentThreshold#DEFAULT}. Between 0 and 1. When set it also overrides

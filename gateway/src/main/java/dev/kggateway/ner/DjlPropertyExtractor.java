@@ -28,6 +28,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,7 +43,8 @@ import org.jboss.logging.Logger;
  * word exactly. Descriptions are split into word-aligned chunks of the model's sequence length, all chunks of a
  * call run through the model in as few predict calls as the batch size allows, and each word's probabilities (at
  * its first piece) go through the contract's calibration and decoder ({@link Predictions}), the same code the
- * trainer evaluates with. Predictors are pooled: DJL predictors are not thread-safe.
+ * trainer evaluates with. Predictors are pooled: DJL predictors are not thread-safe; a call of several batches
+ * runs them on as many threads as there are predictors.
  */
 @ApplicationScoped
 @LookupIfProperty(name = "kg.ner.enabled", stringValue = "true", lookupIfMissing = true)
@@ -51,11 +58,15 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     private final BlockingQueue<Predictor<NDList, NDList>> predictors;
     private final int batchSize;
     private final int windowPieces;
+    /** Threads that run further batches of one call beside the caller: predictors - 1 of them, or none. */
+    private final ExecutorService helpers;
+    private final int helperCount;
 
     @Inject
     public DjlPropertyExtractor(KgConfig config, ModelLocator locator) {
         long start = System.nanoTime();
-        TensorFlowNatives.prepare(Path.of(config.ner().tensorflowLibraryPath()));
+        TensorFlowNatives.prepare(Path.of(config.ner().tensorflowLibraryPath()), config.ner().interOpThreads(),
+                config.ner().intraOpThreads());
         this.folder = ModelFolder.open(locator.resolve(config.ner().modelPath()));
         this.batchSize = Math.max(1, config.ner().batchSize());
         this.windowPieces = Math.max(8, config.ner().windowPieces());
@@ -83,6 +94,8 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         for (int i = 0; i < poolSize; i++) {
             predictors.add(model.newPredictor());
         }
+        this.helperCount = poolSize - 1;
+        this.helpers = helperCount == 0 ? null : Executors.newFixedThreadPool(helperCount, batchThreads());
         // Warm-up: TensorFlow builds its kernels on the first run; pay that at start-up, not on a request.
         extract(List.of("Warm-up: conical centrifuge tubes, polypropylene, 50 mL, sterile"));
         LOG.infof("NER model %s loaded from %s in %d ms (%d tags, max_sequence_length %d, temperature %.3f, "
@@ -118,9 +131,14 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         }
         int seq = folder.maxSequenceLength();
         int tags = folder.tagSet().size();
+        List<List<Job>> batches = new ArrayList<>();
         for (int from = 0; from < jobs.size(); from += batchSize) {
-            List<Job> batch = jobs.subList(from, Math.min(jobs.size(), from + batchSize));
-            float[] probs = predict(batch, tokenised);
+            batches.add(jobs.subList(from, Math.min(jobs.size(), from + batchSize)));
+        }
+        float[][] probsOfBatch = predictAll(batches, tokenised);
+        for (int i = 0; i < batches.size(); i++) {
+            List<Job> batch = batches.get(i);
+            float[] probs = probsOfBatch[i];
             for (int b = 0; b < batch.size(); b++) {
                 Job job = batch.get(b);
                 WordPieces pieces = tokenised.get(job.text);
@@ -177,6 +195,50 @@ public class DjlPropertyExtractor implements PropertyExtractor {
             out.add(new WordPieces(texts.get(t), words.get(t), ids));
         }
         return out;
+    }
+
+    /**
+     * The batches' probabilities, in order. One batch runs on the calling thread. Several (a large addProducts) run
+     * on the calling thread and the batch helpers at once, one predictor each: TensorFlow runs each graph on the
+     * thread that calls it ({@code kg.ner.inter-op-threads=-1}), so this is how a large call gets more than one core.
+     */
+    private float[][] predictAll(List<List<Job>> batches, List<WordPieces> tokenised) {
+        float[][] out = new float[batches.size()][];
+        if (batches.size() < 2 || helpers == null) {
+            for (int i = 0; i < batches.size(); i++) {
+                out[i] = predict(batches.get(i), tokenised);
+            }
+            return out;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable drain = () -> {
+            for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+                out[i] = predict(batches.get(i), tokenised);
+            }
+        };
+        List<Future<?>> running = new ArrayList<>();
+        for (int h = 0; h < helperCount && h < batches.size() - 1; h++) {
+            running.add(helpers.submit(drain));
+        }
+        try {
+            drain.run();
+        } finally {
+            for (Future<?> f : running) {
+                await(f);
+            }
+        }
+        return out;
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a batch", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** One predict call for a batch of chunks; returns softmax probabilities [batch, seq, tags] flattened. */
@@ -247,8 +309,20 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         }
     }
 
+    private static ThreadFactory batchThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "ner-batch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     @PreDestroy
     void close() {
+        if (helpers != null) {
+            helpers.shutdownNow();
+        }
         predictors.forEach(Predictor::close);
         model.close();
         tokenizer.close();
