@@ -38,7 +38,24 @@ public final class Predictions {
 
     public static List<Entity> entities(String text, List<Words.Word> words, float[][] wordProbs, TagSet tagSet,
             double temperature) {
+        return entities(text, words, wordProbs, tagSet, temperature, null, null);
+    }
+
+    /**
+     * Entities whose confidence is the span verifier's probability when the model folder ships one ({@link
+     * SpanVerifier}), else the mean calibrated probability of their words.
+     *
+     * @param verifier null: no verifier
+     * @param lexicalClasses the folder's lexical-class table for the verifier's features (null when it has none)
+     */
+    public static List<Entity> entities(String text, List<Words.Word> words, float[][] wordProbs, TagSet tagSet,
+            double temperature, SpanVerifier verifier, LexicalClassTable lexicalClasses) {
         WordTags t = tags(wordProbs, tagSet, temperature);
-        return BioDecoder.entities(text, words, t.tags(), t.probabilities());
+        List<Entity> entities = BioDecoder.entities(text, words, t.tags(), t.probabilities());
+        if (verifier == null || entities.isEmpty()) {
+            return entities;
+        }
+        return verifier.rescore(new SpanFeatures.Tagged(text, words, wordProbs, tagSet, temperature, t.tags()),
+                entities, lexicalClasses);
     }
 }

@@ -9,6 +9,7 @@ import dev.kggateway.ner.contract.Entity;
 import dev.kggateway.ner.contract.EntityMetrics;
 import dev.kggateway.ner.contract.ModelManifest;
 import dev.kggateway.ner.contract.PerTypeThresholds;
+import dev.kggateway.ner.contract.SpanVerifier;
 import dev.kggateway.ner.contract.ThresholdSweep;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -61,13 +62,17 @@ final class EvaluateCommand implements Callable<Integer> {
                 : manifest.map(ModelManifest::minConfidenceByType).orElse(Map.of());
         ToDoubleFunction<String> thresholdOf = type -> byType.getOrDefault(type, threshold);
         try (ModelFolder folder = ModelFolder.load(model, threads)) {
-            System.out.printf("model %s, temperature %.4f, min confidence %.3f%s%n", model, folder.temperature(),
-                    threshold, byType.isEmpty() ? "" : ", per type " + new TreeMap<>(byType));
+            SpanVerifier verifier = folder.verifier();
+            System.out.printf("model %s, temperature %.4f, confidence %s, min confidence %.4f%s%n", model,
+                    folder.temperature(), verifier != null ? "span verifier (" + SpanVerifier.FILE + ")"
+                            : "mean calibrated word probability", threshold,
+                    byType.isEmpty() ? "" : ", per type " + new TreeMap<>(byType));
             for (int i = 0; i < data.size(); i++) {
                 Path csv = data.get(i);
                 long start = System.nanoTime();
                 List<TaggedSentence> sentences = NerCsv.read(csv);
-                Evaluation evaluation = Evaluation.run(folder.tagger(), folder.temperature(), sentences);
+                Evaluation evaluation = Evaluation.run(folder.tagger(), folder.temperature(), sentences, verifier,
+                        folder.lexicalClasses());
                 printErrors(evaluation);
                 EntityMetrics spans = evaluation.spans(thresholdOf);
                 EntityMetrics values = evaluation.values(thresholdOf);
@@ -80,8 +85,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     System.out.println(byValue.markdown(ThresholdSweep.DEFAULT_THRESHOLDS));
                     ThresholdSweep min = evaluation.sweep(true, BioDecoder.Confidence.MIN, folder.tagger(), folder.temperature());
                     ThresholdSweep mean = evaluation.sweep(true, BioDecoder.Confidence.MEAN, folder.tagger(), folder.temperature());
-                    System.out.printf("confidence separates right from wrong (ROC AUC): mean %.4f, min %.4f (shipped: %s)%n%n",
-                            mean.separation(), min.separation(), BioDecoder.CONFIDENCE);
+                    System.out.printf("confidence separates right from wrong (ROC AUC): mean %.4f, min %.4f (%s)%s%n%n",
+                            mean.separation(), min.separation(), BioDecoder.CONFIDENCE,
+                            verifier == null ? "" : String.format(", span verifier %.4f (used)", byValue.separation()));
                 }
                 if (targetPrecision != null && i == 0) {
                     choose(byValue, csv);
