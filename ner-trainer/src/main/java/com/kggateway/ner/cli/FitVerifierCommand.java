@@ -56,23 +56,29 @@ final class FitVerifierCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> sourceOf = sources == null ? Map.of() : readSources(sources);
-        Map<String, String> groupOf = new HashMap<>();
+        List<String> groupOf = new ArrayList<>();
         List<TaggedSentence> sentences = new ArrayList<>();
         for (Path csv : data) {
             for (TaggedSentence s : NerCsv.read(csv)) {
                 sentences.add(s);
-                groupOf.put(s.id(), sourceOf.getOrDefault(s.id(), csv.getFileName().toString()));
+                // the file name when the sources table does not know the sentence (ids repeat across files)
+                groupOf.add(sourceOf.getOrDefault(s.id(), csv.getFileName().toString()));
             }
         }
         VerifierData d;
         try (ModelFolder folder = ModelFolder.load(model, threads)) {
             Evaluation evaluation = Evaluation.run(folder.tagger(), folder.temperature(), sentences, null, null);
-            d = VerifierData.of(evaluation, folder.tags(), folder.temperature(), folder.lexicalClasses(), groupOf::get,
+            d = VerifierData.of(evaluation, folder.tags(), folder.temperature(), folder.lexicalClasses(), groupOf,
                     drop == null ? List.of() : drop);
         }
         List<VerifierData.Example> ex = d.examples();
         int n = ex.size();
         List<String> groups = new ArrayList<>(new TreeSet<>(ex.stream().map(VerifierData.Example::group).toList()));
+        if (groups.size() < 2) {
+            System.err.println("cross-validation by source needs at least two sources (groups); found " + groups
+                    + ": pass --sources or several --data files");
+            return 2;
+        }
         double[] current = new double[n];
         for (int i = 0; i < n; i++) {
             current[i] = ex.get(i).entity().confidence();

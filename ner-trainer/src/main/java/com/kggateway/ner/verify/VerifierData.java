@@ -9,7 +9,6 @@ import dev.kggateway.ner.contract.TagSet;
 import dev.kggateway.ner.contract.ThresholdSweep;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The span verifier's examples: every entity the model predicts at confidence 0, its {@link SpanFeatures}, its label
@@ -32,11 +31,11 @@ public final class VerifierData {
 
     /**
      * @param evaluation the model's predictions WITHOUT a verifier (mean-probability confidence)
-     * @param groupOf the group (source) of a sentence id
+     * @param groupOf the group (source) of each sentence, in the evaluation's order
      * @param dropPrefixes features whose name starts with one of these are set to 0 (so their weight stays 0)
      */
     public static VerifierData of(Evaluation evaluation, TagSet tagSet, double temperature,
-            LexicalClassTable lexicalClasses, Function<String, String> groupOf, List<String> dropPrefixes) {
+            LexicalClassTable lexicalClasses, List<String> groupOf, List<String> dropPrefixes) {
         List<Example> examples = new ArrayList<>();
         List<Evaluation.Sentence> sentences = evaluation.sentences();
         for (int s = 0; s < sentences.size(); s++) {
@@ -46,7 +45,7 @@ public final class VerifierData {
                     sentence.wordProbs(), tagSet, temperature, sentence.predictedTags()), predicted, lexicalClasses);
             x.forEach(v -> dropped(v, dropPrefixes));
             List<Entity> right = new ArrayList<>(new EntityMetrics().addSpans(sentence.gold(), predicted));
-            String group = groupOf.apply(sentence.source().id());
+            String group = groupOf.get(s);
             for (int i = 0; i < predicted.size(); i++) {
                 int label = right.remove(predicted.get(i)) ? 1 : 0;
                 examples.add(new Example(s, predicted.get(i), x.get(i), label, group));
