@@ -78,17 +78,31 @@ public final class SpanFeatures {
      * @param lexicalClasses the model folder's lexical-class table; null when it has none (every word UNKNOWN)
      */
     public static List<double[]> of(Tagged tagged, List<Entity> entities, LexicalClassTable lexicalClasses) {
+        return of(tagged, entities, lexicalClasses, true);
+    }
+
+    /**
+     * @param wordClasses false: leave the shape and lexical-class shares at 0 (they are the costly part: regular
+     *     expressions and a table look-up per word), for a verifier that does not weigh them
+     */
+    public static List<double[]> of(Tagged tagged, List<Entity> entities, LexicalClassTable lexicalClasses,
+            boolean wordClasses) {
         int n = tagged.words().size();
         double[][] calibrated = new double[n][];
         List<double[]> out = new ArrayList<>(entities.size());
         for (Entity e : entities) {
-            out.add(of(tagged, e, entities, lexicalClasses, calibrated));
+            out.add(of(tagged, e, entities, lexicalClasses, calibrated, wordClasses));
         }
         return out;
     }
 
+    /** True for the features {@code of(..., wordClasses = false)} leaves at 0. */
+    static boolean isWordClass(int index) {
+        return index >= SHAPE_BASE;
+    }
+
     private static double[] of(Tagged t, Entity e, List<Entity> all, LexicalClassTable lexicalClasses,
-            double[][] calibrated) {
+            double[][] calibrated, boolean wordClasses) {
         double[] x = new double[NAMES.size()];
         TagSet tags = t.tagSet();
         int begin = tags.contains("B-" + e.type()) ? tags.id("B-" + e.type()) : -1;
@@ -135,7 +149,7 @@ public final class SpanFeatures {
             x[TYPE_BASE + type] = 1;
             x[TYPE_LOGIT_BASE + type] = x[0];
         }
-        for (int w = e.firstWord(); w < e.endWord(); w++) {
+        for (int w = e.firstWord(); wordClasses && w < e.endWord(); w++) {
             String word = t.words().get(w).in(t.text());
             x[SHAPE_BASE + WordShape.of(word).ordinal()] += 1.0 / len;
             LexicalClass c = lexicalClasses == null ? LexicalClass.UNKNOWN : lexicalClasses.classOf(word);

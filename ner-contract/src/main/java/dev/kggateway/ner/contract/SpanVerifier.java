@@ -25,6 +25,8 @@ public final class SpanVerifier {
 
     private final double bias;
     private final double[] weights;
+    /** Whether any shape or lexical-class feature has a weight (else they are not computed). */
+    private final boolean wordClasses;
 
     public SpanVerifier(double bias, Map<String, Double> weightsByName) {
         this.bias = bias;
@@ -36,6 +38,11 @@ public final class SpanVerifier {
             }
             weights[i] = w;
         });
+        boolean any = false;
+        for (int i = 0; i < weights.length; i++) {
+            any |= weights[i] != 0 && SpanFeatures.isWordClass(i);
+        }
+        this.wordClasses = any;
     }
 
     /** The folder's verifier, or empty when it has none (seed-style and older folders). */
@@ -99,7 +106,7 @@ public final class SpanVerifier {
 
     /** The entities with the verifier's probability as their confidence. */
     public List<Entity> rescore(SpanFeatures.Tagged tagged, List<Entity> entities, LexicalClassTable lexicalClasses) {
-        List<double[]> x = SpanFeatures.of(tagged, entities, lexicalClasses);
+        List<double[]> x = SpanFeatures.of(tagged, entities, lexicalClasses, wordClasses);
         List<Entity> out = new ArrayList<>(entities.size());
         for (int i = 0; i < entities.size(); i++) {
             Entity e = entities.get(i);

@@ -116,6 +116,14 @@ class SpanVerifierTest {
         for (int i = 0; i < a.size(); i++) {
             assertEquals(a.get(i).confidence(), b.get(i).confidence(), 1e-12);
         }
+        // no shape or class weight: those features are not computed, and the probabilities are those of all features
+        List<Words.Word> words = Words.split(TEXT);
+        List<Entity> plain = Predictions.entities(TEXT, words, probs(), TAGS, 1.0);
+        List<double[]> all = SpanFeatures.of(new SpanFeatures.Tagged(TEXT, words, probs(), TAGS, 1.0,
+                Predictions.tags(probs(), TAGS, 1.0).tags()), plain, null, true);
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(v.probability(all.get(i)), a.get(i).confidence(), 1e-12);
+        }
         String json = Files.readString(dir.resolve(SpanVerifier.FILE));
         assertTrue(json.contains(SpanFeatures.SCHEME) && json.contains("\"fittedOn\" : \"test\""), json);
     }
