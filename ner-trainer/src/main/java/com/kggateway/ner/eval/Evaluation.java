@@ -4,6 +4,7 @@ import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.model.TfTagger;
 import dev.kggateway.ner.contract.BioDecoder;
 import dev.kggateway.ner.contract.Calibration;
+import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
 import dev.kggateway.ner.contract.EntityMetrics;
 import dev.kggateway.ner.contract.LabelledText;
@@ -31,9 +32,11 @@ public final class Evaluation {
                            List<String> predictedTags, float[][] wordProbs) { }
 
     private final List<Sentence> sentences;
+    private final Decoding decoding;
 
-    private Evaluation(List<Sentence> sentences) {
+    private Evaluation(List<Sentence> sentences, Decoding decoding) {
         this.sentences = sentences;
+        this.decoding = decoding;
     }
 
     public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data) {
@@ -46,19 +49,25 @@ public final class Evaluation {
      */
     public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data, SpanVerifier verifier,
             LexicalClassTable lexicalClasses) {
+        return run(tagger, temperature, data, Decoding.ARGMAX, verifier, lexicalClasses);
+    }
+
+    /** @param decoding how word tags are chosen (the model folder's, or the command line's) */
+    public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data, Decoding decoding,
+            SpanVerifier verifier, LexicalClassTable lexicalClasses) {
         List<Sentence> out = new ArrayList<>(data.size());
         for (int from = 0; from < data.size(); from += CHUNK) {
             List<TaggedSentence> chunk = data.subList(from, Math.min(data.size(), from + CHUNK));
             List<float[][]> probs = tagger.wordProbabilities(chunk.stream().map(TaggedSentence::words).toList());
             for (int i = 0; i < chunk.size(); i++) {
                 LabelledText text = chunk.get(i).labelled();
-                Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature);
+                Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature, decoding);
                 List<Entity> predicted = Predictions.entities(text.text(), text.words(), probs.get(i), tagger.tags(),
-                        temperature, verifier, lexicalClasses);
+                        temperature, decoding, verifier, lexicalClasses);
                 out.add(new Sentence(chunk.get(i), text, BioDecoder.gold(text), predicted, tags.tags(), probs.get(i)));
             }
         }
-        return new Evaluation(out);
+        return new Evaluation(out, decoding);
     }
 
     public List<Sentence> sentences() {
@@ -103,7 +112,7 @@ public final class Evaluation {
         }
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
-            Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature);
+            Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature, decoding);
             sweep.add(s.gold(), BioDecoder.entities(s.text().text(), s.text().words(), tags.tags(), tags.probabilities(), aggregation));
         }
         return sweep;
