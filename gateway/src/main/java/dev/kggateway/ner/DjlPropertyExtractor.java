@@ -11,6 +11,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
 import dev.kggateway.ner.contract.Predictions;
 import dev.kggateway.ner.contract.SpanVerifier;
@@ -54,6 +55,8 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     private final int windowPieces;
     /** The folder's span verifier (ner-contract, span-verifier.json): the entities' confidence; null when it has none. */
     private final SpanVerifier verifier;
+    /** The folder's decoding (manifest "decoding"; arg-max unless it names another). */
+    private final Decoding decoding;
 
     @Inject
     public DjlPropertyExtractor(KgConfig config, ModelLocator locator) {
@@ -61,6 +64,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         TensorFlowNatives.prepare(Path.of(config.ner().tensorflowLibraryPath()));
         this.folder = ModelFolder.open(locator.resolve(config.ner().modelPath()));
         this.verifier = SpanVerifier.read(folder.dir()).orElse(null);
+        this.decoding = folder.decoding();
         this.batchSize = Math.max(1, config.ner().batchSize());
         this.windowPieces = Math.max(8, config.ner().windowPieces());
         try {
@@ -90,12 +94,12 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         // Warm-up: TensorFlow builds its kernels on the first run; pay that at start-up, not on a request.
         extract(List.of("Warm-up: conical centrifuge tubes, polypropylene, 50 mL, sterile"));
         LOG.infof("NER model %s loaded from %s in %d ms (%d tags, max_sequence_length %d, temperature %.3f, "
-                + "recommended min confidence %s%s, word features %s, confidence %s)", folder.info().tag(), folder.dir(),
+                + "recommended min confidence %s%s, word features %s, decoding %s, confidence %s)", folder.info().tag(), folder.dir(),
                 (System.nanoTime() - start) / 1_000_000, folder.tagSet().size(), folder.maxSequenceLength(),
                 folder.temperature(), folder.info().minConfidence().map(String::valueOf).orElse("none"),
                 folder.info().minConfidenceByType().isEmpty() ? ""
                         : " (per type " + new TreeMap<>(folder.info().minConfidenceByType()) + ")",
-                folder.features().map(f -> f.table().size() + " lexical-class lemmas").orElse("none"),
+                folder.features().map(f -> f.table().size() + " lexical-class lemmas").orElse("none"), decoding.id(),
                 verifier != null ? "span verifier" : "mean word probability");
     }
 
@@ -143,7 +147,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         for (int t = 0; t < texts.size(); t++) {
             WordPieces p = tokenised.get(t);
             List<Entity> entities = Predictions.entities(p.text, p.words, probOfWord[t], folder.tagSet(),
-                    folder.temperature(), verifier, folder.features().map(WordFeatures::table).orElse(null));
+                    folder.temperature(), decoding, verifier, folder.features().map(WordFeatures::table).orElse(null));
             // One property per (type, value): a repeated mention keeps its most confident occurrence.
             Map<String, ExtractedProperty> merged = new LinkedHashMap<>();
             for (Entity e : entities) {
