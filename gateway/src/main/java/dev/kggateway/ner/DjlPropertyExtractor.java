@@ -11,8 +11,10 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
 import dev.kggateway.ner.contract.Predictions;
+import dev.kggateway.ner.contract.SpanVerifier;
 import dev.kggateway.ner.contract.WordFeatures;
 import dev.kggateway.ner.contract.Words;
 import io.quarkus.arc.lookup.LookupIfProperty;
@@ -61,6 +63,10 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     /** Threads that run further batches of one call beside the caller: predictors - 1 of them, or none. */
     private final ExecutorService helpers;
     private final int helperCount;
+    /** The folder's span verifier (ner-contract, span-verifier.json): the entities' confidence; null when it has none. */
+    private final SpanVerifier verifier;
+    /** The folder's decoding (manifest "decoding"; arg-max unless it names another). */
+    private final Decoding decoding;
 
     @Inject
     public DjlPropertyExtractor(KgConfig config, ModelLocator locator) {
@@ -68,6 +74,8 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         TensorFlowNatives.prepare(Path.of(config.ner().tensorflowLibraryPath()), config.ner().interOpThreads(),
                 config.ner().intraOpThreads());
         this.folder = ModelFolder.open(locator.resolve(config.ner().modelPath()));
+        this.verifier = SpanVerifier.read(folder.dir()).orElse(null);
+        this.decoding = folder.decoding();
         this.batchSize = Math.max(1, config.ner().batchSize());
         this.windowPieces = Math.max(8, config.ner().windowPieces());
         try {
@@ -99,12 +107,13 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         // Warm-up: TensorFlow builds its kernels on the first run; pay that at start-up, not on a request.
         extract(List.of("Warm-up: conical centrifuge tubes, polypropylene, 50 mL, sterile"));
         LOG.infof("NER model %s loaded from %s in %d ms (%d tags, max_sequence_length %d, temperature %.3f, "
-                + "recommended min confidence %s%s, word features %s)", folder.info().tag(), folder.dir(),
+                + "recommended min confidence %s%s, word features %s, decoding %s, confidence %s)", folder.info().tag(), folder.dir(),
                 (System.nanoTime() - start) / 1_000_000, folder.tagSet().size(), folder.maxSequenceLength(),
                 folder.temperature(), folder.info().minConfidence().map(String::valueOf).orElse("none"),
                 folder.info().minConfidenceByType().isEmpty() ? ""
                         : " (per type " + new TreeMap<>(folder.info().minConfidenceByType()) + ")",
-                folder.features().map(f -> f.table().size() + " lexical-class lemmas").orElse("none"));
+                folder.features().map(f -> f.table().size() + " lexical-class lemmas").orElse("none"), decoding.id(),
+                verifier != null ? "span verifier" : "mean word probability");
     }
 
     @Override
@@ -155,7 +164,8 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         List<List<ExtractedProperty>> results = new ArrayList<>(texts.size());
         for (int t = 0; t < texts.size(); t++) {
             WordPieces p = tokenised.get(t);
-            List<Entity> entities = Predictions.entities(p.text, p.words, probOfWord[t], folder.tagSet(), folder.temperature());
+            List<Entity> entities = Predictions.entities(p.text, p.words, probOfWord[t], folder.tagSet(),
+                    folder.temperature(), decoding, verifier, folder.features().map(WordFeatures::table).orElse(null));
             // One property per (type, value): a repeated mention keeps its most confident occurrence.
             Map<String, ExtractedProperty> merged = new LinkedHashMap<>();
             for (Entity e : entities) {

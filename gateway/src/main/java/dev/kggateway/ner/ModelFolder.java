@@ -1,6 +1,7 @@
 package dev.kggateway.ner;
 
 import dev.kggateway.ner.contract.ModelFolderFiles;
+import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.ModelManifest;
 import dev.kggateway.ner.contract.TagSet;
 import dev.kggateway.ner.contract.TokenizerJson;
@@ -75,6 +76,11 @@ public record ModelFolder(Path dir, Path tokenizerJson, TagSet tagSet, int maxSe
                         throw new IllegalStateException("cannot hash " + dir.resolve(ModelFolderFiles.SAVED_MODEL), e);
                     }
                 });
+    }
+
+    /** How word tags are chosen (manifest {@code "decoding"}); a seed-style folder, or a manifest without it: arg-max. */
+    public Decoding decoding() {
+        return ModelManifest.read(dir).map(ModelManifest::decoding).orElse(Decoding.ARGMAX);
     }
 
     static Map<String, Integer> vocabulary(Path tokenizerJson) {

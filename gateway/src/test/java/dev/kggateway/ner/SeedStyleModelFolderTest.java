@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.kggateway.ner.contract.Decoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,15 @@ class SeedStyleModelFolderTest {
         Files.delete(dir.resolve("saved_model.pb"));
         e = assertThrows(IllegalStateException.class, () -> ModelFolder.open(dir));
         assertTrue(e.getMessage().contains("saved_model.pb"), e.getMessage());
+    }
+
+    @Test
+    void theDecodingIsTheManifestsAndArgmaxWithoutOne() throws Exception {
+        Path dir = seedStyleCopy(Files.createTempDirectory("seed-style-decoding"));
+        assertEquals(Decoding.ARGMAX, ModelFolder.open(dir).decoding(), "seed-style: no manifest");
+        assertEquals(Decoding.ARGMAX, ModelFolder.open(SHIPPED).decoding(), "the shipped manifest names none");
+        Files.writeString(dir.resolve("manifest.json"), "{\"name\":\"m\",\"version\":\"1\",\"decoding\":\"viterbi\"}");
+        assertEquals(Decoding.VITERBI, ModelFolder.open(dir).decoding());
     }
 
     static HuggingFaceTokenizer tokenizer(Path json) throws IOException {

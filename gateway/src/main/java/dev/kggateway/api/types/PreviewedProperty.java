@@ -17,7 +17,9 @@ public class PreviewedProperty {
     @Description("The value, normalised like stored values.")
     public String value;
     @NonNull
-    @Description("Mean probability of the entity's word tags (calibrated when the model ships a calibration).")
+    @Description("Confidence of the link: the probability its model folder's span verifier gives that it is right "
+            + "when the folder ships one (span-verifier.json), else the mean probability of the entity's word tags "
+            + "(calibrated when the model ships a calibration).")
     public double confidence;
     @NonNull
     @Description("Character offsets of the entity in the text (start inclusive, end exclusive).")

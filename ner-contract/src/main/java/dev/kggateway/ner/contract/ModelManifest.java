@@ -14,9 +14,14 @@ import java.util.TreeMap;
  * ({@code "calibration": {"temperature", "temperatureFittedOn", "minConfidence", "chosenOn", "precisionAtMin",
  * "recallAtMin", "minConfidenceByType": {"brand": 0.93, ...}}}). The temperature inference applies is the one in
  * config.json; the manifest copy documents it. A type listed in {@code minConfidenceByType} uses its own threshold,
- * every other type {@code minConfidence}.
+ * every other type {@code minConfidence}. {@code "decoding": "viterbi"} (top level) selects the BIO-constrained
+ * decoding ({@link Decoding}); without it (and without a manifest) the decoding is {@link Decoding#ARGMAX}.
  */
-public record ModelManifest(String name, String version, Optional<CalibrationRecord> calibration) {
+public record ModelManifest(String name, String version, Optional<CalibrationRecord> calibration, Decoding decoding) {
+
+    public ModelManifest(String name, String version, Optional<CalibrationRecord> calibration) {
+        this(name, version, calibration, Decoding.ARGMAX);
+    }
 
     /** Where the temperature and the recommended minimum confidence came from. */
     public record CalibrationRecord(double temperature, String temperatureFittedOn, Double minConfidence,
@@ -57,8 +62,14 @@ public record ModelManifest(String name, String version, Optional<CalibrationRec
                     c.hasNonNull("precisionAtMin") ? c.get("precisionAtMin").asDouble() : null,
                     c.hasNonNull("recallAtMin") ? c.get("recallAtMin").asDouble() : null, byType));
         }
+        Decoding decoding;
+        try {
+            decoding = m.hasNonNull("decoding") ? Decoding.parse(m.get("decoding").asText()) : Decoding.ARGMAX;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage() + " in " + file, e);
+        }
         return Optional.of(new ModelManifest(m.path("name").asText("kg-ner"), m.path("version").asText("unversioned"),
-                calibration));
+                calibration, decoding));
     }
 
     private static void checkRange(String field, Double value, Path file) {

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * From the model's output to entities, the same way in the trainer and the gateway: per word, the probability
- * vector at its first word piece is calibrated ({@link Calibration}, temperature from config.json), the arg-max
- * tag is the word's tag and its calibrated probability the word's confidence; {@link BioDecoder} builds the
+ * vector at its first word piece is calibrated ({@link Calibration}, temperature from config.json), the word's tag
+ * is chosen by the folder's {@link Decoding} (by default the arg-max tag; or the best BIO-valid sequence,
+ * {@link BioViterbi}) and that tag's calibrated probability is the word's confidence; {@link BioDecoder} builds the
  * entities. A word without any word piece (only characters the tokenizer drops) is outside.
  */
 public final class Predictions {
@@ -20,6 +21,14 @@ public final class Predictions {
 
     /** @param wordProbs per word the model's probability vector at its first piece, or null when it has none */
     public static WordTags tags(float[][] wordProbs, TagSet tagSet, double temperature) {
+        return tags(wordProbs, tagSet, temperature, Decoding.ARGMAX);
+    }
+
+    /** @param wordProbs per word the model's probability vector at its first piece, or null when it has none */
+    public static WordTags tags(float[][] wordProbs, TagSet tagSet, double temperature, Decoding decoding) {
+        if (decoding == Decoding.VITERBI) {
+            return viterbi(wordProbs, tagSet, temperature);
+        }
         List<String> tags = new ArrayList<>(wordProbs.length);
         double[] probs = new double[wordProbs.length];
         for (int w = 0; w < wordProbs.length; w++) {
@@ -36,9 +45,48 @@ public final class Predictions {
         return new WordTags(tags, probs);
     }
 
+    private static WordTags viterbi(float[][] wordProbs, TagSet tagSet, double temperature) {
+        double[][] calibrated = new double[wordProbs.length][];
+        for (int w = 0; w < wordProbs.length; w++) {
+            float[] p = wordProbs[w];
+            calibrated[w] = p == null ? null : Calibration.apply(p, 0, p.length, temperature);
+        }
+        int[] path = BioViterbi.decode(calibrated, tagSet);
+        List<String> tags = new ArrayList<>(path.length);
+        double[] probs = new double[path.length];
+        for (int w = 0; w < path.length; w++) {
+            tags.add(calibrated[w] == null ? TagSet.OUTSIDE : tagSet.tag(path[w]));
+            probs[w] = calibrated[w] == null ? 1 : calibrated[w][path[w]];
+        }
+        return new WordTags(tags, probs);
+    }
+
     public static List<Entity> entities(String text, List<Words.Word> words, float[][] wordProbs, TagSet tagSet,
             double temperature) {
-        WordTags t = tags(wordProbs, tagSet, temperature);
-        return BioDecoder.entities(text, words, t.tags(), t.probabilities());
+        return entities(text, words, wordProbs, tagSet, temperature, Decoding.ARGMAX, null, null);
+    }
+
+    /**
+     * Entities whose confidence is the span verifier's probability when the model folder ships one ({@link
+     * SpanVerifier}), else the mean calibrated probability of their words.
+     *
+     * @param verifier null: no verifier
+     * @param lexicalClasses the folder's lexical-class table for the verifier's features (null when it has none)
+     */
+    public static List<Entity> entities(String text, List<Words.Word> words, float[][] wordProbs, TagSet tagSet,
+            double temperature, SpanVerifier verifier, LexicalClassTable lexicalClasses) {
+        return entities(text, words, wordProbs, tagSet, temperature, Decoding.ARGMAX, verifier, lexicalClasses);
+    }
+
+    /** As above, with the word tags chosen by {@code decoding} (the folder's manifest; seed-style: arg-max). */
+    public static List<Entity> entities(String text, List<Words.Word> words, float[][] wordProbs, TagSet tagSet,
+            double temperature, Decoding decoding, SpanVerifier verifier, LexicalClassTable lexicalClasses) {
+        WordTags t = tags(wordProbs, tagSet, temperature, decoding);
+        List<Entity> entities = BioDecoder.entities(text, words, t.tags(), t.probabilities());
+        if (verifier == null || entities.isEmpty()) {
+            return entities;
+        }
+        return verifier.rescore(new SpanFeatures.Tagged(text, words, wordProbs, tagSet, temperature, t.tags()),
+                entities, lexicalClasses);
     }
 }

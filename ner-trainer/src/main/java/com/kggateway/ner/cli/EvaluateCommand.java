@@ -5,10 +5,12 @@ import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.eval.Evaluation;
 import com.kggateway.ner.model.ModelFolder;
 import dev.kggateway.ner.contract.BioDecoder;
+import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
 import dev.kggateway.ner.contract.EntityMetrics;
 import dev.kggateway.ner.contract.ModelManifest;
 import dev.kggateway.ner.contract.PerTypeThresholds;
+import dev.kggateway.ner.contract.SpanVerifier;
 import dev.kggateway.ner.contract.ThresholdSweep;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--min-confidence", description = "keep entities with confidence ≥ this, for every type (default: "
             + "the manifest's calibration.minConfidenceByType for the types it lists, its calibration.minConfidence "
             + "for the others, else 0)") Double minConfidence;
+    @Option(names = "--decoding", description = "argmax or viterbi (BIO-constrained); default: the manifest's "
+            + "decoding, else argmax") String decoding;
     @Option(names = "--sweep", description = "print precision/recall/F1 per threshold ((type, value) match)") boolean sweep;
     @Option(names = "--choose-min-confidence", paramLabel = "PRECISION", description = "find the lowest threshold "
             + "reaching this (type, value) micro precision on the FIRST --data CSV") Double targetPrecision;
@@ -60,14 +64,20 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Double> byType = minConfidence != null ? Map.of()
                 : manifest.map(ModelManifest::minConfidenceByType).orElse(Map.of());
         ToDoubleFunction<String> thresholdOf = type -> byType.getOrDefault(type, threshold);
+        Decoding decodingUsed = decoding != null ? Decoding.parse(decoding)
+                : manifest.map(ModelManifest::decoding).orElse(Decoding.ARGMAX);
         try (ModelFolder folder = ModelFolder.load(model, threads)) {
-            System.out.printf("model %s, temperature %.4f, min confidence %.3f%s%n", model, folder.temperature(),
-                    threshold, byType.isEmpty() ? "" : ", per type " + new TreeMap<>(byType));
+            SpanVerifier verifier = folder.verifier();
+            System.out.printf("model %s, temperature %.4f, decoding %s, confidence %s, min confidence %.4f%s%n", model,
+                    folder.temperature(), decodingUsed.id(), verifier != null ? "span verifier (" + SpanVerifier.FILE + ")"
+                            : "mean calibrated word probability", threshold,
+                    byType.isEmpty() ? "" : ", per type " + new TreeMap<>(byType));
             for (int i = 0; i < data.size(); i++) {
                 Path csv = data.get(i);
                 long start = System.nanoTime();
                 List<TaggedSentence> sentences = NerCsv.read(csv);
-                Evaluation evaluation = Evaluation.run(folder.tagger(), folder.temperature(), sentences);
+                Evaluation evaluation = Evaluation.run(folder.tagger(), folder.temperature(), sentences,
+                        decodingUsed, verifier, folder.lexicalClasses());
                 printErrors(evaluation);
                 EntityMetrics spans = evaluation.spans(thresholdOf);
                 EntityMetrics values = evaluation.values(thresholdOf);
@@ -80,8 +90,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     System.out.println(byValue.markdown(ThresholdSweep.DEFAULT_THRESHOLDS));
                     ThresholdSweep min = evaluation.sweep(true, BioDecoder.Confidence.MIN, folder.tagger(), folder.temperature());
                     ThresholdSweep mean = evaluation.sweep(true, BioDecoder.Confidence.MEAN, folder.tagger(), folder.temperature());
-                    System.out.printf("confidence separates right from wrong (ROC AUC): mean %.4f, min %.4f (shipped: %s)%n%n",
-                            mean.separation(), min.separation(), BioDecoder.CONFIDENCE);
+                    System.out.printf("confidence separates right from wrong (ROC AUC): mean %.4f, min %.4f (%s)%s%n%n",
+                            mean.separation(), min.separation(), BioDecoder.CONFIDENCE,
+                            verifier == null ? "" : String.format(", span verifier %.4f (used)", byValue.separation()));
                 }
                 if (targetPrecision != null && i == 0) {
                     choose(byValue, csv);

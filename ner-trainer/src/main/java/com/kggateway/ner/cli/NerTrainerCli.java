@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ner-trainer", mixinStandardHelpOptions = true, version = "ner-trainer 1.0.0",
         description = "Generate data, train, evaluate and benchmark the KG Gateway product NER model.",
         subcommands = {GenerateCommand.class, TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
-            FeatureStatsCommand.class})
+            FeatureStatsCommand.class, FitVerifierCommand.class})
 public final class NerTrainerCli implements Runnable {
     /** The full command line, recorded in manifest.json. */
     static String commandLine = "";

@@ -4,10 +4,13 @@ import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.model.TfTagger;
 import dev.kggateway.ner.contract.BioDecoder;
 import dev.kggateway.ner.contract.Calibration;
+import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
 import dev.kggateway.ner.contract.EntityMetrics;
 import dev.kggateway.ner.contract.LabelledText;
+import dev.kggateway.ner.contract.LexicalClassTable;
 import dev.kggateway.ner.contract.Predictions;
+import dev.kggateway.ner.contract.SpanVerifier;
 import dev.kggateway.ner.contract.TagSet;
 import dev.kggateway.ner.contract.ThresholdSweep;
 import java.util.ArrayList;
@@ -21,29 +24,50 @@ import java.util.function.ToDoubleFunction;
 public final class Evaluation {
     private static final int CHUNK = 512;
 
-    /** One sentence: gold entities, predicted entities (with calibrated confidence) and predicted tags. */
+    /**
+     * One sentence: gold entities, predicted entities (confidence: the span verifier's probability when one is given,
+     * else the calibrated mean), predicted tags and the model's raw first-piece probabilities per word.
+     */
     public record Sentence(TaggedSentence source, LabelledText text, List<Entity> gold, List<Entity> predicted,
-                           List<String> predictedTags) { }
+                           List<String> predictedTags, float[][] wordProbs) { }
 
     private final List<Sentence> sentences;
+    private final Decoding decoding;
 
-    private Evaluation(List<Sentence> sentences) {
+    private Evaluation(List<Sentence> sentences, Decoding decoding) {
         this.sentences = sentences;
+        this.decoding = decoding;
     }
 
     public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data) {
+        return run(tagger, temperature, data, null, null);
+    }
+
+    /**
+     * @param verifier the model folder's span verifier, or null for the mean-probability confidence
+     * @param lexicalClasses the folder's lexical-class table (the verifier's features; null when it has none)
+     */
+    public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data, SpanVerifier verifier,
+            LexicalClassTable lexicalClasses) {
+        return run(tagger, temperature, data, Decoding.ARGMAX, verifier, lexicalClasses);
+    }
+
+    /** @param decoding how word tags are chosen (the model folder's, or the command line's) */
+    public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data, Decoding decoding,
+            SpanVerifier verifier, LexicalClassTable lexicalClasses) {
         List<Sentence> out = new ArrayList<>(data.size());
         for (int from = 0; from < data.size(); from += CHUNK) {
             List<TaggedSentence> chunk = data.subList(from, Math.min(data.size(), from + CHUNK));
             List<float[][]> probs = tagger.wordProbabilities(chunk.stream().map(TaggedSentence::words).toList());
             for (int i = 0; i < chunk.size(); i++) {
                 LabelledText text = chunk.get(i).labelled();
-                Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature);
-                List<Entity> predicted = BioDecoder.entities(text.text(), text.words(), tags.tags(), tags.probabilities());
-                out.add(new Sentence(chunk.get(i), text, BioDecoder.gold(text), predicted, tags.tags()));
+                Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature, decoding);
+                List<Entity> predicted = Predictions.entities(text.text(), text.words(), probs.get(i), tagger.tags(),
+                        temperature, decoding, verifier, lexicalClasses);
+                out.add(new Sentence(chunk.get(i), text, BioDecoder.gold(text), predicted, tags.tags(), probs.get(i)));
             }
         }
-        return new Evaluation(out);
+        return new Evaluation(out, decoding);
     }
 
     public List<Sentence> sentences() {
@@ -88,7 +112,7 @@ public final class Evaluation {
         }
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
-            Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature);
+            Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature, decoding);
             sweep.add(s.gold(), BioDecoder.entities(s.text().text(), s.text().words(), tags.tags(), tags.probabilities(), aggregation));
         }
         return sweep;

@@ -134,6 +134,16 @@ public final class ModelFolder implements AutoCloseable {
         }
     }
 
+    /** The folder's span verifier (confidence of each predicted entity), or null when it has none. */
+    public dev.kggateway.ner.contract.SpanVerifier verifier() {
+        return dev.kggateway.ner.contract.SpanVerifier.read(dir).orElse(null);
+    }
+
+    /** The folder's lexical-class table, or null when the model takes no word features. */
+    public dev.kggateway.ner.contract.LexicalClassTable lexicalClasses() {
+        return features == null ? null : features.table();
+    }
+
     public TfTagger tagger() {
         return tagger;
     }

@@ -9,6 +9,7 @@ import com.kggateway.ner.model.ModelFolder;
 import dev.kggateway.ner.contract.Entity;
 import dev.kggateway.ner.contract.ModelFolderFiles;
 import dev.kggateway.ner.contract.ModelManifest;
+import dev.kggateway.ner.contract.SpanVerifier;
 import dev.kggateway.ner.contract.TagSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +98,31 @@ class FineTuneEndToEndTest {
         ModelManifest m = ModelManifest.read(tuned).orElseThrow();
         assertTrue(m.minConfidence().isPresent(), "min confidence recorded");
         assertTrue(m.calibration().orElseThrow().chosenOn().contains("val.csv"));
+
+        // span verifier on the small model: two "sources" (one per file), cross-validated, written into the folder
+        NerCsv.write(new ProductDescriptionGenerator(14, false).generate(40, "w"), dir.resolve("calib2.csv"));
+        assertTrue(SpanVerifier.read(tuned).isEmpty());
+        assertEquals(0, run("fit-verifier", "--model", tuned.toString(), "--data", dir.resolve("val.csv").toString(),
+                dir.resolve("calib2.csv").toString(), "--precision", "0.01", "--min-recall", "0", "--l2", "1,100",
+                "--write", "--threads", "1"));
+        SpanVerifier verifier = SpanVerifier.read(tuned).orElseThrow();
+        JsonNode file = ModelFolderFiles.readJson(tuned.resolve(SpanVerifier.FILE));
+        assertEquals(2, file.path("groups").asInt());
+        assertTrue(file.path("fittedOn").asText().contains("calib2.csv (sha256 "), file.toString());
+        ModelManifest withVerifier = ModelManifest.read(tuned).orElseThrow();
+        assertTrue(withVerifier.calibration().orElseThrow().chosenOn().contains("out-of-fold"));
+        try (ModelFolder f = ModelFolder.load(tuned, 1)) {
+            Evaluation plain = Evaluation.run(f.tagger(), f.temperature(), val);
+            Evaluation verified = Evaluation.run(f.tagger(), f.temperature(), val, verifier, f.lexicalClasses());
+            List<Entity> a = plain.sentences().stream().flatMap(s -> s.predicted().stream()).toList();
+            List<Entity> b = verified.sentences().stream().flatMap(s -> s.predicted().stream()).toList();
+            assertEquals(a.stream().map(Entity::typedValue).toList(), b.stream().map(Entity::typedValue).toList(),
+                    "the verifier changes confidences, never the entities");
+            assertTrue(b.stream().allMatch(x -> x.confidence() > 0 && x.confidence() < 1));
+            assertNotEquals(a.stream().map(Entity::confidence).toList(), b.stream().map(Entity::confidence).toList());
+        }
+        assertEquals(0, run("evaluate", "--model", tuned.toString(), "--data", dir.resolve("val.csv").toString(),
+                "--sweep", "--threads", "1"), "evaluate reads the folder's verifier");
     }
 
     private static String[] concat(String[] a, String[] b) {
