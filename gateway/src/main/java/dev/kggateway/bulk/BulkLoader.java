@@ -67,9 +67,17 @@ public class BulkLoader {
     /**
      * @param outDir where N-Quads files go: required for {@link Target#FILE} and {@link Target#NEPTUNE}; for the
      *               others an optional copy of what was bulk-added, null for none
+     * @param commitNice embedded target: niceness of the thread that commits the batches (Linux; 0 leaves it), see
+     *                   {@link BatchCommitter}
      */
     public record Options(Path input, Path outDir, Target target, boolean enrich, int batchSize,
-            long statementsPerTransaction, long maxFileBytes) {
+            long statementsPerTransaction, long maxFileBytes, int commitNice) {
+        /** Options with the committing thread at its default priority ({@code commitNice} 0). */
+        public Options(Path input, Path outDir, Target target, boolean enrich, int batchSize,
+                long statementsPerTransaction, long maxFileBytes) {
+            this(input, outDir, target, enrich, batchSize, statementsPerTransaction, maxFileBytes, 0);
+        }
+
         public Options {
             if (outDir == null && (target == Target.FILE || target == Target.NEPTUNE)) {
                 throw new IllegalArgumentException("--target " + target.name().toLowerCase(Locale.ROOT)
@@ -134,7 +142,7 @@ public class BulkLoader {
         c.existing = existingBeforeTheLoad(lastLineOfId.keySet(), o.target());
         try (NQuadsFiles nq = o.outDir() == null ? null
                 : new NQuadsFiles(o.outDir(), "products-" + run, o.maxFileBytes());
-                BatchCommitter committer = new BatchCommitter(products::addNew, BATCHES_IN_FLIGHT);
+                BatchCommitter committer = new BatchCommitter(products::addNew, BATCHES_IN_FLIGHT, o.commitNice());
                 ProductRows rows = ProductRows.open(o.input())) {
             Sink sink = new Sink(nq, committer, o.statementsPerTransaction());
             List<IngestService.Validated> batch = new ArrayList<>(o.batchSize());

@@ -3,6 +3,7 @@ package dev.kggateway.domain;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What one store write committed, published once after the commit as a synchronous CDI event to what mirrors the
@@ -10,13 +11,64 @@ import java.util.List;
  * none of them. Published by this instance's writes and by the change feed for other instances' writes to a shared
  * remote store. On the embedded store it is published under the write lock, so observers see commits in commit order.
  *
- * @param kind what the commit did
- * @param written products as the store now holds them ({@link Kind#WRITTEN}, {@link Kind#ADDED})
- * @param removed ids of products the store no longer holds ({@link Kind#WRITTEN})
- * @param unmirrorable why the written data has a shape an in-memory mirror cannot reproduce exactly (a foreign bulk
- *                     load), or null
+ * <p>A bulk add ({@link Kind#ADDED}) names its products lazily: collecting them from a transaction's statements
+ * costs the committing thread about a tenth of its work, and in the {@code bulk-load} command, which builds no
+ * in-memory mirror, nobody asks (BENCHMARKS, "Bulk load without the spin").
  */
-public record ProductsCommitted(Kind kind, List<ProductState> written, List<String> removed, String unmirrorable) {
+public final class ProductsCommitted {
+
+    /** The products a bulk add committed, and why a mirror cannot reproduce them exactly (or null). */
+    public record Added(List<ProductState> products, String unmirrorable) {
+    }
+
+    private final Kind kind;
+    private final List<String> removed;
+    private Supplier<Added> pending;
+    private List<ProductState> written;
+    private String unmirrorable;
+
+    private ProductsCommitted(Kind kind, List<ProductState> written, List<String> removed, String unmirrorable) {
+        this.kind = kind;
+        this.written = written;
+        this.removed = removed;
+        this.unmirrorable = unmirrorable;
+    }
+
+    private ProductsCommitted(Supplier<Added> added) {
+        this(Kind.ADDED, null, List.of(), null);
+        this.pending = added;
+    }
+
+    /** What the commit did. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Products as the store now holds them ({@link Kind#WRITTEN}, {@link Kind#ADDED}). */
+    public synchronized List<ProductState> written() {
+        resolve();
+        return written;
+    }
+
+    /** Ids of products the store no longer holds ({@link Kind#WRITTEN}). */
+    public List<String> removed() {
+        return removed;
+    }
+
+    /** Why the written data has a shape an in-memory mirror cannot reproduce exactly (a foreign bulk load), or null. */
+    public synchronized String unmirrorable() {
+        resolve();
+        return unmirrorable;
+    }
+
+    private void resolve() {
+        if (pending != null) {
+            Added added = pending.get();
+            written = added.products();
+            unmirrorable = added.unmirrorable();
+            pending = null;
+        }
+    }
 
     public enum Kind {
         /** Products replaced, created or removed, each listed. */
@@ -46,8 +98,9 @@ public record ProductsCommitted(Kind kind, List<ProductState> written, List<Stri
         return new ProductsCommitted(Kind.WRITTEN, List.of(), List.of(id), null);
     }
 
-    public static ProductsCommitted added(List<ProductState> added, String unmirrorable) {
-        return new ProductsCommitted(Kind.ADDED, added, List.of(), unmirrorable);
+    /** New products added in bulk, collected by {@code added} when an observer first asks for them. */
+    public static ProductsCommitted added(Supplier<Added> added) {
+        return new ProductsCommitted(added);
     }
 
     public static ProductsCommitted everything() {

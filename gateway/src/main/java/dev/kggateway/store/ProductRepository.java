@@ -364,12 +364,12 @@ public class ProductRepository {
      * {@link #replaceAll} for those).
      */
     public void addNew(List<Statement> statements) {
-        writes.commit(() -> store.addStatements(statements), () -> {
+        writes.commit(() -> store.addStatements(statements), () -> ProductsCommitted.added(() -> {
             ListingEntries entries = new ListingEntries(iris);
             statements.forEach(entries::accept);
             String inexact = entries.inexact();
-            return ProductsCommitted.added(entries.entries(), inexact);
-        });
+            return new ProductsCommitted.Added(entries.entries(), inexact);
+        }));
     }
 
     /**

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The bulk-load committer: batches committed in order on its thread, bounded, and stopped by the first failure. */
@@ -47,6 +51,33 @@ class BatchCommitterTest {
         }
         assertEquals(expected, committed);
         assertTrue(threads.stream().allMatch("bulk-load-commit"::equals), threads.toString());
+    }
+
+    /** Linux: the niceness of the calling thread, from /proc (field 19 of its stat line). */
+    private static int niceOfThisThread() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void commitThreadLowersOnlyItsOwnPriority() throws Exception {
+        Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/thread-self/stat"))
+                && (Files.isExecutable(Path.of("/usr/bin/renice")) || Files.isExecutable(Path.of("/bin/renice"))),
+                "Linux with renice");
+        int before = niceOfThisThread();
+        Assumptions.assumeTrue(before < 7, "this JVM already runs at nice " + before);
+        List<Integer> nices = Collections.synchronizedList(new ArrayList<>());
+        try (BatchCommitter committer = new BatchCommitter(b -> nices.add(niceOfThisThread()), 2, 7)) {
+            committer.submit(batch(1));
+            committer.submit(batch(2));
+            committer.finish();
+        }
+        assertEquals(List.of(7, 7), nices, "every batch committed at the niceness asked");
+        assertEquals(before, niceOfThisThread(), "the loading thread keeps its priority");
     }
 
     @Test
