@@ -27,10 +27,10 @@ import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
  * datatypes), unlike CSV.
  *
  * <p>Used instead of RDF4J 5.1's own TSV parser, which reads Turtle's bare {@code true}/{@code false} (how Jena
- * writes {@code xsd:boolean}) as plain strings and builds an opencsv bean mapper for every result (about 1 ms per
- * result, as much as its SPARQL/XML parser; this one reads a 27-row result in a tenth of that, BENCHMARKS "Remote
- * store: where a request's time goes"). Terms in quotes, angle brackets or {@code _:} go through RDF4J's N-Triples
- * reader; the bare Turtle forms are booleans and numbers (integer, decimal, double by their Turtle grammar).
+ * writes {@code xsd:boolean}) as plain strings and builds an opencsv bean mapper for every result: 1-5 ms for a
+ * 27-row product read, where its SPARQL/XML parser takes 1.3 ms and this one 0.14 ms (BENCHMARKS "Remote store:
+ * where a request's time goes"). Terms in quotes, angle brackets or {@code _:} go through RDF4J's N-Triples reader;
+ * the bare Turtle forms are booleans and numbers (integer, decimal, double by their Turtle grammar).
  */
 final class TsvResultsParser extends AbstractTupleQueryResultParser {
 
