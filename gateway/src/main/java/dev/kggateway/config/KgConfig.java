@@ -407,6 +407,15 @@ public interface KgConfig {
         @WithDefault("2048")
         int postThreshold();
 
+        /**
+         * SELECT result format asked of a remote endpoint first. The others stay in the request's Accept header at a
+         * lower preference, so an endpoint without this one answers in one it has (HTTP content negotiation). TSV is
+         * the cheapest for Fuseki to write and carries every RDF term exactly; {@code xml} is what RDF4J asks by
+         * default.
+         */
+        @WithDefault("tsv")
+        ResultFormat resultFormat();
+
         /** Attempts of an idempotent read (and of an update hit by Neptune's ConcurrentModificationException). */
         @WithDefault("3")
         int maxAttempts();
@@ -541,6 +550,11 @@ public interface KgConfig {
         /** Run the NER model over the sample descriptions while loading (when a model is loaded). */
         @WithDefault("true")
         boolean enrich();
+    }
+
+    /** SPARQL 1.1 SELECT result formats that carry every RDF term exactly (not CSV). */
+    enum ResultFormat {
+        TSV, JSON, XML
     }
 
     enum StoreKind {

@@ -35,6 +35,7 @@ import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
+import org.eclipse.rdf4j.query.AbstractTupleQueryResultHandler;
 import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.BooleanQuery;
 import org.eclipse.rdf4j.query.GraphQuery;
@@ -42,7 +43,6 @@ import org.eclipse.rdf4j.query.MalformedQueryException;
 import org.eclipse.rdf4j.query.Query;
 import org.eclipse.rdf4j.query.QueryEvaluationException;
 import org.eclipse.rdf4j.query.QueryLanguage;
-import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.query.TupleQuery;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
@@ -163,7 +163,17 @@ public class GraphStore {
             count(queryName);
             TupleQuery query = connection.prepareTupleQuery(sparql);
             query.setMaxExecutionTime(maxExecutionSeconds());
-            return readableRows(queryName, QueryResults.asList(query.evaluate()));
+            // Rows handed to a handler on this thread: a remote result is then parsed here as it arrives, where
+            // evaluate() would parse it on another thread and pass each row across a queue (a thread hand-off per
+            // request on a store call that is otherwise one HTTP exchange).
+            List<BindingSet> rows = new ArrayList<>();
+            query.evaluate(new AbstractTupleQueryResultHandler() {
+                @Override
+                public void handleSolution(BindingSet row) {
+                    rows.add(row);
+                }
+            });
+            return readableRows(queryName, rows);
         });
     }
 

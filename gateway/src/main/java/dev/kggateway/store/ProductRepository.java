@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,23 +76,27 @@ public class ProductRepository {
         return findByIdsBySparql(products);
     }
 
-    /** {@link #findByIds} through products-by-iri.rq, on any store (the embedded path's yardstick in tests). */
+    /**
+     * {@link #findByIds} through products-by-iri.rq, on any store (the embedded path's yardstick in tests): its rows
+     * are a product's fields or one of its links, in any order; links of an IRI without fields are no product's.
+     */
     Map<String, Product> findByIdsBySparql(List<IRI> products) {
-        Map<String, Product> found = new LinkedHashMap<>();
-        Map<String, List<PropertyLink>> links = new LinkedHashMap<>();
+        Map<String, Product> fields = new LinkedHashMap<>();
+        Map<String, List<BindingSet>> linkRows = new HashMap<>();
         for (BindingSet row : store.select("products-by-iri", Map.of("graph", iris.catalogGraph(), "products", products))) {
-            String id = row.getValue("id").stringValue();
-            if (!found.containsKey(id)) {
-                found.put(id, fields(id, row));
-                links.put(id, new ArrayList<>());
-            }
-            if (row.hasBinding("property")) {
-                links.get(id).add(link(id, row));
+            String iri = row.getValue("product").stringValue();
+            if (row.hasBinding("id")) {
+                fields.putIfAbsent(iri, fields(row.getValue("id").stringValue(), row));
+            } else if (row.hasBinding("property")) {
+                linkRows.computeIfAbsent(iri, k -> new ArrayList<>()).add(row);
             }
         }
-        links.forEach((id, list) -> {
+        Map<String, Product> found = new LinkedHashMap<>();
+        fields.forEach((iri, product) -> {
+            List<PropertyLink> list = new ArrayList<>();
+            linkRows.getOrDefault(iri, List.of()).forEach(row -> list.add(link(product.id(), row)));
             list.sort(PropertyLink.ORDER);
-            found.put(id, found.get(id).withLinks(list));
+            found.put(product.id(), product.withLinks(list));
         });
         return found;
     }

@@ -16,6 +16,7 @@ import org.eclipse.rdf4j.http.client.SPARQLProtocolSession;
 import org.eclipse.rdf4j.query.Binding;
 import org.eclipse.rdf4j.query.Dataset;
 import org.eclipse.rdf4j.query.QueryLanguage;
+import org.eclipse.rdf4j.query.resultio.TupleQueryResultFormat;
 
 /**
  * Hands RDF4J sessions over our own HTTP client. Exists because RDF4J decides GET vs POST with a JVM-wide system
@@ -26,6 +27,7 @@ final class RemoteSessionManager implements HttpClientSessionManager {
     private final CloseableHttpClient client;
     private final int postThreshold;
     private final boolean sendTimeoutParameter;
+    private final TupleQueryResultFormat resultFormat;
     // RDF4J parses streamed results on background threads; daemon threads so a stuck socket never blocks exit.
     private final ExecutorService executor = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
         private final AtomicInteger n = new AtomicInteger();
@@ -43,9 +45,16 @@ final class RemoteSessionManager implements HttpClientSessionManager {
      *        and others honour it; RDF4J's SPARQL session drops it). Off for Neptune, which takes the query hint.
      */
     RemoteSessionManager(CloseableHttpClient client, int postThreshold, boolean sendTimeoutParameter) {
+        this(client, postThreshold, sendTimeoutParameter, TupleQueryResultFormat.SPARQL);
+    }
+
+    /** @param resultFormat the SELECT result format asked first (the others follow at a lower preference) */
+    RemoteSessionManager(CloseableHttpClient client, int postThreshold, boolean sendTimeoutParameter,
+            TupleQueryResultFormat resultFormat) {
         this.client = client;
         this.postThreshold = postThreshold;
         this.sendTimeoutParameter = sendTimeoutParameter;
+        this.resultFormat = resultFormat;
     }
 
     @Override
@@ -55,7 +64,10 @@ final class RemoteSessionManager implements HttpClientSessionManager {
 
     @Override
     public SPARQLProtocolSession createSPARQLProtocolSession(String queryEndpoint, String updateEndpoint) {
-        return new Session(client, executor, queryEndpoint, updateEndpoint, postThreshold, sendTimeoutParameter);
+        Session session = new Session(client, executor, queryEndpoint, updateEndpoint, postThreshold,
+                sendTimeoutParameter);
+        session.setPreferredTupleQueryResultFormat(resultFormat);
+        return session;
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClientBuilder;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.rdf4j.query.resultio.TupleQueryResultFormat;
+import org.eclipse.rdf4j.query.resultio.TupleQueryResultParserRegistry;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
 import org.jboss.logging.Logger;
@@ -47,7 +49,7 @@ public class SparqlRepositoryFactory implements GraphRepositoryFactory {
         String update = store.updateEndpoint().orElse(query);
         CloseableHttpClient client = httpClient(config);
         RemoteSessionManager sessions = new RemoteSessionManager(client, store.postThreshold(),
-                !store.neptune().enabled());
+                !store.neptune().enabled(), resultFormat(store.resultFormat()));
         SPARQLRepository repository = new SPARQLRepository(query, update) {
             @Override
             protected void shutDownInternal() {
@@ -59,6 +61,22 @@ public class SparqlRepositoryFactory implements GraphRepositoryFactory {
         repository.setHttpClientSessionManager(sessions);
         repository.init();
         return repository;
+    }
+
+    /**
+     * RDF4J's format for the setting. TSV results are read by {@link TsvResultsParser}, registered here in place of
+     * RDF4J's TSV parser (the registry is the only way RDF4J's SPARQL session picks a parser): it differs only in
+     * reading Turtle's bare booleans as {@code xsd:boolean}, as the TSV format defines them, and in its speed.
+     */
+    static TupleQueryResultFormat resultFormat(KgConfig.ResultFormat format) {
+        return switch (format) {
+            case TSV -> {
+                TupleQueryResultParserRegistry.getInstance().add(new TsvResultsParser.Factory());
+                yield TupleQueryResultFormat.TSV;
+            }
+            case JSON -> TupleQueryResultFormat.JSON;
+            case XML -> TupleQueryResultFormat.SPARQL;
+        };
     }
 
     static CloseableHttpClient httpClient(KgConfig config) {

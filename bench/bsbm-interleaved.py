@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+# Several running gateways measured call by call in turn (same product at the same moment, so the same machine load:
+# a shared machine's load then moves every column alike and the ratios hold): empty request, similarProducts top 10,
+# product by id, as bench/bsbm-requests.py (one keep-alive connection per gateway, cache off on the gateways); then
+# p50/p95 per gateway and the p50 ratio to the first; then the similarProducts answers (top 10 ids and scores) and the
+# full product(id) answers (fields and links) of the first 200 ids compared with the first gateway's.
+#   python3 bench/bsbm-interleaved.py N IDS_FILE WARMUP label=port [label=port ...]
+# e.g. embedded=PORT1 fuseki-old=PORT2 fuseki-new=PORT3: two jars on one Fuseki, against the embedded store
+# (BENCHMARKS "Remote store: where a request's time goes").
+import http.client, json, time, sys
+n = int(sys.argv[1]); ids = [l.strip() for l in open(sys.argv[2]) if l.strip()]; warm = int(sys.argv[3])
+gws = [(a.split('=')[0], http.client.HTTPConnection('localhost', int(a.split('=')[1]))) for a in sys.argv[4:]]
+Q = {
+    'empty': ('{ __typename }', None),
+    'similarProducts': ('query($id: ID!){ similarProducts(id:$id, first:10){ score sharedCount product { id name } } }', 'id'),
+    'product': ('query($id: ID!){ product(id:$id){ id name description price currency manufacturer '
+                'properties { type value source confidence } } }', 'id'),
+}
+lat = {(g, k): [] for g, _ in gws for k in Q}
+def call(c, q, var, i):
+    body = json.dumps({"query": q, "variables": {var: ids[i % len(ids)]} if var else {}})
+    t = time.perf_counter()
+    c.request('POST', '/graphql', body, {'Content-Type': 'application/json'})
+    d = c.getresponse().read()
+    ms = (time.perf_counter() - t) * 1000
+    if b'"errors"' in d:
+        raise SystemExit("error: " + d[:300].decode())
+    return ms
+for i in range(warm + n):
+    for k, (q, var) in Q.items():
+        for g, c in gws:
+            ms = call(c, q, var, i * 7 + (1 if k == 'product' else 0))
+            if i >= warm:
+                lat[(g, k)].append(ms)
+p = {}
+for (g, k), v in lat.items():
+    v.sort(); p[(g, k)] = v[len(v) // 2]
+for k in Q:
+    for g, _ in gws:
+        v = lat[(g, k)]
+        print("%-16s %-22s n %d p50 %7.2f ms p95 %7.2f ms  p50 / %s: %.2f" % (k, g, len(v), p[(g, k)], v[int(len(v) * .95)], gws[0][0], p[(g, k)] / p[(gws[0][0], k)]))
+q = 'query($id: ID!){ similarProducts(id:$id, first:10){ score product { id } } }'
+ans = {}
+for g, c in gws:
+    out = {}
+    for pid in ids[:200]:
+        c.request('POST', '/graphql', json.dumps({"query": q, "variables": {"id": pid}}), {'Content-Type': 'application/json'})
+        d = json.loads(c.getresponse().read())
+        out[pid] = [[h['product']['id'], h['score']] for h in d['data']['similarProducts']]
+    ans[g] = out
+for g, _ in gws[1:]:
+    diff = [k for k in ans[gws[0][0]] if ans[gws[0][0]][k] != ans[g][k]]
+    print('%s vs %s: %d of 200 similarProducts answers equal' % (g, gws[0][0], 200 - len(diff)))
+qp = Q['product'][0]
+pans = {}
+for g, c in gws:
+    out = {}
+    for pid in ids[:200]:
+        c.request('POST', '/graphql', json.dumps({"query": qp, "variables": {"id": pid}}), {'Content-Type': 'application/json'})
+        out[pid] = json.loads(c.getresponse().read())
+    pans[g] = out
+for g, _ in gws[1:]:
+    diff = [k for k in pans[gws[0][0]] if pans[gws[0][0]][k] != pans[g][k]]
+    print('%s vs %s: %d of 200 product(id) answers equal (all fields, all links)%s' % (g, gws[0][0], 200 - len(diff), '' if not diff else '; first difference: ' + diff[0]))
