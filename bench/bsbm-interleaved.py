@@ -7,29 +7,16 @@
 #   python3 bench/bsbm-interleaved.py N IDS_FILE WARMUP label=port [label=port ...]
 # e.g. embedded=PORT1 fuseki-old=PORT2 fuseki-new=PORT3: two jars on one Fuseki, against the embedded store
 # (BENCHMARKS "Remote store: where a request's time goes").
-import http.client, json, time, sys
+import http.client, json, sys
+from bsbm_calls import QUERIES, product_offset, similar_answers, timed_call
 n = int(sys.argv[1]); ids = [l.strip() for l in open(sys.argv[2]) if l.strip()]; warm = int(sys.argv[3])
 gws = [(a.split('=')[0], http.client.HTTPConnection('localhost', int(a.split('=')[1]))) for a in sys.argv[4:]]
-Q = {
-    'empty': ('{ __typename }', None),
-    'similarProducts': ('query($id: ID!){ similarProducts(id:$id, first:10){ score sharedCount product { id name } } }', 'id'),
-    'product': ('query($id: ID!){ product(id:$id){ id name description price currency manufacturer '
-                'properties { type value source confidence } } }', 'id'),
-}
+Q = QUERIES
 lat = {(g, k): [] for g, _ in gws for k in Q}
-def call(c, q, var, i):
-    body = json.dumps({"query": q, "variables": {var: ids[i % len(ids)]} if var else {}})
-    t = time.perf_counter()
-    c.request('POST', '/graphql', body, {'Content-Type': 'application/json'})
-    d = c.getresponse().read()
-    ms = (time.perf_counter() - t) * 1000
-    if b'"errors"' in d:
-        raise SystemExit("error: " + d[:300].decode())
-    return ms
 for i in range(warm + n):
     for k, (q, var) in Q.items():
         for g, c in gws:
-            ms = call(c, q, var, i * 7 + (1 if k == 'product' else 0))
+            ms = timed_call(c, q, var, ids, i * 7 + product_offset(k))
             if i >= warm:
                 lat[(g, k)].append(ms)
 p = {}
@@ -39,15 +26,7 @@ for k in Q:
     for g, _ in gws:
         v = lat[(g, k)]
         print("%-16s %-22s n %d p50 %7.2f ms p95 %7.2f ms  p50 / %s: %.2f" % (k, g, len(v), p[(g, k)], v[int(len(v) * .95)], gws[0][0], p[(g, k)] / p[(gws[0][0], k)]))
-q = 'query($id: ID!){ similarProducts(id:$id, first:10){ score product { id } } }'
-ans = {}
-for g, c in gws:
-    out = {}
-    for pid in ids[:200]:
-        c.request('POST', '/graphql', json.dumps({"query": q, "variables": {"id": pid}}), {'Content-Type': 'application/json'})
-        d = json.loads(c.getresponse().read())
-        out[pid] = [[h['product']['id'], h['score']] for h in d['data']['similarProducts']]
-    ans[g] = out
+ans = {g: similar_answers(c, ids[:200]) for g, c in gws}
 for g, _ in gws[1:]:
     diff = [k for k in ans[gws[0][0]] if ans[gws[0][0]][k] != ans[g][k]]
     print('%s vs %s: %d of 200 similarProducts answers equal' % (g, gws[0][0], 200 - len(diff)))
