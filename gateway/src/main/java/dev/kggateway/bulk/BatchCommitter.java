@@ -1,5 +1,8 @@
 package dev.kggateway.bulk;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,26 +58,31 @@ final class BatchCommitter implements AutoCloseable {
     }
 
     /**
-     * Sets the niceness of the calling thread: on Linux each thread has its own, and {@code /proc/thread-self} names
-     * the thread's id, which {@code renice} takes. Anything that fails (another OS, no renice, a container without
-     * the right) leaves the priority as it was: it changes the speed of a load, never its result.
+     * Sets the niceness of the calling thread with libc's {@code setpriority}: on Linux each thread has its own, and
+     * {@code /proc/thread-self} names the thread's id. Anything that fails (another OS, a container without the right)
+     * leaves the priority as it was: it changes the speed of a load, never its result.
      */
     private static void lowerPriority(int nice) {
+        if (!Platform.isLinux()) {
+            return;
+        }
         try {
             Path self = Files.readSymbolicLink(Path.of("/proc/thread-self")); // "PID/task/TID"
-            Process renice = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p",
-                    self.getFileName().toString()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!renice.waitFor(10, TimeUnit.SECONDS)) {
-                renice.destroy();
-            } else if (renice.exitValue() != 0) {
-                LOG.debugf("renice of the bulk-load commit thread exited with %d", renice.exitValue());
+            int tid = Integer.parseInt(self.getFileName().toString());
+            if (Native.load(Platform.C_LIBRARY_NAME, LibC.class).setpriority(PRIO_PROCESS, tid, nice) != 0) {
+                LOG.debugf("setpriority of the bulk-load commit thread failed (errno %d)", Native.getLastError());
             }
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             LOG.debugf("bulk-load commit thread keeps its priority: %s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+    }
+
+    /** {@code which} for one process, or on Linux one thread (its id as {@code who}). */
+    private static final int PRIO_PROCESS = 0;
+
+    /** libc's setpriority(2). */
+    interface LibC extends Library {
+        int setpriority(int which, int who, int prio);
     }
 
     /** Queues a batch for commit; blocks while {@code inFlight} batches are queued or committing. */
