@@ -1,8 +1,8 @@
 package dev.kggateway.bulk;
 
-import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import dev.kggateway.os.LibC;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,20 +69,12 @@ final class BatchCommitter implements AutoCloseable {
         try {
             Path self = Files.readSymbolicLink(Path.of("/proc/thread-self")); // "PID/task/TID"
             int tid = Integer.parseInt(self.getFileName().toString());
-            if (Native.load(Platform.C_LIBRARY_NAME, LibC.class).setpriority(PRIO_PROCESS, tid, nice) != 0) {
+            if (LibC.load().setpriority(LibC.PRIO_PROCESS, tid, nice) != 0) {
                 LOG.debugf("setpriority of the bulk-load commit thread failed (errno %d)", Native.getLastError());
             }
         } catch (IOException | RuntimeException | LinkageError e) {
             LOG.debugf("bulk-load commit thread keeps its priority: %s", e);
         }
-    }
-
-    /** {@code which} for one process, or on Linux one thread (its id as {@code who}). */
-    private static final int PRIO_PROCESS = 0;
-
-    /** libc's setpriority(2). */
-    interface LibC extends Library {
-        int setpriority(int which, int who, int prio);
     }
 
     /** Queues a batch for commit; blocks while {@code inFlight} batches are queued or committing. */

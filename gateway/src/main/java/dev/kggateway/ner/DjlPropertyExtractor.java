@@ -13,6 +13,7 @@ import ai.djl.translate.NoopTranslator;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
+import dev.kggateway.ner.contract.LexicalClassTable;
 import dev.kggateway.ner.contract.Predictions;
 import dev.kggateway.ner.contract.SpanVerifier;
 import dev.kggateway.ner.contract.WordFeatures;
@@ -67,6 +68,8 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     private final SpanVerifier verifier;
     /** The folder's decoding (manifest "decoding"; arg-max unless it names another). */
     private final Decoding decoding;
+    /** The folder's lemma → lexical-class table (the verifier's span features read it); null without word features. */
+    private final LexicalClassTable lexicalClasses;
 
     @Inject
     public DjlPropertyExtractor(KgConfig config, ModelLocator locator) {
@@ -76,6 +79,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         this.folder = ModelFolder.open(locator.resolve(config.ner().modelPath()));
         this.verifier = SpanVerifier.read(folder.dir()).orElse(null);
         this.decoding = folder.decoding();
+        this.lexicalClasses = folder.features().map(WordFeatures::table).orElse(null);
         this.batchSize = Math.max(1, config.ner().batchSize());
         this.windowPieces = Math.max(8, config.ner().windowPieces());
         try {
@@ -165,7 +169,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         for (int t = 0; t < texts.size(); t++) {
             WordPieces p = tokenised.get(t);
             List<Entity> entities = Predictions.entities(p.text, p.words, probOfWord[t], folder.tagSet(),
-                    folder.temperature(), decoding, verifier, folder.features().map(WordFeatures::table).orElse(null));
+                    folder.temperature(), decoding, verifier, lexicalClasses);
             // One property per (type, value): a repeated mention keeps its most confident occurrence.
             Map<String, ExtractedProperty> merged = new LinkedHashMap<>();
             for (Entity e : entities) {

@@ -1,8 +1,6 @@
 package dev.kggateway.ner;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
+import dev.kggateway.os.LibC;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,11 +66,6 @@ public final class TensorFlowNatives {
         System.setProperty(property, String.valueOf(value));
     }
 
-    /** libc's setenv: the environment native code reads (Java's System.getenv is a snapshot it cannot change). */
-    interface LibC extends Library {
-        int setenv(String name, String value, int overwrite);
-    }
-
     /**
      * TensorFlow writes its C++ log lines (oneDNN, CPU features, missing CUDA) straight to stderr, outside Java
      * logging, so JSON logs get raw lines. It reads TF_CPP_MIN_LOG_LEVEL from the process environment, once, at its
@@ -93,7 +86,7 @@ public final class TensorFlowNatives {
             return;
         }
         try {
-            Native.load(Platform.C_LIBRARY_NAME, LibC.class).setenv(name, value, 0);
+            LibC.load().setenv(name, value, 0);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             LOG.debugf("cannot set %s (native code keeps its default): %s", name, e);
         }
