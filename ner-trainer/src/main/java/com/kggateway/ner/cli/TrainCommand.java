@@ -7,6 +7,7 @@ import com.kggateway.ner.model.ModelFolder;
 import com.kggateway.ner.model.NerTrainer;
 import com.kggateway.ner.model.TrainedModel;
 import com.kggateway.ner.model.TrainingOptions;
+import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.EntityMetrics;
 import dev.kggateway.ner.contract.ModelFolderFiles;
 import picocli.CommandLine.Command;
@@ -128,26 +129,14 @@ final class TrainCommand implements Callable<Integer> {
         ModelFolder.export(trained, out, threads);
         System.out.printf("exported %s (best epoch %d, %.0f s training)%n", out, trained.bestEpoch(), trained.trainingSeconds());
 
-        // Calibration and metrics come from the exported folder reloaded through the SavedModel loader: what ships.
-        double temperature = 1.0;
-        try (ModelFolder model = ModelFolder.load(out, threads)) {
-            temperature = Evaluation.fitTemperature(model.tagger(), val);
-        }
-        ModelFolderFiles.writeTemperature(out, temperature);
+        double temperature = fitTemperature(out, val, threads);
         System.out.printf("temperature %.4f (fitted on %s)%n", temperature, valName);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        try (ModelFolder model = ModelFolder.load(out, threads)) {
-            Map<String, Path> sets = new LinkedHashMap<>();
-            if (valCsv != null) {
-                sets.put("validation", valCsv);
-            }
-            sets.putAll(evals);
-            for (Map.Entry<String, Path> e : sets.entrySet()) {
-                EntityMetrics m = Evaluation.run(model.tagger(), model.temperature(), NerCsv.read(e.getValue())).spans(0);
-                System.out.printf("== %s (%s)%n%s", e.getKey(), e.getValue(), m.report());
-                metrics.put(e.getKey(), m.toMap());
-            }
+        Map<String, Path> sets = new LinkedHashMap<>();
+        if (valCsv != null) {
+            sets.put("validation", valCsv);
         }
+        sets.putAll(evals);
+        Map<String, Object> metrics = metrics(out, sets, Decoding.ARGMAX, threads);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("name", name);
         manifest.put("version", version);
@@ -180,6 +169,33 @@ final class TrainCommand implements Callable<Integer> {
         manifest.put("command", NerTrainerCli.commandLine);
         ModelFolder.writeManifest(out, manifest);
         return 0;
+    }
+
+    /**
+     * Fits the temperature on {@code val} and writes it into config.json. Calibration comes from the exported folder
+     * reloaded through the SavedModel loader: what ships.
+     */
+    static double fitTemperature(Path out, List<TaggedSentence> val, int threads) throws Exception {
+        double temperature;
+        try (ModelFolder model = ModelFolder.load(out, threads)) {
+            temperature = Evaluation.fitTemperature(model.tagger(), val);
+        }
+        ModelFolderFiles.writeTemperature(out, temperature);
+        return temperature;
+    }
+
+    /** Exact-span metrics at confidence 0 of the exported folder on each named CSV: printed, and kept for the manifest. */
+    static Map<String, Object> metrics(Path out, Map<String, Path> sets, Decoding decoding, int threads) throws Exception {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        try (ModelFolder model = ModelFolder.load(out, threads)) {
+            for (Map.Entry<String, Path> e : sets.entrySet()) {
+                EntityMetrics m = Evaluation.run(model.tagger(), model.temperature(), NerCsv.read(e.getValue()), decoding,
+                        null, null).spans(0);
+                System.out.printf("== %s (%s)%n%s", e.getKey(), e.getValue(), m.report());
+                metrics.put(e.getKey(), m.toMap());
+            }
+        }
+        return metrics;
     }
 
     /** "file.csv*8" = the file's sentences eight times; "file.csv" = once. */

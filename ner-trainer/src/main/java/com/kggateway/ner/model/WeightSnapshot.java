@@ -116,6 +116,62 @@ public final class WeightSnapshot {
         return new WeightSnapshot(out);
     }
 
+    /**
+     * The weighted mean of snapshots with the same variables (a "model soup": fine-tuned siblings of one model
+     * averaged into one model of the same size). Weights are normalised to sum to 1.
+     */
+    public static WeightSnapshot weightedMean(List<WeightSnapshot> snapshots, double[] weights) {
+        if (snapshots.isEmpty() || snapshots.size() != weights.length) {
+            throw new IllegalArgumentException(snapshots.size() + " snapshots but " + weights.length + " weights");
+        }
+        double sum = 0;
+        for (double w : weights) {
+            if (!(w >= 0)) {
+                throw new IllegalArgumentException("weights must be >= 0: " + java.util.Arrays.toString(weights));
+            }
+            sum += w;
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("weights sum to 0");
+        }
+        Map<String, float[]> first = snapshots.get(0).values;
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, float[]> e : first.entrySet()) {
+            // accumulate in double: six float32 models summed in float would lose the low bits of small updates
+            double[] acc = new double[e.getValue().length];
+            for (int m = 0; m < snapshots.size(); m++) {
+                Map<String, float[]> other = snapshots.get(m).values;
+                float[] v = other.get(e.getKey());
+                if (v == null || v.length != acc.length || other.size() != first.size()) {
+                    throw new IllegalArgumentException("snapshot " + m + " has no variable " + e.getKey()
+                            + " of " + acc.length + " values: not the same architecture");
+                }
+                double w = weights[m] / sum;
+                for (int i = 0; i < acc.length; i++) {
+                    acc[i] += w * v[i];
+                }
+            }
+            float[] mean = new float[acc.length];
+            for (int i = 0; i < acc.length; i++) {
+                mean[i] = (float) acc[i];
+            }
+            out.put(e.getKey(), mean);
+        }
+        return new WeightSnapshot(out);
+    }
+
+    /** Largest absolute difference between two snapshots' values (tests; same variables required). */
+    public double maxAbsDifference(WeightSnapshot other) {
+        double max = 0;
+        for (Map.Entry<String, float[]> e : values.entrySet()) {
+            float[] o = other.values.get(e.getKey());
+            for (int i = 0; i < o.length; i++) {
+                max = Math.max(max, Math.abs(e.getValue()[i] - o[i]));
+            }
+        }
+        return max;
+    }
+
     public long parameterCount() {
         return values.values().stream().mapToLong(v -> v.length).sum();
     }
