@@ -1,5 +1,6 @@
 package dev.kggateway.config;
 
+import dev.kggateway.ner.contract.WordWindows;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
@@ -208,7 +209,7 @@ public interface KgConfig {
          * Longest window of word pieces the model reads at once (capped by its max_sequence_length - 2). Longer
          * descriptions are read in overlapping windows; see README for why the default is below the model's maximum.
          */
-        @WithDefault("40")
+        @WithDefault("" + WordWindows.DEFAULT_PIECES)
         int windowPieces();
 
         /** Predictors in the pool; each runs one batch at a time (DJL predictors are not thread-safe). */

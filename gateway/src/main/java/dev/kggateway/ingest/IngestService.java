@@ -14,6 +14,7 @@ import dev.kggateway.domain.error.LimitExceededException;
 import dev.kggateway.domain.error.ModelUnavailableException;
 import dev.kggateway.ner.ExtractedProperty;
 import dev.kggateway.ner.PropertyExtractor;
+import dev.kggateway.ner.contract.PropertyValues;
 import dev.kggateway.store.ProductRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -249,12 +250,12 @@ public class IngestService {
 
     /**
      * The node a model result would link to, or null when its value cannot be one: no letter or digit, over-long,
-     * only function words ({@link ModelValues}).
+     * only function words (ner-contract {@link PropertyValues}, as the trainer's evaluation drops them).
      */
     private static PropertyNode node(ExtractedProperty e) {
         try {
             String value = Ids.propertyValue(e.value());
-            return ModelValues.plausible(value) ? PropertyIds.node(Ids.propertyType(e.type()), value) : null;
+            return PropertyValues.plausible(value) ? PropertyIds.node(Ids.propertyType(e.type()), value) : null;
         } catch (ApiException invalid) {
             return null;
         }

@@ -15,6 +15,7 @@ import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
 import dev.kggateway.ner.contract.LexicalClassTable;
 import dev.kggateway.ner.contract.Predictions;
+import dev.kggateway.ner.contract.PropertyValues;
 import dev.kggateway.ner.contract.SpanVerifier;
 import dev.kggateway.ner.contract.WordFeatures;
 import dev.kggateway.ner.contract.Words;
@@ -25,9 +26,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -170,13 +169,10 @@ public class DjlPropertyExtractor implements PropertyExtractor {
             WordPieces p = tokenised.get(t);
             List<Entity> entities = Predictions.entities(p.text, p.words, probOfWord[t], folder.tagSet(),
                     folder.temperature(), decoding, verifier, lexicalClasses);
-            // One property per (type, value): a repeated mention keeps its most confident occurrence.
-            Map<String, ExtractedProperty> merged = new LinkedHashMap<>();
-            for (Entity e : entities) {
-                ExtractedProperty property = new ExtractedProperty(e.type(), e.value(), e.confidence(), e.start(), e.end());
-                merged.merge(e.type() + "\u0000" + e.value(), property, (a, b) -> a.confidence() >= b.confidence() ? a : b);
-            }
-            results.add(new ArrayList<>(merged.values()));
+            // One property per (type, value): a repeated mention keeps its most confident occurrence (ner-contract,
+            // as the trainer's evaluation counts links).
+            results.add(new ArrayList<>(PropertyValues.onePerValue(entities).stream()
+                    .map(e -> new ExtractedProperty(e.type(), e.value(), e.confidence(), e.start(), e.end())).toList()));
         }
         return results;
     }

@@ -1,7 +1,7 @@
 package dev.kggateway.ner;
 
+import dev.kggateway.ner.contract.WordWindows;
 import dev.kggateway.ner.contract.Words;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -58,67 +58,12 @@ public final class WordPieces {
     }
 
     /**
-     * Splits into windows of at most {@code maxPieces} pieces without cutting a word. Windows overlap by about half,
-     * and each word is read in the window where it sits farthest from an edge: a hard cut (the seed's
-     * {@code split_and_duplicate_index}) would leave an entity such as "0.22 µm" split across two windows, each
-     * without the context that tells what it is. A single word longer than a window keeps its first
-     * {@code maxPieces} pieces: only its first piece is labelled anyway.
+     * Splits into windows of at most {@code maxPieces} pieces without cutting a word: ner-contract's {@link WordWindows}
+     * (overlapping windows, each word read where it sits farthest from an edge), the windows the trainer evaluates with.
      */
     public List<Chunk> chunks(int maxPieces) {
-        int n = wordCount();
-        List<int[]> windows = new ArrayList<>();
-        int s = 0;
-        while (s < n) {
-            int e = s + 1;
-            while (e < n && endPiece[e] - firstPiece[s] <= maxPieces) {
-                e++;
-            }
-            windows.add(new int[] { s, e });
-            if (e >= n) {
-                break;
-            }
-            int middle = firstPiece[s] + (endPiece[e - 1] - firstPiece[s]) / 2;
-            int next = s + 1;
-            while (next < e - 1 && firstPiece[next] < middle) {
-                next++;
-            }
-            s = next;
-        }
-        int[] owner = new int[n];
-        for (int w = 0; w < n; w++) {
-            int best = -1;
-            int bestMargin = Integer.MIN_VALUE;
-            for (int k = 0; k < windows.size(); k++) {
-                int[] win = windows.get(k);
-                if (w < win[0] || w >= win[1]) {
-                    continue;
-                }
-                int margin = Math.min(firstPiece[w] - firstPiece[win[0]], endPiece[win[1] - 1] - endPiece[w]);
-                if (margin > bestMargin) {
-                    bestMargin = margin;
-                    best = k;
-                }
-            }
-            owner[w] = best;
-        }
-        List<Chunk> chunks = new ArrayList<>(windows.size());
-        for (int k = 0; k < windows.size(); k++) {
-            int[] win = windows.get(k);
-            int ownFrom = win[1];
-            int ownTo = win[0];
-            for (int w = win[0]; w < win[1]; w++) {
-                if (owner[w] == k) {
-                    ownFrom = Math.min(ownFrom, w);
-                    ownTo = Math.max(ownTo, w + 1);
-                }
-            }
-            if (ownFrom >= ownTo) {
-                continue; // fully covered by better-placed neighbours
-            }
-            int pieceFrom = firstPiece[win[0]];
-            int pieceTo = Math.min(endPiece[win[1] - 1], pieceFrom + maxPieces);
-            chunks.add(new Chunk(win[0], win[1], pieceFrom, pieceTo, ownFrom, ownTo));
-        }
-        return chunks;
+        return WordWindows.of(firstPiece, endPiece, maxPieces).stream()
+                .map(w -> new Chunk(w.wordFrom(), w.wordTo(), w.pieceFrom(), w.pieceTo(), w.ownFrom(), w.ownTo()))
+                .toList();
     }
 }

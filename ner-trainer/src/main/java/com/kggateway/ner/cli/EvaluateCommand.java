@@ -4,6 +4,7 @@ import com.kggateway.ner.data.NerCsv;
 import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.eval.Evaluation;
 import com.kggateway.ner.model.ModelFolder;
+import com.kggateway.ner.model.TfTagger;
 import dev.kggateway.ner.contract.BioDecoder;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
@@ -12,6 +13,7 @@ import dev.kggateway.ner.contract.ModelManifest;
 import dev.kggateway.ner.contract.PerTypeThresholds;
 import dev.kggateway.ner.contract.SpanVerifier;
 import dev.kggateway.ner.contract.ThresholdSweep;
+import dev.kggateway.ner.contract.WordWindows;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,9 @@ final class EvaluateCommand implements Callable<Integer> {
             + "for the others, else 0)") Double minConfidence;
     @Option(names = "--decoding", description = "argmax or viterbi (BIO-constrained); default: the manifest's "
             + "decoding, else argmax") String decoding;
+    @Option(names = "--window-pieces", defaultValue = "" + WordWindows.DEFAULT_PIECES, description = "read "
+            + "descriptions in overlapping windows of at most this many word pieces, as a gateway with this "
+            + "kg.ner.window-pieces does (default ${DEFAULT-VALUE}, the gateway's)") int windowPieces;
     @Option(names = "--sweep", description = "print precision/recall/F1 per threshold ((type, value) match)") boolean sweep;
     @Option(names = "--choose-min-confidence", paramLabel = "PRECISION", description = "find the lowest threshold "
             + "reaching this (type, value) micro precision on the FIRST --data CSV") Double targetPrecision;
@@ -67,16 +72,18 @@ final class EvaluateCommand implements Callable<Integer> {
         Decoding decodingUsed = decoding != null ? Decoding.parse(decoding)
                 : manifest.map(ModelManifest::decoding).orElse(Decoding.ARGMAX);
         try (ModelFolder folder = ModelFolder.load(model, threads)) {
+            TfTagger tagger = folder.tagger().windowPieces(windowPieces);
             SpanVerifier verifier = folder.verifier();
-            System.out.printf("model %s, temperature %.4f, decoding %s, confidence %s, min confidence %.4f%s%n", model,
-                    folder.temperature(), decodingUsed.id(), verifier != null ? "span verifier (" + SpanVerifier.FILE + ")"
+            System.out.printf("model %s, temperature %.4f, windows of %d pieces, decoding %s, confidence %s, "
+                    + "min confidence %.4f%s%n", model, folder.temperature(), windowPieces, decodingUsed.id(),
+                    verifier != null ? "span verifier (" + SpanVerifier.FILE + ")"
                             : "mean calibrated word probability", threshold,
                     byType.isEmpty() ? "" : ", per type " + new TreeMap<>(byType));
             for (int i = 0; i < data.size(); i++) {
                 Path csv = data.get(i);
                 long start = System.nanoTime();
                 List<TaggedSentence> sentences = NerCsv.read(csv);
-                Evaluation evaluation = Evaluation.run(folder.tagger(), folder.temperature(), sentences,
+                Evaluation evaluation = Evaluation.run(tagger, folder.temperature(), sentences,
                         decodingUsed, verifier, folder.lexicalClasses());
                 printErrors(evaluation);
                 EntityMetrics spans = evaluation.spans(thresholdOf);
@@ -88,8 +95,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (sweep) {
                     System.out.println("-- threshold sweep, (type, value) match");
                     System.out.println(byValue.markdown(ThresholdSweep.DEFAULT_THRESHOLDS));
-                    ThresholdSweep min = evaluation.sweep(true, BioDecoder.Confidence.MIN, folder.tagger(), folder.temperature());
-                    ThresholdSweep mean = evaluation.sweep(true, BioDecoder.Confidence.MEAN, folder.tagger(), folder.temperature());
+                    ThresholdSweep min = evaluation.sweep(true, BioDecoder.Confidence.MIN, tagger, folder.temperature());
+                    ThresholdSweep mean = evaluation.sweep(true, BioDecoder.Confidence.MEAN, tagger, folder.temperature());
                     System.out.printf("confidence separates right from wrong (ROC AUC): mean %.4f, min %.4f (%s)%s%n%n",
                             mean.separation(), min.separation(), BioDecoder.CONFIDENCE,
                             verifier == null ? "" : String.format(", span verifier %.4f (used)", byValue.separation()));

@@ -10,6 +10,7 @@ import dev.kggateway.ner.contract.EntityMetrics;
 import dev.kggateway.ner.contract.LabelledText;
 import dev.kggateway.ner.contract.LexicalClassTable;
 import dev.kggateway.ner.contract.Predictions;
+import dev.kggateway.ner.contract.PropertyValues;
 import dev.kggateway.ner.contract.SpanVerifier;
 import dev.kggateway.ner.contract.TagSet;
 import dev.kggateway.ner.contract.ThresholdSweep;
@@ -19,7 +20,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Runs a model over labelled sentences the way the gateway does (whitespace words, first-piece probabilities,
- * temperature, {@link BioDecoder}) and scores it with the contract's metrics.
+ * temperature, {@link BioDecoder}) and scores it with the contract's metrics. The (type, value) scores count the
+ * links the gateway would make of the predictions ({@link PropertyValues#links}: plausible values, one per (type,
+ * value)), so they describe what {@code extractProperties} returns; exact-span scores count every predicted span.
  */
 public final class Evaluation {
     private static final int CHUNK = 512;
@@ -37,6 +40,11 @@ public final class Evaluation {
     private Evaluation(List<Sentence> sentences, Decoding decoding) {
         this.sentences = sentences;
         this.decoding = decoding;
+    }
+
+    /** An evaluation of sentences already predicted (scoring without a model). */
+    static Evaluation of(List<Sentence> sentences, Decoding decoding) {
+        return new Evaluation(List.copyOf(sentences), decoding);
     }
 
     public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data) {
@@ -97,7 +105,7 @@ public final class Evaluation {
     public ThresholdSweep sweep(boolean byValue) {
         ThresholdSweep sweep = new ThresholdSweep(byValue);
         for (Sentence s : sentences) {
-            sweep.add(s.gold(), s.predicted());
+            sweep.add(s.gold(), scored(s.predicted(), byValue));
         }
         return sweep;
     }
@@ -113,9 +121,15 @@ public final class Evaluation {
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
             Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature, decoding);
-            sweep.add(s.gold(), BioDecoder.entities(s.text().text(), s.text().words(), tags.tags(), tags.probabilities(), aggregation));
+            sweep.add(s.gold(), scored(BioDecoder.entities(s.text().text(), s.text().words(), tags.tags(),
+                    tags.probabilities(), aggregation), byValue));
         }
         return sweep;
+    }
+
+    /** By value: the links the gateway makes of the predictions; by span: every predicted span. */
+    private static List<Entity> scored(List<Entity> predicted, boolean byValue) {
+        return byValue ? PropertyValues.links(predicted) : predicted;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.kggateway.ner.tokenize.BertPreTokenizer;
 import com.kggateway.ner.tokenize.WordPiece;
 import dev.kggateway.ner.contract.TagSet;
 import dev.kggateway.ner.contract.WordFeatures;
+import dev.kggateway.ner.contract.WordWindows;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,6 +107,51 @@ public final class SentenceEncoder {
         if (windows.isEmpty()) {
             windows.add(new EncodedWindow(new int[] {wordPiece.vocab().clsId(), wordPiece.vocab().sepId()},
                     new int[] {-1, -1}, new int[0], 0, new int[2]));
+        }
+        return windows;
+    }
+
+    /**
+     * Inference rows of a text as the gateway reads it: ner-contract's {@link WordWindows} of at most
+     * {@code windowPieces} pieces (capped by max_sequence_length - 2), overlapping, each word predicted once, in the
+     * window where it sits farthest from an edge ({@code firstPiece} is -1 for the words a window does not own).
+     */
+    public List<EncodedWindow> encodeForInference(List<String> words, int windowPieces) {
+        int n = words.size();
+        int[][] pieces = new int[n][];
+        int[] firstPiece = new int[n];
+        int[] endPiece = new int[n];
+        int total = 0;
+        for (int w = 0; w < n; w++) {
+            pieces[w] = pieces(words.get(w));
+            firstPiece[w] = total;
+            total += pieces[w].length;
+            endPiece[w] = total;
+        }
+        int maxPieces = Math.min(maxSequenceLength - 2, windowPieces);
+        List<EncodedWindow> windows = new ArrayList<>();
+        for (WordWindows.Window win : WordWindows.of(firstPiece, endPiece, maxPieces)) {
+            int length = win.pieceTo() - win.pieceFrom() + 2;
+            int[] ids = new int[length];
+            int[] featureIds = new int[length]; // PAD_ID (0) for specials
+            int[] labels = new int[length];
+            Arrays.fill(labels, -1);
+            int[] first = new int[win.wordTo() - win.wordFrom()];
+            ids[0] = wordPiece.vocab().clsId();
+            for (int w = win.wordFrom(); w < win.wordTo(); w++) {
+                int from = Math.max(firstPiece[w], win.pieceFrom());
+                int to = Math.min(endPiece[w], win.pieceTo());
+                for (int p = from; p < to; p++) {
+                    ids[1 + p - win.pieceFrom()] = pieces[w][p - firstPiece[w]];
+                }
+                if (features != null && from < to) {
+                    Arrays.fill(featureIds, 1 + from - win.pieceFrom(), 1 + to - win.pieceFrom(), features.id(words.get(w)));
+                }
+                boolean owned = w >= win.ownFrom() && w < win.ownTo() && from < to;
+                first[w - win.wordFrom()] = owned ? 1 + firstPiece[w] - win.pieceFrom() : -1;
+            }
+            ids[length - 1] = wordPiece.vocab().sepId();
+            windows.add(new EncodedWindow(ids, labels, first, win.wordFrom(), featureIds));
         }
         return windows;
     }

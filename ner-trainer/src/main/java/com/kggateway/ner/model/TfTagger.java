@@ -4,6 +4,7 @@ import com.kggateway.ner.features.Batch;
 import com.kggateway.ner.features.EncodedWindow;
 import com.kggateway.ner.features.SentenceEncoder;
 import dev.kggateway.ner.contract.TagSet;
+import dev.kggateway.ner.contract.WordWindows;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
@@ -28,6 +29,8 @@ public final class TfTagger {
     private final SentenceEncoder encoder;
     private final TagSet tags;
     private final int batchSize;
+    /** Longest window of pieces read at once (the gateway's kg.ner.window-pieces). */
+    private final int windowPieces;
 
     public TfTagger(Session session, String idsName, String maskName, String typeName, String probabilitiesName,
                     SentenceEncoder encoder, TagSet tags, int batchSize) {
@@ -37,6 +40,13 @@ public final class TfTagger {
     /** @param featuresName the word-feature input, or null when the model takes none */
     public TfTagger(Session session, String idsName, String maskName, String typeName, String featuresName,
                     String probabilitiesName, SentenceEncoder encoder, TagSet tags, int batchSize) {
+        this(session, idsName, maskName, typeName, featuresName, probabilitiesName, encoder, tags, batchSize,
+                WordWindows.DEFAULT_PIECES);
+    }
+
+    private TfTagger(Session session, String idsName, String maskName, String typeName, String featuresName,
+                     String probabilitiesName, SentenceEncoder encoder, TagSet tags, int batchSize, int windowPieces) {
+        this.windowPieces = windowPieces;
         this.featuresName = featuresName;
         this.session = session;
         this.idsName = idsName;
@@ -46,6 +56,12 @@ public final class TfTagger {
         this.encoder = encoder;
         this.tags = tags;
         this.batchSize = batchSize;
+    }
+
+    /** The same model read in windows of at most {@code pieces} pieces (a gateway's {@code kg.ner.window-pieces}). */
+    public TfTagger windowPieces(int pieces) {
+        return new TfTagger(session, idsName, maskName, typeName, featuresName, probabilitiesName, encoder, tags,
+                batchSize, pieces);
     }
 
     /** Tagger over a graph built by {@link BertTokenClassifier} (op names are fixed there). */
@@ -73,13 +89,14 @@ public final class TfTagger {
 
     /**
      * Per sentence, per whitespace word: the model's probability vector at the word's first piece, or null for a
-     * word without pieces.
+     * word without pieces. Read as the gateway reads it: in the contract's overlapping windows
+     * ({@link SentenceEncoder#encodeForInference}), each word from the window where it sits farthest from an edge.
      */
     public List<float[][]> wordProbabilities(List<List<String>> sentencesWords) {
         List<EncodedWindow> windows = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         for (int s = 0; s < sentencesWords.size(); s++) {
-            for (EncodedWindow w : encoder.encode(sentencesWords.get(s), null)) {
+            for (EncodedWindow w : encoder.encodeForInference(sentencesWords.get(s), windowPieces)) {
                 windows.add(w);
                 owner.add(s);
             }

@@ -71,6 +71,46 @@ class AlignmentTest {
         }
     }
 
+    /**
+     * At inference a text longer than the window is read as the gateway reads it (ner-contract WordWindows):
+     * overlapping windows, every word predicted exactly once, from the window where it sits farthest from an edge,
+     * and never from a window longer than the gateway's window even when max_sequence_length allows more (dev-set
+     * line 218, 42 pieces: evaluate read it in one window of 64, the gateway in two of 40).
+     */
+    @Test
+    void inferenceReadsLongTextsInTheGatewaysOverlappingWindows() {
+        SentenceEncoder enc = new SentenceEncoder(wordPiece(), 64);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            tokens.add(i % 2 == 0 ? "centrifuges" : "valve"); // 3 + 1 pieces: 44 in all
+        }
+        assertEquals(1, enc.encode(tokens, null).size(), "training rows fill max_sequence_length - 2");
+        List<EncodedWindow> w = enc.encodeForInference(tokens, 40);
+        assertEquals(2, w.size());
+        int[] readFrom = new int[tokens.size()];
+        java.util.Arrays.fill(readFrom, -1);
+        for (int k = 0; k < w.size(); k++) {
+            EncodedWindow x = w.get(k);
+            org.junit.jupiter.api.Assertions.assertTrue(x.length() <= 42, "at most 40 pieces + [CLS] [SEP]");
+            assertEquals(2, x.inputIds()[0]);
+            assertEquals(3, x.inputIds()[x.length() - 1]);
+            for (int j = 0; j < x.wordCount(); j++) {
+                if (x.firstPiece()[j] >= 0) {
+                    assertEquals(-1, readFrom[x.firstWord() + j], "each word is read once");
+                    readFrom[x.firstWord() + j] = k;
+                    assertEquals(tokens.get(x.firstWord() + j).equals("valve") ? 5 : 12, x.inputIds()[x.firstPiece()[j]]);
+                }
+            }
+        }
+        assertEquals(0, readFrom[0]);
+        assertEquals(1, readFrom[tokens.size() - 1]);
+        org.junit.jupiter.api.Assertions.assertTrue(w.get(1).firstWord() < w.get(0).firstWord() + w.get(0).wordCount(),
+                "the windows overlap");
+        for (int i = 1; i < readFrom.length; i++) {
+            org.junit.jupiter.api.Assertions.assertTrue(readFrom[i] >= readFrom[i - 1], "owned ranges in text order");
+        }
+    }
+
     @Test
     void batchPadsWithZeroAndMasks() {
         SentenceEncoder enc = new SentenceEncoder(wordPiece(), 64);
