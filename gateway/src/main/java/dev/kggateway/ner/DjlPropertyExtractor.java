@@ -142,22 +142,19 @@ public class DjlPropertyExtractor implements PropertyExtractor {
                 jobs.add(new Job(t, chunk));
             }
         }
-        int seq = folder.maxSequenceLength();
         int tags = folder.tagSet().size();
-        List<List<Job>> batches = new ArrayList<>();
-        for (int from = 0; from < jobs.size(); from += batchSize) {
-            batches.add(jobs.subList(from, Math.min(jobs.size(), from + batchSize)));
-        }
+        List<List<Job>> batches = batches(jobs);
         float[][] probsOfBatch = predictAll(batches, tokenised);
         for (int i = 0; i < batches.size(); i++) {
             List<Job> batch = batches.get(i);
             float[] probs = probsOfBatch[i];
+            int seq = sequenceLength(batch);
             for (int b = 0; b < batch.size(); b++) {
                 Job job = batch.get(b);
                 WordPieces pieces = tokenised.get(job.text);
                 for (int w = job.chunk.ownFrom(); w < job.chunk.ownTo(); w++) {
                     int position = 1 + pieces.firstPiece[w] - job.chunk.pieceFrom();
-                    if (!pieces.hasPieces(w) || position > seq - 2) {
+                    if (!pieces.hasPieces(w) || position > job.chunk.pieceTo() - job.chunk.pieceFrom()) {
                         continue; // nothing the model saw: the word is outside
                     }
                     int offset = (b * seq + position) * tags;
@@ -182,6 +179,34 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     }
 
     private record Job(int text, WordPieces.Chunk chunk) {
+        int pieces() {
+            return chunk.pieceTo() - chunk.pieceFrom();
+        }
+    }
+
+    /**
+     * The chunks in batches of at most {@code kg.ner.batch-size}, shortest first: each batch is padded only to its
+     * longest chunk ({@link #sequenceLength}), so chunks of like length share a batch and little of the model's work
+     * is padding (the model's sequence axis is dynamic; its position table bounds the length). The attention mask
+     * keeps padded positions out of every real position's result, so the answers are the model's for any padding.
+     */
+    private List<List<Job>> batches(List<Job> jobs) {
+        List<Job> byLength = new ArrayList<>(jobs);
+        byLength.sort(java.util.Comparator.comparingInt(Job::pieces));
+        List<List<Job>> batches = new ArrayList<>();
+        for (int from = 0; from < byLength.size(); from += batchSize) {
+            batches.add(byLength.subList(from, Math.min(byLength.size(), from + batchSize)));
+        }
+        return batches;
+    }
+
+    /** Positions one batch is padded to: its longest chunk with [CLS] and [SEP]. */
+    private static int sequenceLength(List<Job> batch) {
+        int longest = 0;
+        for (Job job : batch) {
+            longest = Math.max(longest, job.pieces());
+        }
+        return longest + 2;
     }
 
     WordPieces tokenise(String text) {
@@ -255,9 +280,12 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         }
     }
 
-    /** One predict call for a batch of chunks; returns softmax probabilities [batch, seq, tags] flattened. */
+    /**
+     * One predict call for a batch of chunks; returns softmax probabilities [batch, seq, tags] flattened, seq being
+     * {@link #sequenceLength} of the batch.
+     */
     private float[] predict(List<Job> batch, List<WordPieces> tokenised) {
-        int seq = folder.maxSequenceLength();
+        int seq = sequenceLength(batch);
         int[] ids = new int[batch.size() * seq];
         int[] mask = new int[batch.size() * seq];
         int[] types = new int[batch.size() * seq];
