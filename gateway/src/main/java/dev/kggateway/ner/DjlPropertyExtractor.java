@@ -70,6 +70,8 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     private final Decoding decoding;
     /** The folder's lemma → lexical-class table (the verifier's span features read it); null without word features. */
     private final LexicalClassTable lexicalClasses;
+    /** Batches padded to their longest chunk (the model takes any sequence length), else to max_sequence_length. */
+    private final boolean padsPerBatch;
 
     @Inject
     public DjlPropertyExtractor(KgConfig config, ModelLocator locator) {
@@ -98,6 +100,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
                     .optTranslator(new NoopTranslator())
                     .build();
             this.model = criteria.loadModel();
+            this.padsPerBatch = sequenceAxisIsDynamic(model);
         } catch (Exception e) {
             throw new IllegalStateException("cannot load NER model from " + folder.dir() + ": " + e.getMessage(), e);
         }
@@ -111,13 +114,15 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         // Warm-up: TensorFlow builds its kernels on the first run; pay that at start-up, not on a request.
         extract(List.of("Warm-up: conical centrifuge tubes, polypropylene, 50 mL, sterile"));
         LOG.infof("NER model %s loaded from %s in %d ms (%d tags, max_sequence_length %d, temperature %.3f, "
-                + "recommended min confidence %s%s, word features %s, decoding %s, confidence %s)", folder.info().tag(), folder.dir(),
+                + "recommended min confidence %s%s, word features %s, decoding %s, confidence %s, batches padded to %s)",
+                folder.info().tag(), folder.dir(),
                 (System.nanoTime() - start) / 1_000_000, folder.tagSet().size(), folder.maxSequenceLength(),
                 folder.temperature(), folder.info().minConfidence().map(String::valueOf).orElse("none"),
                 folder.info().minConfidenceByType().isEmpty() ? ""
                         : " (per type " + new TreeMap<>(folder.info().minConfidenceByType()) + ")",
                 folder.features().map(f -> f.table().size() + " lexical-class lemmas").orElse("none"), decoding.id(),
-                verifier != null ? "span verifier" : "mean word probability");
+                verifier != null ? "span verifier" : "mean word probability",
+                padsPerBatch ? "their longest window" : "max_sequence_length");
     }
 
     @Override
@@ -186,8 +191,8 @@ public class DjlPropertyExtractor implements PropertyExtractor {
 
     /**
      * The chunks in batches of at most {@code kg.ner.batch-size}, shortest first: each batch is padded only to its
-     * longest chunk ({@link #sequenceLength}), so chunks of like length share a batch and little of the model's work
-     * is padding (the model's sequence axis is dynamic; its position table bounds the length). The attention mask
+     * longest chunk ({@link #sequenceLength}) when the model's sequence axis is dynamic, so chunks of like length
+     * share a batch and little of the model's work is padding (its position table bounds the length). The attention mask
      * keeps padded positions out of every real position's result, so the answers are the model's for any padding.
      */
     private List<List<Job>> batches(List<Job> jobs) {
@@ -200,8 +205,38 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         return batches;
     }
 
-    /** Positions one batch is padded to: its longest chunk with [CLS] and [SEP]. */
-    private static int sequenceLength(List<Job> batch) {
+    /**
+     * Whether every input of the model's signature takes any sequence length ({@code [-1, -1]}, as the trainer exports
+     * it). A model with a fixed length (a Keras export with {@code Input(shape=(64,))}) gets rows of
+     * max_sequence_length, as MODEL_CONTRACT.md describes; so does one whose signature cannot be read.
+     */
+    private static boolean sequenceAxisIsDynamic(ZooModel<NDList, NDList> model) {
+        try {
+            ai.djl.util.PairList<String, Shape> inputs = model.describeInput();
+            if (inputs == null || inputs.isEmpty()) {
+                return false;
+            }
+            for (Shape shape : inputs.values()) {
+                if (shape == null || shape.dimension() < 2 || shape.get(1) != -1) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** Whether batches are padded to their longest chunk (true) or to max_sequence_length. */
+    public boolean padsPerBatch() {
+        return padsPerBatch;
+    }
+
+    /** Positions one batch is padded to: its longest chunk with [CLS] and [SEP], or max_sequence_length. */
+    private int sequenceLength(List<Job> batch) {
+        if (!padsPerBatch) {
+            return folder.maxSequenceLength();
+        }
         int longest = 0;
         for (Job job : batch) {
             longest = Math.max(longest, job.pieces());
