@@ -259,6 +259,17 @@ public interface KgConfig {
         /** Products written per SPARQL update request (one transaction) during batch ingest. */
         @WithDefault("250")
         int writeChunk();
+
+        /**
+         * Descriptions the model reads per part of a batch ingest: while it reads part k+1 on an enrichment thread,
+         * part k is written into the open transaction of its write chunk, which commits only after every part was
+         * read (outcomes as without parts). 0 (default): the whole batch is read before the first write. Off by
+         * default because on the shared 2-core benchmark machine parts of 128 did not make addProducts faster (the
+         * model's padding and batching work per part grows a little; see BENCHMARKS.md, "NER model"); it can pay
+         * where a core is idle while the model or the store works.
+         */
+        @WithDefault("0")
+        int enrichPart();
     }
 
     interface Store {

@@ -16,6 +16,7 @@ import dev.kggateway.ner.ExtractedProperty;
 import dev.kggateway.ner.PropertyExtractor;
 import dev.kggateway.ner.contract.PropertyValues;
 import dev.kggateway.store.ProductRepository;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -26,6 +27,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Write side: validates product input, enriches descriptions with the NER model in one batch, merges vendor and model
@@ -80,6 +87,12 @@ public class IngestService {
         }
         // The same id twice in one batch: the later item wins, as if sent one after the other.
         valid.removeIf(v -> lastIndexOfId.get(v.product.id()) != v.index);
+        int chunk = Math.max(1, config.ingest().writeChunk());
+        int part = config.ingest().enrichPart();
+        boolean toEnrich = valid.stream().anyMatch(v -> v.enrich);
+        if (toEnrich && extractors.isResolvable() && part > 0 && valid.size() > part) {
+            return pipelined(valid, errors, chunk, part, start);
+        }
         List<Pending> pending = new ArrayList<>();
         try {
             List<ProductVersion> records = enrich(valid);
@@ -96,34 +109,145 @@ public class IngestService {
             }
         }
         Set<String> existing = products.existing(pending.stream().map(p -> p.record.product().id()).toList());
-        int added = 0;
-        int updated = 0;
-        int enriched = 0;
-        int chunk = Math.max(1, config.ingest().writeChunk());
+        Counts counts = new Counts();
         for (int from = 0; from < pending.size(); from += chunk) {
-            List<Pending> part = pending.subList(from, Math.min(pending.size(), from + chunk));
+            List<Pending> written = pending.subList(from, Math.min(pending.size(), from + chunk));
             try {
-                products.replaceAll(part.stream().map(p -> p.record).toList());
+                products.replaceAll(written.stream().map(p -> p.record).toList());
             } catch (ApiException e) {
-                part.forEach(p -> errors.add(new IngestError(p.index, p.record.product().id(), IngestErrorCode.of(e), e.getMessage())));
+                written.forEach(p -> errors.add(new IngestError(p.index, p.record.product().id(), IngestErrorCode.of(e), e.getMessage())));
                 continue;
             }
-            for (Pending p : part) {
-                if (existing.contains(p.record.product().id())) {
-                    updated++;
-                } else {
-                    added++;
+            written.forEach(p -> counts.count(p.record, existing));
+        }
+        return counts.report(errors, start);
+    }
+
+    /**
+     * addProducts with the model reading part k+1 ({@code kg.ingest.enrich-part} descriptions) on an enrichment thread
+     * while the caller writes part k into its write chunk's open transaction. Outcomes as in the sequential path:
+     * each write chunk is one transaction; no chunk commits before every part was enriched, so a model failure
+     * writes nothing and fails the call with the model's error; a failed chunk fails only its own items.
+     */
+    private IngestReport pipelined(List<Validated> valid, List<IngestError> errors, int chunk, int part, long start) {
+        PropertyExtractor extractor = extractor();
+        List<List<Validated>> parts = new ArrayList<>();
+        List<List<Integer>> partsOfChunk = new ArrayList<>();
+        for (int from = 0; from < valid.size(); from += chunk) {
+            List<Integer> mine = new ArrayList<>();
+            for (int p = from, to = Math.min(valid.size(), from + chunk); p < to; p += part) {
+                mine.add(parts.size());
+                parts.add(valid.subList(p, Math.min(to, p + part)));
+            }
+            partsOfChunk.add(mine);
+        }
+        List<CompletableFuture<List<ProductVersion>>> enriched = new ArrayList<>(parts.size());
+        parts.forEach(p -> enriched.add(new CompletableFuture<>()));
+        AtomicBoolean abandoned = new AtomicBoolean();
+        enrichThreads.execute(() -> {
+            for (int i = 0; i < parts.size(); i++) {
+                if (abandoned.get()) {
+                    enriched.get(i).cancel(false);
+                    continue;
                 }
-                if (p.record.enrichedWith() != null) {
-                    enriched++;
+                try {
+                    enriched.get(i).complete(enrich(parts.get(i), extractor));
+                } catch (RuntimeException | Error e) {
+                    for (int k = i; k < parts.size(); k++) {
+                        enriched.get(k).completeExceptionally(e);
+                    }
+                    return;
                 }
             }
+        });
+        Set<String> existing = products.existing(valid.stream().map(Validated::id).toList());
+        CompletableFuture<Void> all = CompletableFuture.allOf(enriched.toArray(new CompletableFuture<?>[0]));
+        Counts counts = new Counts();
+        try {
+            for (List<Integer> mine : partsOfChunk) {
+                List<Supplier<List<ProductVersion>>> suppliers = new ArrayList<>();
+                mine.forEach(i -> suppliers.add(() -> EnrichmentFailed.await(enriched.get(i))));
+                suppliers.add(() -> { // no chunk commits before every part was enriched: a model failure writes nothing
+                    EnrichmentFailed.await(all);
+                    return List.of();
+                });
+                try {
+                    products.replaceAllInParts(suppliers);
+                } catch (ApiException e) {
+                    mine.forEach(i -> parts.get(i).forEach(v -> errors.add(new IngestError(v.index, v.id(),
+                            IngestErrorCode.of(e), e.getMessage()))));
+                    continue;
+                }
+                mine.forEach(i -> enriched.get(i).join().forEach(r -> counts.count(r, existing)));
+            }
+        } catch (EnrichmentFailed e) {
+            throw e.modelError();
+        } finally {
+            abandoned.set(true);
         }
-        errors.sort(Comparator.comparingInt(IngestError::index));
-        return new IngestReport(added, updated, errors.size(), enriched, errors, (System.nanoTime() - start) / 1e6);
+        return counts.report(errors, start);
+    }
+
+    /** The model's failure while a write waited for its part: rethrown as the call's error, as if unpipelined. */
+    private static final class EnrichmentFailed extends RuntimeException {
+        EnrichmentFailed(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        static <T> T await(CompletableFuture<T> part) {
+            try {
+                return part.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                throw new EnrichmentFailed(e.getCause() != null ? e.getCause() : e);
+            }
+        }
+
+        RuntimeException modelError() {
+            if (getCause() instanceof Error error) {
+                throw error;
+            }
+            return getCause() instanceof RuntimeException r ? r : this;
+        }
+    }
+
+    /** added / updated / enriched of the written items. */
+    private static final class Counts {
+        int added;
+        int updated;
+        int enriched;
+
+        void count(ProductVersion record, Set<String> existing) {
+            if (existing.contains(record.product().id())) {
+                updated++;
+            } else {
+                added++;
+            }
+            if (record.enrichedWith() != null) {
+                enriched++;
+            }
+        }
+
+        IngestReport report(List<IngestError> errors, long start) {
+            errors.sort(Comparator.comparingInt(IngestError::index));
+            return new IngestReport(added, updated, errors.size(), enriched, errors, (System.nanoTime() - start) / 1e6);
+        }
     }
 
     private record Pending(int index, ProductVersion record) {
+    }
+
+    /** Runs the model over the next parts of a pipelined batch ({@link #pipelined}); a thread per batch in flight. */
+    private final ExecutorService enrichThreads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ingest-enrich-" + ENRICH_THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static final AtomicInteger ENRICH_THREADS = new AtomicInteger();
+
+    @PreDestroy
+    void close() {
+        enrichThreads.shutdownNow();
     }
 
     public boolean removeProduct(String id) {
@@ -194,12 +318,15 @@ public class IngestService {
 
     /** Runs the model once over every description to enrich and merges its output with the vendor properties. */
     private List<ProductVersion> enrich(List<Validated> items) {
+        return enrich(items, items.stream().anyMatch(v -> v.enrich) ? extractor() : null);
+    }
+
+    private List<ProductVersion> enrich(List<Validated> items, PropertyExtractor extractor) {
         List<Validated> toEnrich = items.stream().filter(v -> v.enrich).toList();
         Map<Validated, List<ExtractedProperty>> extracted = new HashMap<>();
         String modelTag = null;
         EnrichmentThreshold.Threshold minConfidence = null;
         if (!toEnrich.isEmpty()) {
-            PropertyExtractor extractor = extractor();
             modelTag = extractor.model().tag();
             minConfidence = threshold.of(extractor.model());
             List<List<ExtractedProperty>> results = extractor.extract(

@@ -69,6 +69,8 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     private final Decoding decoding;
     /** The folder's lemma → lexical-class table (the verifier's span features read it); null without word features. */
     private final LexicalClassTable lexicalClasses;
+    /** Batches padded to their longest chunk (the model takes any sequence length), else to max_sequence_length. */
+    private final boolean padsPerBatch;
 
     @Inject
     public DjlPropertyExtractor(KgConfig config, ModelLocator locator) {
@@ -97,6 +99,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
                     .optTranslator(new NoopTranslator())
                     .build();
             this.model = criteria.loadModel();
+            this.padsPerBatch = sequenceAxisIsDynamic(model);
         } catch (Exception e) {
             throw new IllegalStateException("cannot load NER model from " + folder.dir() + ": " + e.getMessage(), e);
         }
@@ -110,13 +113,15 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         // Warm-up: TensorFlow builds its kernels on the first run; pay that at start-up, not on a request.
         extract(List.of("Warm-up: conical centrifuge tubes, polypropylene, 50 mL, sterile"));
         LOG.infof("NER model %s loaded from %s in %d ms (%d tags, max_sequence_length %d, temperature %.3f, "
-                + "recommended min confidence %s%s, word features %s, decoding %s, confidence %s)", folder.info().tag(), folder.dir(),
+                + "recommended min confidence %s%s, word features %s, decoding %s, confidence %s, batches padded to %s)",
+                folder.info().tag(), folder.dir(),
                 (System.nanoTime() - start) / 1_000_000, folder.tagSet().size(), folder.maxSequenceLength(),
                 folder.temperature(), folder.info().minConfidence().map(String::valueOf).orElse("none"),
                 folder.info().minConfidenceByType().isEmpty() ? ""
                         : " (per type " + new TreeMap<>(folder.info().minConfidenceByType()) + ")",
                 folder.features().map(f -> f.table().size() + " lexical-class lemmas").orElse("none"), decoding.id(),
-                verifier != null ? "span verifier" : "mean word probability");
+                verifier != null ? "span verifier" : "mean word probability",
+                padsPerBatch ? "their longest window" : "max_sequence_length");
     }
 
     @Override
@@ -141,22 +146,19 @@ public class DjlPropertyExtractor implements PropertyExtractor {
                 jobs.add(new Job(t, chunk));
             }
         }
-        int seq = folder.maxSequenceLength();
         int tags = folder.tagSet().size();
-        List<List<Job>> batches = new ArrayList<>();
-        for (int from = 0; from < jobs.size(); from += batchSize) {
-            batches.add(jobs.subList(from, Math.min(jobs.size(), from + batchSize)));
-        }
+        List<List<Job>> batches = batches(jobs);
         float[][] probsOfBatch = predictAll(batches, tokenised);
         for (int i = 0; i < batches.size(); i++) {
             List<Job> batch = batches.get(i);
             float[] probs = probsOfBatch[i];
+            int seq = sequenceLength(batch);
             for (int b = 0; b < batch.size(); b++) {
                 Job job = batch.get(b);
                 WordPieces pieces = tokenised.get(job.text);
                 for (int w = job.chunk.ownFrom(); w < job.chunk.ownTo(); w++) {
                     int position = 1 + pieces.firstPiece[w] - job.chunk.pieceFrom();
-                    if (!pieces.hasPieces(w) || position > seq - 2) {
+                    if (!pieces.hasPieces(w) || position > job.chunk.pieceTo() - job.chunk.pieceFrom()) {
                         continue; // nothing the model saw: the word is outside
                     }
                     int offset = (b * seq + position) * tags;
@@ -178,6 +180,64 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     }
 
     private record Job(int text, WordPieces.Chunk chunk) {
+        int pieces() {
+            return chunk.pieceTo() - chunk.pieceFrom();
+        }
+    }
+
+    /**
+     * The chunks in batches of at most {@code kg.ner.batch-size}, shortest first: each batch is padded only to its
+     * longest chunk ({@link #sequenceLength}) when the model's sequence axis is dynamic, so chunks of like length
+     * share a batch and little of the model's work is padding (its position table bounds the length). The attention mask
+     * keeps padded positions out of every real position's result, so the answers are the model's for any padding.
+     */
+    private List<List<Job>> batches(List<Job> jobs) {
+        List<Job> byLength = new ArrayList<>(jobs);
+        byLength.sort(java.util.Comparator.comparingInt(Job::pieces));
+        List<List<Job>> batches = new ArrayList<>();
+        for (int from = 0; from < byLength.size(); from += batchSize) {
+            batches.add(byLength.subList(from, Math.min(byLength.size(), from + batchSize)));
+        }
+        return batches;
+    }
+
+    /**
+     * Whether every input of the model's signature takes any sequence length ({@code [-1, -1]}, as the trainer exports
+     * it). A model with a fixed length (a Keras export with {@code Input(shape=(64,))}) gets rows of
+     * max_sequence_length, as MODEL_CONTRACT.md describes; so does one whose signature cannot be read.
+     */
+    private static boolean sequenceAxisIsDynamic(ZooModel<NDList, NDList> model) {
+        try {
+            ai.djl.util.PairList<String, Shape> inputs = model.describeInput();
+            if (inputs == null || inputs.isEmpty()) {
+                return false;
+            }
+            for (Shape shape : inputs.values()) {
+                if (shape == null || shape.dimension() < 2 || shape.get(1) != -1) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** Whether batches are padded to their longest chunk (true) or to max_sequence_length. */
+    public boolean padsPerBatch() {
+        return padsPerBatch;
+    }
+
+    /** Positions one batch is padded to: its longest chunk with [CLS] and [SEP], or max_sequence_length. */
+    private int sequenceLength(List<Job> batch) {
+        if (!padsPerBatch) {
+            return folder.maxSequenceLength();
+        }
+        int longest = 0;
+        for (Job job : batch) {
+            longest = Math.max(longest, job.pieces());
+        }
+        return longest + 2;
     }
 
     WordPieces tokenise(String text) {
@@ -251,9 +311,12 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         }
     }
 
-    /** One predict call for a batch of chunks; returns softmax probabilities [batch, seq, tags] flattened. */
+    /**
+     * One predict call for a batch of chunks; returns softmax probabilities [batch, seq, tags] flattened, seq being
+     * {@link #sequenceLength} of the batch.
+     */
     private float[] predict(List<Job> batch, List<WordPieces> tokenised) {
-        int seq = folder.maxSequenceLength();
+        int seq = sequenceLength(batch);
         int[] ids = new int[batch.size() * seq];
         int[] mask = new int[batch.size() * seq];
         int[] types = new int[batch.size() * seq];

@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
@@ -387,8 +388,8 @@ public class GraphStore {
                     }
                     throw e;
                 }
-            } catch (dev.kggateway.domain.error.ApiException e) {
-                throw e;
+            } catch (dev.kggateway.domain.error.ApiException | PartUnavailable e) {
+                throw e; // not the store's failure: the transaction was rolled back, the store takes writes
             } catch (MalformedQueryException e) {
                 throw malformed(operation, "(statement API or update)", e);
             } catch (RuntimeException e) {
@@ -485,30 +486,57 @@ public class GraphStore {
      * times faster. For each product: its extraction records and own statements go, the new statements come, and
      * property nodes it used that no product links to any more are removed.
      */
-    void replaceEmbedded(IRI graph, List<IRI> products, List<? extends Statement> statements, IRI hasProperty,
-            IRI ofProduct) {
+    void replaceEmbedded(IRI graph, List<? extends Supplier<ReplacePart>> parts, IRI hasProperty, IRI ofProduct) {
         calls.run(StoreOperation.STATEMENTS, "replace-product", () -> {
-            replaceInTransaction(graph, products, statements, hasProperty, ofProduct);
+            replaceInTransaction(graph, parts, hasProperty, ofProduct);
             return null;
         }, e -> unavailable("replace-product", e));
     }
 
-    private void replaceInTransaction(IRI graph, List<IRI> products, List<? extends Statement> statements,
-            IRI hasProperty, IRI ofProduct) {
-        inLocalTransaction("replace-product", estimate(statements) + products.size() * 16L * 1024, connection -> {
+    /** One part of an embedded replace: the products whose statements go, and the statements that come. */
+    record ReplacePart(List<IRI> products, List<? extends Statement> statements) {
+    }
+
+    /**
+     * Getting a part of a write failed (not the store: the model that produces it): the transaction was rolled back,
+     * the store is as before and takes further writes. Carries the part's own exception.
+     */
+    static final class PartUnavailable extends RuntimeException {
+        PartUnavailable(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private void replaceInTransaction(IRI graph, List<? extends Supplier<ReplacePart>> parts, IRI hasProperty,
+            IRI ofProduct) {
+        // Room is checked per part, for all parts so far: the statements are known only as the parts come.
+        inLocalTransaction("replace-product", -1, null, connection -> {
+            long estimated = 0;
             Set<Resource> oldProperties = new HashSet<>();
-            for (IRI product : products) {
-                try (var links = connection.getStatements(product, hasProperty, null, false, graph)) {
-                    links.forEach(st -> oldProperties.add((Resource) st.getObject()));
+            for (Supplier<ReplacePart> next : parts) {
+                ReplacePart part;
+                try {
+                    part = next.get();
+                } catch (dev.kggateway.domain.error.ApiException | PartUnavailable e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new PartUnavailable(e);
                 }
-                List<Resource> extractions = new ArrayList<>();
-                try (var records = connection.getStatements(null, ofProduct, product, false, graph)) {
-                    records.forEach(st -> extractions.add(st.getSubject()));
+                estimated += estimate(part.statements()) + part.products().size() * 16L * 1024;
+                freeSpace.requireRoomFor(estimated);
+                for (IRI product : part.products()) {
+                    try (var links = connection.getStatements(product, hasProperty, null, false, graph)) {
+                        links.forEach(st -> oldProperties.add((Resource) st.getObject()));
+                    }
+                    List<Resource> extractions = new ArrayList<>();
+                    try (var records = connection.getStatements(null, ofProduct, product, false, graph)) {
+                        records.forEach(st -> extractions.add(st.getSubject()));
+                    }
+                    extractions.forEach(e -> connection.remove(e, null, null, graph));
+                    connection.remove(product, null, null, graph);
                 }
-                extractions.forEach(e -> connection.remove(e, null, null, graph));
-                connection.remove(product, null, null, graph);
+                connection.add(part.statements());
             }
-            connection.add(statements);
             for (Resource property : oldProperties) {
                 if (!connection.hasStatement(null, hasProperty, property, false, graph)) {
                     connection.remove(property, null, null, graph);

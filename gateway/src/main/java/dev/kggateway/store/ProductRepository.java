@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.ValueFactory;
@@ -337,30 +338,71 @@ public class ProductRepository {
         if (records.isEmpty()) {
             return;
         }
-        // The same id twice: the later version wins, as if written one after the other.
-        Map<String, ProductVersion> latest = new LinkedHashMap<>();
-        records.forEach(r -> {
-            latest.remove(r.product().id());
-            latest.put(r.product().id(), r);
-        });
-        List<ProductVersion> written = latest.size() == records.size() ? records : new ArrayList<>(latest.values());
+        replaceAllInParts(List.of(() -> records));
+    }
+
+    /**
+     * {@link #replaceAll} of records that become ready part by part (batch ingest: the model still reads the next
+     * descriptions while the first are written). One transaction for all parts, committed after the last part was
+     * got: readers see either the old or the new version of every product, and when getting a part throws, nothing
+     * is written and that exception is thrown. The embedded store writes each part into the open transaction as it
+     * comes (so the write overlaps the model's work); a remote store gets every part first and sends one update.
+     * A later version of one id wins, within a part and across parts.
+     */
+    public void replaceAllInParts(List<? extends Supplier<List<ProductVersion>>> parts) {
+        try {
+            writeInParts(parts);
+        } catch (GraphStore.PartUnavailable e) {
+            throw (RuntimeException) e.getCause(); // the part's own failure; the store rolled back and is fine
+        }
+    }
+
+    private void writeInParts(List<? extends Supplier<List<ProductVersion>>> parts) {
+        List<ProductVersion> written = new ArrayList<>();
         writes.commit(() -> {
+            written.clear(); // a retried attempt gets the parts again
             if (store.has(StoreCapability.LOCAL_TRANSACTIONS)) {
-                List<Statement> statements = new ArrayList<>(written.size() * 64);
-                written.forEach(r -> statements.addAll(triples.statements(r)));
-                store.replaceEmbedded(iris.catalogGraph(), written.stream().map(r -> iris.product(r.product().id())).toList(),
-                        statements, Vocab.HAS_PROPERTY, Vocab.OF_PRODUCT);
+                List<Supplier<GraphStore.ReplacePart>> statements = new ArrayList<>(parts.size());
+                for (Supplier<List<ProductVersion>> part : parts) {
+                    statements.add(() -> {
+                        List<ProductVersion> latest = latestOfEachId(part.get());
+                        written.addAll(latest);
+                        List<Statement> out = new ArrayList<>(latest.size() * 64);
+                        latest.forEach(r -> out.addAll(triples.statements(r)));
+                        return new GraphStore.ReplacePart(latest.stream().map(r -> iris.product(r.product().id())).toList(),
+                                out);
+                    });
+                }
+                store.replaceEmbedded(iris.catalogGraph(), statements, Vocab.HAS_PROPERTY, Vocab.OF_PRODUCT);
                 return;
             }
-            List<NamedQuery.Fragment> operations = new ArrayList<>(written.size());
-            for (ProductVersion record : written) {
+            List<ProductVersion> all = new ArrayList<>();
+            parts.forEach(part -> all.addAll(part.get()));
+            List<ProductVersion> latest = latestOfEachId(all);
+            written.addAll(latest);
+            if (latest.isEmpty()) {
+                return;
+            }
+            List<NamedQuery.Fragment> operations = new ArrayList<>(latest.size());
+            for (ProductVersion record : latest) {
                 operations.add(NamedQuery.fragment("product-write#replace", "graph", iris.catalogGraph(),
                         "product", iris.product(record.product().id()),
                         "triples", ProductTriples.sparqlTriples(triples.statements(record))));
             }
             store.update("replace-product", store.render("replace-product", Map.of("operations", operations,
-                    "stamp", changeFeed.stamp(written.stream().map(r -> r.product().id()).toList()))));
-        }, () -> ProductsCommitted.written(written.stream().map(ProductVersion::product).toList(), List.of()));
+                    "stamp", changeFeed.stamp(latest.stream().map(r -> r.product().id()).toList()))));
+        }, () -> ProductsCommitted.written(latestOfEachId(written).stream().map(ProductVersion::product).toList(),
+                List.of()));
+    }
+
+    /** The same id twice: the later version wins, as if written one after the other. */
+    private static List<ProductVersion> latestOfEachId(List<ProductVersion> records) {
+        Map<String, ProductVersion> latest = new LinkedHashMap<>();
+        records.forEach(r -> {
+            latest.remove(r.product().id());
+            latest.put(r.product().id(), r);
+        });
+        return latest.size() == records.size() ? records : new ArrayList<>(latest.values());
     }
 
     /**

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,10 @@ class IngestServiceUnitTest {
     private final KgConfig config = mock(KgConfig.class, RETURNS_DEEP_STUBS);
     /** Every replaceAll call, in order: the write chunks. */
     private final List<List<ProductVersion>> written = new ArrayList<>();
-    /** Texts of every extract call: one list per model batch. */
-    private final List<List<String>> batches = new ArrayList<>();
+    /** Texts of every extract call: one list per model batch (a pipelined batch calls the model on its own thread). */
+    private final List<List<String>> batches = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** A text the stub model fails on. */
+    private String failOn;
     /** What the stub model finds in a text. */
     private final Map<String, List<ExtractedProperty>> findings = new HashMap<>();
     private Set<String> existing = Set.of();
@@ -73,9 +76,21 @@ class IngestServiceUnitTest {
             written.add(List.copyOf(call.<List<ProductVersion>>getArgument(0)));
             return null;
         }).when(store).replaceAll(anyList());
+        // As the store does: gets every part of the transaction, then commits; a part that throws commits nothing.
+        doAnswer(call -> {
+            List<ProductVersion> chunk = new ArrayList<>();
+            for (Supplier<List<ProductVersion>> part : call.<List<Supplier<List<ProductVersion>>>>getArgument(0)) {
+                chunk.addAll(part.get());
+            }
+            written.add(List.copyOf(chunk));
+            return null;
+        }).when(store).replaceAllInParts(anyList());
         PropertyExtractor model = new PropertyExtractor() {
             @Override
             public List<List<ExtractedProperty>> extract(List<String> texts) {
+                if (texts.contains(failOn)) {
+                    throw new IllegalStateException("NER inference failed: stub");
+                }
                 batches.add(List.copyOf(texts));
                 return texts.stream().map(t -> findings.getOrDefault(t, List.of())).toList();
             }
@@ -173,6 +188,78 @@ class IngestServiceUnitTest {
         assertEquals(Set.of(IngestErrorCode.STORE_UNAVAILABLE),
                 report.errors().stream().map(IngestError::code).collect(Collectors.toSet()));
         assertEquals(List.of(List.of("p1", "p2"), List.of("p5")),
+                written.stream().map(c -> c.stream().map(v -> v.product().id()).toList()).toList());
+    }
+
+    @Test
+    void aPipelinedBatchWritesWhatTheSequentialOneWritesInPartsAlignedToTheWriteChunks() {
+        when(config.ingest().writeChunk()).thenReturn(4);
+        List<ProductInput> inputs = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            findings.put("steel beaker " + i, List.of(new ExtractedProperty("material", "steel", 0.95, 0, 5)));
+            inputs.add(i == 3 ? noEnrich(input("p" + i, "Beaker " + i, "steel beaker " + i))
+                    : input("p" + i, "Beaker " + i, "steel beaker " + i));
+        }
+        existing = Set.of("p2");
+        IngestReport sequential = service.addProducts(inputs);
+        List<List<ProductVersion>> sequentialWrites = List.copyOf(written);
+        written.clear();
+        batches.clear();
+
+        when(config.ingest().enrichPart()).thenReturn(2);
+        IngestReport pipelined = service.addProducts(inputs);
+
+        assertEquals(sequentialWrites, written, "the same versions in the same write chunks");
+        assertEquals(List.of(List.of("steel beaker 1", "steel beaker 2"), List.of("steel beaker 4"),
+                List.of("steel beaker 5", "steel beaker 6"), List.of("steel beaker 7")), batches,
+                "model parts of 2 within each write chunk of 4, only the texts to enrich");
+        assertEquals(List.of(6, 1, 6, 0), List.of(pipelined.added(), pipelined.updated(), pipelined.enriched(),
+                pipelined.failed()));
+        assertEquals(List.of(sequential.added(), sequential.updated(), sequential.enriched(), sequential.failed()),
+                List.of(pipelined.added(), pipelined.updated(), pipelined.enriched(), pipelined.failed()));
+    }
+
+    @Test
+    void aModelFailureInThePipelinesThirdChunkWritesNothingAndFailsTheCallAsWithoutParts() {
+        when(config.ingest().writeChunk()).thenReturn(2);
+        List<ProductInput> inputs = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            inputs.add(input("p" + i, "Beaker " + i, "beaker " + i));
+        }
+        failOn = "beaker 5"; // the third write chunk's
+        IllegalStateException sequential = assertThrows(IllegalStateException.class, () -> service.addProducts(inputs));
+        assertEquals(List.of(), written);
+
+        when(config.ingest().enrichPart()).thenReturn(1);
+        IllegalStateException pipelined = assertThrows(IllegalStateException.class, () -> service.addProducts(inputs));
+        assertEquals(sequential.getMessage(), pipelined.getMessage(), "the model's own error");
+        assertEquals(List.of(), written, "no chunk committed: the first two waited for every part");
+    }
+
+    @Test
+    void aFailedWriteChunkOfAPipelinedBatchFailsOnlyItsOwnItems() {
+        when(config.ingest().writeChunk()).thenReturn(2);
+        when(config.ingest().enrichPart()).thenReturn(1);
+        doAnswer(call -> {
+            List<ProductVersion> chunk = new ArrayList<>();
+            for (Supplier<List<ProductVersion>> part : call.<List<Supplier<List<ProductVersion>>>>getArgument(0)) {
+                chunk.addAll(part.get());
+            }
+            if (chunk.get(0).product().id().equals("p5")) {
+                throw new StoreUnavailableException("store down");
+            }
+            written.add(List.copyOf(chunk));
+            return null;
+        }).when(store).replaceAllInParts(anyList());
+        List<ProductInput> inputs = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            inputs.add(input("p" + i, "Beaker " + i, "beaker " + i));
+        }
+        IngestReport report = service.addProducts(inputs);
+
+        assertEquals(4, report.added());
+        assertEquals(List.of(4, 5), report.errors().stream().map(IngestError::index).toList());
+        assertEquals(List.of(List.of("p1", "p2"), List.of("p3", "p4")),
                 written.stream().map(c -> c.stream().map(v -> v.product().id()).toList()).toList());
     }
 

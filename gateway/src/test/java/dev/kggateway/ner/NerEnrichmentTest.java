@@ -128,6 +128,30 @@ class NerEnrichmentTest {
     }
 
     @Test
+    void aBatchIsPaddedToItsLongestChunkWithoutChangingAnyTextsAnswer() {
+        // A batch is padded to its longest chunk, not to max_sequence_length, and chunks are grouped by length: a
+        // two-word text shares its batch with much longer windows here, and each answer must be the one it gets alone.
+        StringBuilder longText = new StringBuilder("Corning Falcon conical centrifuge tubes, polypropylene, 50 mL");
+        for (int i = 0; i < 12; i++) {
+            longText.append(", sterile, rack of 25 for routine laboratory work");
+        }
+        assertTrue(extractor.padsPerBatch(), "the shipped model's signature takes any sequence length");
+        List<String> texts = List.of("Amber bottle", longText.toString(), COUPLING, "blue",
+                "Nitrile exam gloves, powder-free, blue, size M, 100 per box, Ansell");
+        assertTrue(extractor.tokenise(texts.get(1)).pieceIds.length > extractor.folder().maxSequenceLength(),
+                "one text needs several windows");
+        List<List<ExtractedProperty>> batch = extractor.extract(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            List<ExtractedProperty> alone = extractor.extract(List.of(texts.get(i))).get(0);
+            assertEquals(NerThreadingTest.spans(alone), NerThreadingTest.spans(batch.get(i)), texts.get(i));
+            for (int k = 0; k < alone.size(); k++) { // other padding may round a matrix product differently
+                assertEquals(alone.get(k).confidence(), batch.get(i).get(k).confidence(), 1e-4, texts.get(i));
+            }
+        }
+        assertFalse(batch.get(1).isEmpty(), "the long text's windows were read");
+    }
+
+    @Test
     void storedLinksCarryProvenanceAndVendorWinsWithTheModelsAgreementKept() {
         JsonPath json = Gql.ok("""
                 mutation($in: ProductInput!) { addProduct(input: $in) { id
