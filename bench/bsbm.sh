@@ -8,6 +8,9 @@
 # commit 99042ab) with SSJ 2.5 (Maven Central ca.umontreal.iro:ssj:2.5, its Pareto distribution):
 #   javac -encoding ISO-8859-1 -cp ssj-2.5.jar -d classes $(find src/benchmark/{generator,model,serializer,vocabulary} -name '*.java')
 #   java -cp classes:ssj-2.5.jar benchmark.generator.Generator -pc 10000 -s nt -fn bsbm10k   # in the folder with the .txt files
+# Large sizes: bench/bsbm-products.sh makes DIR/products.jsonl straight from the generator without writing the
+# N-Triples (8.5 GB per 100k products); then run this script with BSBM.nt=/dev/null (the file is only read when
+# DIR/products.jsonl is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NT=$1

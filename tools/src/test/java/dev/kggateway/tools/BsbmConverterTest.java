@@ -31,7 +31,8 @@ class BsbmConverterTest {
         return s + " " + p + " " + o + " .\n";
     }
 
-    private static final String FIXTURE = ""
+    /** Also piped into the packaged app by {@code ToolsCommandLineIT}. */
+    static final String FIXTURE = ""
             + t(I + "ProductFeature1>", TYPE, V + "ProductFeature>")
             + t(I + "ProductFeature1>", LABEL, "\"waterproof\"")
             + t(I + "ProductFeature1>", COMMENT, "\"a feature comment\"")

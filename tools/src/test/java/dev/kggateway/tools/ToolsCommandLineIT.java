@@ -6,17 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kggateway.it.PackagedApp;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line of the packaged tools app (moved here with the commands from the gateway's CommandLineIT): help
  * lists the gateway's commands and the tools', {@code generate} writes its file without opening the store, and
- * {@code benchmark} stops with a clear message and a non-zero exit when the gateway refuses its writes. The markers
+ * {@code benchmark} stops with a clear message and a non-zero exit when the gateway refuses its writes,
+ * {@code convert-bsbm -} reads N-Triples from a pipe (how bench/bsbm-products.sh feeds it the generator). The markers
  * checked are the log lines the store ("Graph store open") and Quarkus ("started in", "Listening on") write when
  * they start.
  */
@@ -65,5 +71,22 @@ class ToolsCommandLineIT {
         assertNotEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("refuses writes") && r.output().contains("UNAUTHENTICATED"), r.output());
         assertFalse(r.output().contains("| operation |"), "it measured anyway:\n" + r.output());
+    }
+
+    @Test
+    void convertBsbmReadsStandardInputThroughAPipe() throws Exception {
+        Path out = tmp.resolve("bsbm.jsonl");
+        Path log = tmp.resolve("convert.log");
+        byte[] triples = BsbmConverterTest.FIXTURE.getBytes(StandardCharsets.UTF_8);
+        // ProcessBuilder's default stdin is a pipe: the case where a file channel on the input fails ("Illegal seek").
+        Process p = PackagedApp.builder(List.of(), List.of("convert-bsbm", "-", out.toString()), Map.of(), log).start();
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write(triples);
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "no exit within 60 s: " + Files.readString(log));
+        assertEquals(0, p.exitValue(), Files.readString(log));
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        assertEquals(2, new BsbmConverter().convert(new ByteArrayInputStream(triples), expected));
+        assertEquals(expected.toString(StandardCharsets.UTF_8), Files.readString(out, StandardCharsets.UTF_8));
     }
 }
