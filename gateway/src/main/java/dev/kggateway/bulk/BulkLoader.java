@@ -13,7 +13,10 @@ import dev.kggateway.store.GraphStore;
 import dev.kggateway.store.NeptuneSigV4Interceptor;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.store.ProductTriples;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -30,8 +33,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Statement;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -98,6 +104,28 @@ public class BulkLoader {
 
     private static final int MAX_ERRORS_KEPT = 100;
 
+    /**
+     * The load stopped because the application is shutting down (SIGTERM): the transactions committed before stay,
+     * each product whole; the same load run again completes it.
+     */
+    public static final class Stopped extends IOException {
+        Stopped(long lines) {
+            super(String.format("bulk-load stopped by a shutdown signal after %,d lines: what was committed before "
+                    + "stays, each product whole; run the same load again to complete it", lines));
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(BulkLoader.class);
+
+    /** How long shutdown waits for a running load to reach a batch boundary and finish its commits in flight. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 60;
+
+    /** Held while {@link #run} runs, so that shutdown can wait for it. */
+    private final ReentrantLock running = new ReentrantLock();
+
+    /** Set at shutdown: a running load reads no further line. */
+    private volatile boolean stopping;
+
     /** A file that cannot be read on (bad CSV header, unbalanced quote): the message says where. */
     public static final class BadInputFile extends IOException {
         BadInputFile(String message) {
@@ -128,7 +156,34 @@ public class BulkLoader {
         return extractors.isResolvable();
     }
 
+    /**
+     * Shutdown (SIGTERM) while a load runs: closing the store under a running LMDB commit crashed the JVM in native
+     * code, so the load is asked to stop at the next line and the store's shutdown waits until its commits in flight
+     * are done. Only when this bean exists, i.e. in a process that ran a load.
+     */
+    void onShutdown(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
+        stopping = true;
+        try {
+            if (running.tryLock(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                running.unlock();
+            } else {
+                LOG.warnf("bulk-load still committing after %d s of shutdown; closing the store", SHUTDOWN_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public Summary run(Options o, PrintStream progress) throws IOException, InterruptedException {
+        running.lock();
+        try {
+            return load(o, progress);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private Summary load(Options o, PrintStream progress) throws IOException, InterruptedException {
         long started = System.nanoTime();
         Map<String, Long> lastLineOfId = lastLineOfEachId(o.input());
         boolean enrich = o.enrich() && modelAvailable();
@@ -148,6 +203,9 @@ public class BulkLoader {
             List<IngestService.Validated> batch = new ArrayList<>(o.batchSize());
             ProductRows.Row row;
             while ((row = rows.next()) != null) {
+                if (stopping) {
+                    throw new Stopped(c.lines); // the committer's close waits for the batches already submitted
+                }
                 c.lines++;
                 IngestService.Validated input = validate(row, enrich, c);
                 if (input == null) {

@@ -111,6 +111,9 @@ public class BulkLoadCommand implements KgCommand {
         try {
             s = loader.run(new BulkLoader.Options(input, out, target, enrich, Math.max(1, batch),
                 Math.max(1, perTransaction), 1L << 30, commitNice), System.out);
+        } catch (BulkLoader.Stopped e) {
+            System.err.println(e.getMessage());
+            return 4;
         } catch (BulkLoader.BadInputFile e) {
             // A bad header or an unbalanced quote: found by the first pass, so nothing of the file was loaded.
             System.err.println("bulk-load: " + e.getMessage());

@@ -50,33 +50,15 @@ class BulkLoadCrashIT {
     @Test
     void aKilledLoadLeavesWholeProductsAndTheSameLoadCompletesIt() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "bulk-crash-it-");
-        Path file = dir.resolve("catalogue.jsonl");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            new CatalogueGenerator(23).write(PRODUCTS, w);
-        }
-        Map<String, String> expected = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            JsonNode p = JSON.readTree(line);
-            expected.put(p.get("id").asText(), shape(p));
-        }
+        Path file = catalogue(dir);
+        Map<String, String> expected = shapes(file);
         Path store = dir.resolve("store");
         List<String> jvm = List.of("-Dkg.ner.enabled=false", "-Dkg.store.path=" + store);
-        // Small transactions (a few hundred products each), so that several commit before the kill.
-        List<String> load = List.of("bulk-load", file.toString(), "--no-enrich", "--transaction-statements", "3000");
+        List<String> load = load(file);
 
         Path log = dir.resolve("load.log");
         process = PackagedApp.builder(jvm, load, Map.of(), log).start();
-        Pattern progress = Pattern.compile("([0-9,]+) lines, [0-9,]+ valid");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        int read = 0;
-        while (read < 8_000 && process.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            Matcher m = progress.matcher(Files.readString(log));
-            while (m.find()) {
-                read = Integer.parseInt(m.group(1).replace(",", ""));
-            }
-        }
-        assertTrue(process.isAlive(), "the load must still run when killed (make PRODUCTS larger):\n" + Files.readString(log));
+        awaitLinesRead(log);
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL
 
         Map<String, String> afterKill = export(jvm, dir.resolve("after-kill.jsonl"));
@@ -88,6 +70,74 @@ class BulkLoadCrashIT {
         assertEquals(0, again.exit(), again.output());
         Map<String, String> complete = export(jvm, dir.resolve("complete.jsonl"));
         assertEquals(expected, complete);
+    }
+
+    /**
+     * SIGTERM (what Kubernetes and {@code kill} send) mid-load: the load stops at a batch boundary and waits for the
+     * commits in flight before the store closes — closing LMDB under a running commit crashed the JVM in native code
+     * (SIGSEGV in liblwjgl_lmdb). The process ends by itself, says how to complete the load, and leaves whole products.
+     */
+    @Test
+    void aTerminatedLoadStopsCleanlyAndLeavesWholeProducts() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "bulk-term-it-");
+        Path file = catalogue(dir);
+        Map<String, String> expected = shapes(file);
+        List<String> jvm = List.of("-Dkg.ner.enabled=false", "-Dkg.store.path=" + dir.resolve("store"),
+                "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"));
+        Path log = dir.resolve("load.log");
+        process = PackagedApp.builder(jvm, load(file), Map.of(), log).start();
+        awaitLinesRead(log);
+        process.destroy(); // SIGTERM
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the load must end after SIGTERM:\n" + Files.readString(log));
+
+        String output = Files.readString(log);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList(),
+                    "no JVM crash report:\n" + output);
+        }
+        assertTrue(!output.contains("SIGSEGV") && !output.contains("A fatal error"), output);
+        assertTrue(output.contains("bulk-load stopped by a shutdown signal"), output);
+        Map<String, String> afterTerm = export(jvm, dir.resolve("after-term.jsonl"));
+        assertTrue(afterTerm.size() > 0 && afterTerm.size() < PRODUCTS,
+                "some products committed before the signal, not all: " + afterTerm.size());
+        afterTerm.forEach((id, shape) -> assertEquals(expected.get(id), shape, "whole after SIGTERM: " + id));
+    }
+
+    private static Path catalogue(Path dir) throws Exception {
+        Path file = dir.resolve("catalogue.jsonl");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            new CatalogueGenerator(23).write(PRODUCTS, w);
+        }
+        return file;
+    }
+
+    private static Map<String, String> shapes(Path file) throws Exception {
+        Map<String, String> expected = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            JsonNode p = JSON.readTree(line);
+            expected.put(p.get("id").asText(), shape(p));
+        }
+        return expected;
+    }
+
+    /** Small transactions (a few hundred products each), so that several commit before the signal. */
+    private static List<String> load(Path file) {
+        return List.of("bulk-load", file.toString(), "--no-enrich", "--transaction-statements", "3000");
+    }
+
+    /** Waits until the load has read 8 000 lines (its progress log); fails if it finished or died before. */
+    private void awaitLinesRead(Path log) throws Exception {
+        Pattern progress = Pattern.compile("([0-9,]+) lines, [0-9,]+ valid");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        int read = 0;
+        while (read < 8_000 && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            Matcher m = progress.matcher(Files.readString(log));
+            while (m.find()) {
+                read = Integer.parseInt(m.group(1).replace(",", ""));
+            }
+        }
+        assertTrue(process.isAlive(), "the load must still run when stopped (make PRODUCTS larger):\n" + Files.readString(log));
     }
 
     /** The store's products as exported JSON lines (vendor properties), by id, each as {@link #shape}. */
