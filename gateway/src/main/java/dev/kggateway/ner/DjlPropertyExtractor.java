@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
+import ai.djl.util.PairList;
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
@@ -26,6 +27,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -193,7 +195,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
      */
     private List<List<Job>> batches(List<Job> jobs) {
         List<Job> byLength = new ArrayList<>(jobs);
-        byLength.sort(java.util.Comparator.comparingInt(Job::pieces));
+        byLength.sort(Comparator.comparingInt(Job::pieces));
         List<List<Job>> batches = new ArrayList<>();
         for (int from = 0; from < byLength.size(); from += batchSize) {
             batches.add(byLength.subList(from, Math.min(byLength.size(), from + batchSize)));
@@ -208,7 +210,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
      */
     private static boolean sequenceAxisIsDynamic(ZooModel<NDList, NDList> model) {
         try {
-            ai.djl.util.PairList<String, Shape> inputs = model.describeInput();
+            PairList<String, Shape> inputs = model.describeInput();
             if (inputs == null || inputs.isEmpty()) {
                 return false;
             }

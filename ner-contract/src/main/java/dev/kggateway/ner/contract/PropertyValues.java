@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which predicted entities of one text become property links, the same way in the gateway (what
@@ -23,6 +24,9 @@ public final class PropertyValues {
     public static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "are", "as", "at", "be", "by", "for", "from",
             "in", "into", "is", "it", "its", "of", "on", "or", "per", "the", "to", "with", "without", "w/", "x", "&", "+");
 
+    /** Punctuation at either end of a word ("as," "(of"), compiled once: this runs for every value the model finds. */
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^\\p{Punct}+|\\p{Punct}+$");
+
     private PropertyValues() {
     }
 
@@ -33,7 +37,7 @@ public final class PropertyValues {
             return false;
         }
         for (String w : words) {
-            if (!STOP_WORDS.contains(w.replaceAll("^\\p{Punct}+|\\p{Punct}+$", ""))) {
+            if (!STOP_WORDS.contains(EDGE_PUNCTUATION.matcher(w).replaceAll(""))) {
                 return true;
             }
         }
