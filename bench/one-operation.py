@@ -20,7 +20,7 @@ for i in range(start, start + n):
     c.request('POST', '/graphql', body, {'Content-Type': 'application/json'})
     d = c.getresponse().read()
     lat.append((time.perf_counter() - t) * 1000)
-    if b'"errors"' in d: raise SystemExit("error: " + d[:300].decode())
+    if 'errors' in json.loads(d): raise SystemExit("error: " + d[:300].decode())
     if out: out.write(d.decode() + "\n")
 lat.sort()
 print("%s n %d p50 %.2f ms p95 %.2f ms" % (op, n, lat[n // 2], lat[int(n * .95)]))

@@ -380,6 +380,39 @@ public interface KgConfig {
         @WithDefault("64M")
         io.quarkus.runtime.configuration.MemorySize minFreeSpace();
 
+        /** RDF4J LMDB's in-memory caches of the embedded store ({@code kg.store.lmdb.*}). */
+        Lmdb lmdb();
+
+        /**
+         * Sizes of the embedded LMDB store's value caches, in entries (RDF4J's defaults: 512, 128, 64, 32). Each
+         * statement written resolves its four values to ids and each statement read resolves ids back to values; a
+         * hit saves a lookup in LMDB's value database. Memory: the cached values themselves (about 100-200 bytes
+         * each for the catalogue's IRIs and literals) plus 4 bytes per value-cache slot and about 50 bytes per id-cache
+         * entry. Larger is not free: RDF4J trims an id cache by walking all of it every 1,024 insertions. At BSBM 100k
+         * larger sizes gained nothing on the bulk load or on reads and a 65,536-entry id cache slowed the load by a
+         * quarter or more, so the defaults are RDF4J's (BENCHMARKS, "RDF4J LMDB's value caches").
+         */
+        interface Lmdb {
+            /**
+             * Id to value (every value read from the store): a direct-mapped array of this many slots, a value kept
+             * until another id lands in its slot.
+             */
+            @WithDefault("512")
+            int valueCacheSize();
+
+            /** Value to id (every value written or named in a lookup). */
+            @WithDefault("128")
+            int valueIdCacheSize();
+
+            /** Namespace id to namespace (IRIs are stored as namespace id + local name). */
+            @WithDefault("64")
+            int namespaceCacheSize();
+
+            /** Namespace to namespace id. */
+            @WithDefault("32")
+            int namespaceIdCacheSize();
+        }
+
         /** Query endpoint of a remote SPARQL 1.1 server ({@code kind=sparql}). */
         Optional<String> queryEndpoint();
 

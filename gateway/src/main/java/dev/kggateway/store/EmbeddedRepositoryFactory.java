@@ -34,7 +34,7 @@ public class EmbeddedRepositoryFactory implements GraphRepositoryFactory {
             throw new IllegalStateException("cannot create store folder " + dir.getAbsolutePath());
         }
         Sail sail = sail(config.store().engine(), dir, config.store().indexes(), config.store().forceSync(),
-                config.store().mapSize().asLongValue());
+                config.store().mapSize().asLongValue(), LmdbCacheSizes.of(config.store().lmdb()));
         SailRepository repository = new SailRepository(sail);
         repository.init();
         return repository;
@@ -43,15 +43,18 @@ public class EmbeddedRepositoryFactory implements GraphRepositoryFactory {
     /**
      * {@code forceSync}: durable commits, an acknowledged write survives a crash (kill -9, power loss); off only for
      * a bulk-load run, which syncs the files itself at the end ({@link GraphStore#syncToDisk}). {@code mapSize}: LMDB's
-     * initial memory map size, of the triple and of the value store (see {@code kg.store.map-size}).
+     * initial memory map size, of the triple and of the value store (see {@code kg.store.map-size}). {@code caches}:
+     * LMDB's value caches ({@code kg.store.lmdb.*}; NativeStore keeps its own).
      */
-    static Sail sail(KgConfig.EmbeddedEngine engine, File dir, String indexes, boolean forceSync, long mapSize) {
+    static Sail sail(KgConfig.EmbeddedEngine engine, File dir, String indexes, boolean forceSync, long mapSize,
+            LmdbCacheSizes caches) {
         return switch (engine) {
             case LMDB -> {
                 LmdbStoreConfig lmdb = new LmdbStoreConfig(indexes);
                 lmdb.setForceSync(forceSync);
                 lmdb.setTripleDBSize(mapSize);
                 lmdb.setValueDBSize(mapSize);
+                caches.applyTo(lmdb);
                 yield new LmdbStore(dir, lmdb);
             }
             case NATIVE -> {

@@ -23,7 +23,7 @@ class EmbeddedRepositoryFactoryTest {
     void lmdbWithoutSyncInIsolationNoneStoresAndReadsBack() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "lmdb-bulk-settings-");
         LmdbStore sail = (LmdbStore) EmbeddedRepositoryFactory.sail(KgConfig.EmbeddedEngine.LMDB, dir.toFile(),
-                "spoc,posc", false, 1L << 30);
+                "spoc,posc", false, 1L << 30, LmdbCacheSizes.RDF4J_DEFAULTS);
         SailRepository repository = new SailRepository(sail);
         repository.init();
         try {
