@@ -41,6 +41,7 @@ public final class MiniLm {
     public static final int HEADS = 12;
     public static final int INTERMEDIATE = 1536;
     public static final int POSITIONS = 512;
+    public static final int VOCAB_SIZE = 30522;
 
     private final OnnxGraph graph;
     private final Vocab vocab;
@@ -98,6 +99,9 @@ public final class MiniLm {
         pieces.fields().forEachRemaining(e -> byId[e.getValue().asInt()] = e.getKey());
         if (Arrays.asList(byId).contains(null)) {
             throw new IllegalStateException(TOKENIZER + ": vocabulary ids are not 0.." + (byId.length - 1));
+        }
+        if (byId.length != VOCAB_SIZE) {
+            throw new IllegalStateException(TOKENIZER + " has " + byId.length + " pieces, not " + VOCAB_SIZE);
         }
         return new Vocab(List.of(byId), TokenizerJson.stripsAccents(tokenizer));
     }
