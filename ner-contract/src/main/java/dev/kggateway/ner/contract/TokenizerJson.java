@@ -37,6 +37,15 @@ public final class TokenizerJson {
 
     /** @param pieces vocabulary, line number = id; blank and duplicate lines keep the first id (seed vocabularies) */
     public static ObjectNode toJson(List<String> pieces) {
+        return toJson(pieces, STRIP_ACCENTS);
+    }
+
+    /**
+     * @param stripAccents the normaliser's {@code strip_accents}: {@link #STRIP_ACCENTS} (false) for vocabularies
+     *     built by the trainer; true for a pre-trained uncased vocabulary (bert-base-uncased's, whose pieces were
+     *     learned from accent-stripped text), written explicitly rather than as null
+     */
+    public static ObjectNode toJson(List<String> pieces, boolean stripAccents) {
         ObjectNode root = ModelFolderFiles.JSON.createObjectNode();
         root.put("version", "1.0");
         root.putNull("truncation");
@@ -66,7 +75,7 @@ public final class TokenizerJson {
         normalizer.put("type", "BertNormalizer");
         normalizer.put("clean_text", CLEAN_TEXT);
         normalizer.put("handle_chinese_chars", HANDLE_CHINESE_CHARS);
-        normalizer.put("strip_accents", STRIP_ACCENTS);
+        normalizer.put("strip_accents", stripAccents);
         normalizer.put("lowercase", LOWERCASE);
         root.putObject("pre_tokenizer").put("type", "BertPreTokenizer");
         if (vocab.has(CLS) && vocab.has(SEP)) {
@@ -107,5 +116,22 @@ public final class TokenizerJson {
 
     public static void write(List<String> pieces, Path file) throws IOException {
         ModelFolderFiles.writeJson(file, toJson(pieces));
+    }
+
+    public static void write(List<String> pieces, boolean stripAccents, Path file) throws IOException {
+        ModelFolderFiles.writeJson(file, toJson(pieces, stripAccents));
+    }
+
+    /**
+     * The normaliser's accent stripping as HF reads a tokenizer.json: {@code strip_accents}, where null (or absent)
+     * means "as {@code lowercase}". False when the file has no BertNormalizer.
+     */
+    public static boolean stripsAccents(com.fasterxml.jackson.databind.JsonNode tokenizerJson) {
+        var normalizer = tokenizerJson.path("normalizer");
+        if (!"BertNormalizer".equals(normalizer.path("type").asText())) {
+            return false;
+        }
+        var strip = normalizer.path("strip_accents");
+        return strip.isBoolean() ? strip.asBoolean() : normalizer.path("lowercase").asBoolean(true);
     }
 }

@@ -3,10 +3,13 @@ package com.kggateway.ner.cli;
 import com.kggateway.ner.data.NerCsv;
 import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.eval.Evaluation;
+import com.kggateway.ner.model.BertConfig;
 import com.kggateway.ner.model.ModelFolder;
 import com.kggateway.ner.model.NerTrainer;
 import com.kggateway.ner.model.TrainedModel;
 import com.kggateway.ner.model.TrainingOptions;
+import com.kggateway.ner.pretrained.MiniLm;
+import dev.kggateway.ner.contract.TagSet;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.EntityMetrics;
 import dev.kggateway.ner.contract.ModelFolderFiles;
@@ -22,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -42,6 +46,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "model folder to write") Path out;
     @Option(names = "--init-from", description = "fine-tune this model folder (keeps its vocabulary, tags and architecture)")
     Path initFrom;
+    @Option(names = "--init-pretrained", paramLabel = "LAYERS",
+            description = "start from the first LAYERS (1-6) layers of the pre-trained all-MiniLM-L6-v2 encoder (hidden "
+                    + "384, 12 heads, its bert-base-uncased vocabulary and accent-stripping normaliser), read from the "
+                    + "class path; the classifier head is new, word-feature tables start at zero. --hidden, --heads, "
+                    + "--ff and --vocab-size do not apply. Default learning rate 1e-4, 3 epochs")
+    Integer initPretrained;
+    @Option(names = "--freeze-word-embeddings", description = "leave the word-piece embedding table as it starts "
+            + "(pre-trained: rows of words the training data never shows stay consistent with the rows it shows)")
+    boolean freezeWordEmbeddings;
     @Option(names = "--eval", description = "extra name=csv pairs evaluated on the exported model and recorded in manifest.json")
     Map<String, Path> evals = new LinkedHashMap<>();
     @Option(names = "--epochs", description = "default 8, or 3 when fine-tuning") Integer epochs;
@@ -105,9 +118,20 @@ final class TrainCommand implements Callable<Integer> {
                 trainingData.add(dataEntry(r.file(), extra.size(), r.times()));
             }
         }
+        if (initFrom != null && initPretrained != null) {
+            throw new IllegalArgumentException("--init-from and --init-pretrained exclude each other");
+        }
         boolean fineTune = initFrom != null;
-        int epochCount = epochs != null ? epochs : fineTune ? 3 : 8;
-        float learningRate = lr != null ? lr : fineTune ? 2e-4f : 1e-3f;
+        boolean pretrained = initPretrained != null;
+        int epochCount = epochs != null ? epochs : fineTune || pretrained ? 3 : 8;
+        float learningRate = lr != null ? lr : fineTune ? 2e-4f : pretrained ? 1e-4f : 1e-3f;
+        if (pretrained) { // the architecture is MiniLM's: record it as such in the manifest's options
+            hidden = MiniLm.HIDDEN;
+            layers = initPretrained;
+            heads = MiniLm.HEADS;
+            ff = MiniLm.INTERMEDIATE;
+            vocabSize = MiniLm.VOCAB_SIZE;
+        }
         TrainingOptions options = new TrainingOptions(hidden, layers, heads, ff, maxSeq, vocabSize, dropout, unkProbability,
                 epochCount, batchSize, learningRate, 0.06f, patience, seed, threads);
         NerTrainer.InitialModel initial = null;
@@ -125,7 +149,21 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("word features: %d WordNet lemmas classed in %.1f s%n", features.table().size(),
                     (System.nanoTime() - t0) / 1e9);
         }
-        TrainedModel trained = new NerTrainer(options, System.out, features).train(train, val, initial, null);
+        Map<String, Object> initialisedFrom = null;
+        if (pretrained) {
+            MiniLm miniLm = MiniLm.load();
+            TagSet tags = NerTrainer.tagSet(List.of(train, val));
+            BertConfig config = miniLm.config(initPretrained, maxSeq, tags.size(), dropout,
+                    features != null ? dev.kggateway.ner.contract.WordFeatures.COUNT : 0);
+            initial = new NerTrainer.InitialModel(miniLm.vocab(), tags, config, miniLm.weights(config, seed), features);
+            initialisedFrom = miniLm.provenance(initPretrained);
+            System.out.printf("initialised from %s, %d of %d layers%n", MiniLm.SOURCE, initPretrained, MiniLm.LAYERS);
+        }
+        NerTrainer trainer = new NerTrainer(options, System.out, features);
+        if (freezeWordEmbeddings) {
+            trainer.freezing(Set.of("embeddings/word"));
+        }
+        TrainedModel trained = trainer.train(train, val, initial, null);
         ModelFolder.export(trained, out, threads);
         System.out.printf("exported %s (best epoch %d, %.0f s training)%n", out, trained.bestEpoch(), trained.trainingSeconds());
 
@@ -150,6 +188,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (fineTune) {
             manifest.put("fineTunedFrom", initFrom.toString());
+        }
+        if (initialisedFrom != null) {
+            manifest.put("initialisedFrom", initialisedFrom);
+        }
+        if (freezeWordEmbeddings) {
+            manifest.put("frozen", List.of("embeddings/word"));
         }
         manifest.put("labellingUnit", ModelFolder.LABELLING_UNIT);
         if (trained.features() != null) {

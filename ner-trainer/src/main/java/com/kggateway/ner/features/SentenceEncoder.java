@@ -44,7 +44,7 @@ public final class SentenceEncoder {
 
     /** Piece ids of one whitespace word: the pieces of all its pre-tokens (none for a word the normaliser drops). */
     public int[] pieces(String word) {
-        List<String> preTokens = BertPreTokenizer.tokens(word);
+        List<String> preTokens = BertPreTokenizer.tokens(word, wordPiece.vocab().stripAccents());
         if (preTokens.size() == 1) {
             return wordPiece.ids(preTokens.get(0));
         }

@@ -30,12 +30,31 @@ public final class AdamOptimizer {
     public final List<Op> updates = new ArrayList<>();
 
     public AdamOptimizer(BertTokenClassifier model) {
+        this(model, java.util.Set.of());
+    }
+
+    /**
+     * @param frozen variable names that get no gradient and no update (e.g. {@code embeddings/word} of a pre-trained
+     *     encoder: the rows of words the training data never shows stay where pre-training put them, consistent
+     *     with the rows it does show)
+     */
+    public AdamOptimizer(BertTokenClassifier model, java.util.Set<String> frozen) {
         Ops tf = model.ops();
         Ops init = tf.withInitScope();
         learningRate = tf.withName("adam_lr").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         beta1Power = tf.withName("adam_beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         beta2Power = tf.withName("adam_beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-        List<Variable<TFloat32>> vars = new ArrayList<>(model.variables().values());
+        List<String> names = new ArrayList<>();
+        List<Variable<TFloat32>> vars = new ArrayList<>();
+        model.variables().forEach((name, v) -> {
+            if (!frozen.contains(name)) {
+                names.add(name);
+                vars.add(v);
+            }
+        });
+        if (!model.variables().keySet().containsAll(frozen)) {
+            throw new IllegalArgumentException("cannot freeze unknown variables " + frozen);
+        }
         Gradients grads = tf.gradients(model.loss, vars);
         // Every update waits for every gradient: backprop reads the (ref) variables, so an early ApplyAdam would
         // otherwise race with gradient ops that still need the old weights, making training non-deterministic.
@@ -47,7 +66,7 @@ public final class AdamOptimizer {
         Ops afterGradients = tf.withControlDependencies(new ArrayList<Op>(gradValues));
         for (int i = 0; i < vars.size(); i++) {
             Variable<TFloat32> v = vars.get(i);
-            Shape shape = model.shapes().get(new ArrayList<>(model.variables().keySet()).get(i));
+            Shape shape = model.shapes().get(names.get(i));
             Variable<TFloat32> m = init.variable(init.zeros(init.constant(shape), TFloat32.class));
             Variable<TFloat32> s = init.variable(init.zeros(init.constant(shape), TFloat32.class));
             updates.add(afterGradients.train.applyAdam(v, m, s, beta1Power, beta2Power, learningRate,

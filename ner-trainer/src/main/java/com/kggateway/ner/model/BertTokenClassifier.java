@@ -45,6 +45,8 @@ public final class BertTokenClassifier {
     public final PlaceholderWithDefault<TInt32> dropoutSeed;
     /** Dropout rate, defaults to 0 so evaluating with the training graph is deterministic. Training graph only. */
     public final PlaceholderWithDefault<TFloat32> dropoutRate;
+    /** The encoder's last hidden state, [batch*seq, hidden] (what the classifier reads; tests compare it). */
+    public final Operand<TFloat32> sequenceOutput;
     public final Operand<TFloat32> logits;
     public final Operand<TFloat32> probabilities;
     public final Operand<TFloat32> loss;
@@ -78,6 +80,7 @@ public final class BertTokenClassifier {
         for (int l = 0; l < config.numLayers(); l++) {
             x = encoderLayer("layer_" + l, x, attentionBias);
         }
+        sequenceOutput = x;
         Operand<TFloat32> logits2d = dense("classifier", x,
                 config.hiddenSize(), config.nTags());
         Operand<TInt32> shape3 = tf.concat(List.of(seqShape, tf.constant(new int[] {config.nTags()})), tf.constant(0));

@@ -68,7 +68,7 @@ public final class ModelFolder implements AutoCloseable {
             }
         }
         trained.vocab().write(dir.resolve(ModelFolderFiles.VOCAB));
-        TokenizerJson.write(trained.vocab().pieces(), dir.resolve(ModelFolderFiles.TOKENIZER));
+        TokenizerJson.write(trained.vocab().pieces(), trained.vocab().stripAccents(), dir.resolve(ModelFolderFiles.TOKENIZER));
         trained.tags().write(dir.resolve(ModelFolderFiles.INT2TAG), dir.resolve(ModelFolderFiles.TAG2INT));
         BertConfig c = trained.config();
         ObjectNode config = ModelFolderFiles.json().createObjectNode();
@@ -95,6 +95,10 @@ public final class ModelFolder implements AutoCloseable {
     /** Loads a model folder with the plain TF SavedModel loader and wires a tagger to its serving signature. */
     public static ModelFolder load(Path dir, int threads) throws IOException {
         Vocab vocab = Vocab.read(dir.resolve(ModelFolderFiles.VOCAB));
+        Path tokenizerJson = dir.resolve(ModelFolderFiles.TOKENIZER);
+        if (Files.isRegularFile(tokenizerJson)) { // the normaliser that goes with the pieces (pre-trained: strips accents)
+            vocab = vocab.withStripAccents(TokenizerJson.stripsAccents(ModelFolderFiles.readJson(tokenizerJson)));
+        }
         TagSet tags = TagSet.read(dir);
         ModelFolderFiles.ModelConfig config = ModelFolderFiles.config(dir);
         SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve")

@@ -58,6 +58,14 @@ public final class NerTrainer {
     public record InitialModel(Vocab vocab, TagSet tags, BertConfig config, WeightSnapshot weights,
                                WordFeatures features) { }
 
+    /** Variables training leaves as they are (e.g. pre-trained word embeddings); empty by default. */
+    private java.util.Set<String> frozen = java.util.Set.of();
+
+    public NerTrainer freezing(java.util.Set<String> variables) {
+        this.frozen = java.util.Set.copyOf(variables);
+        return this;
+    }
+
     /** Vocabulary learned from the normalized pre-tokens of the training sentences' words only. */
     public static Vocab buildVocab(List<TaggedSentence> train, int vocabSize) {
         Map<String, Integer> freq = new TreeMap<>();
@@ -136,7 +144,7 @@ public final class NerTrainer {
         List<TrainedModel.EpochStats> history = new ArrayList<>();
         try (Graph graph = new Graph()) {
             BertTokenClassifier model = new BertTokenClassifier(graph, config, true);
-            AdamOptimizer adam = new AdamOptimizer(model);
+            AdamOptimizer adam = new AdamOptimizer(model, frozen);
             try (Session session = Sessions.open(graph, options.threads())) {
                 session.initialize();
                 WeightSnapshot init = initial != null ? initial.weights().withZeroFeatureEmbeddings(model)

@@ -160,6 +160,27 @@ public final class WeightSnapshot {
         return new WeightSnapshot(out);
     }
 
+    /**
+     * This snapshot with some variables replaced (e.g. pre-trained weights over a random initialisation); each
+     * replacement must name an existing variable and have its number of values.
+     */
+    public WeightSnapshot with(Map<String, float[]> replacements) {
+        Map<String, float[]> out = new LinkedHashMap<>(values);
+        replacements.forEach((name, v) -> {
+            float[] old = values.get(name);
+            if (old == null || old.length != v.length) {
+                throw new IllegalArgumentException("no variable " + name + " of " + v.length + " values to replace");
+            }
+            out.put(name, v);
+        });
+        return new WeightSnapshot(out);
+    }
+
+    /** The values of one variable (tests). */
+    public float[] get(String name) {
+        return values.get(name);
+    }
+
     /** Largest absolute difference between two snapshots' values (tests; same variables required). */
     public double maxAbsDifference(WeightSnapshot other) {
         double max = 0;

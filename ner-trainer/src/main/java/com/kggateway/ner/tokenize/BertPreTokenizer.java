@@ -2,13 +2,15 @@ package com.kggateway.ner.tokenize;
 
 import dev.kggateway.ner.contract.Words;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Java port of the HuggingFace {@code BertNormalizer} (clean_text, handle_chinese_chars, lowercase,
- * strip_accents=false) followed by {@code BertPreTokenizer} (split on whitespace, isolate every punctuation char).
+ * strip_accents=false, or true for a pre-trained uncased vocabulary) followed by {@code BertPreTokenizer} (split on
+ * whitespace, isolate every punctuation char).
  *
  * <p>It must stay byte-for-byte compatible with the tokenizer.json we write, because the gateway tokenizes
  * with DJL's HuggingFaceTokenizer while the trainer tokenizes with this class. Accents are deliberately kept
@@ -23,6 +25,37 @@ public final class BertPreTokenizer {
 
     /** Normalizes and splits {@code text}; offsets refer to {@code text}. */
     public static List<PreToken> preTokenize(String text) {
+        return preTokenize(text, false);
+    }
+
+    /**
+     * @param stripAccents as HF's {@code strip_accents}: each kept token is NFD-decomposed and its non-spacing marks
+     *     dropped ("é" → "e"; "µ", which has no canonical decomposition, stays); offsets still refer to {@code text}
+     */
+    public static List<PreToken> preTokenize(String text, boolean stripAccents) {
+        List<PreToken> tokens = preTokenizeKeepingAccents(text);
+        if (!stripAccents) {
+            return tokens;
+        }
+        List<PreToken> out = new ArrayList<>(tokens.size());
+        for (PreToken t : tokens) {
+            String stripped = stripAccents(t.text());
+            if (!stripped.isEmpty()) { // a lone combining mark normalises to nothing
+                out.add(new PreToken(stripped, t.start(), t.end()));
+            }
+        }
+        return out;
+    }
+
+    /** NFD, then drop Unicode Mn (non-spacing marks): HF's {@code strip_accents}. */
+    static String stripAccents(String s) {
+        String nfd = Normalizer.normalize(s, Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(nfd.length());
+        nfd.codePoints().filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK).forEach(b::appendCodePoint);
+        return b.toString();
+    }
+
+    private static List<PreToken> preTokenizeKeepingAccents(String text) {
         List<PreToken> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int currentStart = -1;
@@ -55,8 +88,13 @@ public final class BertPreTokenizer {
 
     /** Convenience: only the normalized token strings. */
     public static List<String> tokens(String text) {
+        return tokens(text, false);
+    }
+
+    /** Only the normalized token strings, accents stripped when {@code stripAccents}. */
+    public static List<String> tokens(String text, boolean stripAccents) {
         List<String> result = new ArrayList<>();
-        for (PreToken t : preTokenize(text)) {
+        for (PreToken t : preTokenize(text, stripAccents)) {
             result.add(t.text());
         }
         return result;

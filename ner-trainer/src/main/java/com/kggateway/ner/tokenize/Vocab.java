@@ -12,7 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** WordPiece vocabulary: line number in vocab.txt is the id. Special tokens come first, [PAD] = 0. */
+/**
+ * WordPiece vocabulary: line number in vocab.txt is the id. Every special token must be present; a vocabulary
+ * built by this trainer has them first ([PAD] = 0), bert-base-uncased's (pre-trained encoders) at 0 and 100..103.
+ * {@link #stripAccents()} is the normaliser setting that goes with the pieces (tokenizer.json's
+ * {@code strip_accents}): false for vocabularies built here, true for an uncased pre-trained one.
+ */
 public final class Vocab {
     public static final String PAD = TokenizerJson.PAD;
     public static final String UNK = TokenizerJson.UNK;
@@ -23,13 +28,22 @@ public final class Vocab {
 
     private final List<String> pieces;
     private final Map<String, Integer> ids;
+    private final boolean stripAccents;
 
     public Vocab(List<String> pieces) {
-        for (int i = 0; i < SPECIALS.size(); i++) {
-            if (pieces.size() <= i || !SPECIALS.get(i).equals(pieces.get(i))) {
-                throw new IllegalArgumentException("vocab must start with " + SPECIALS);
+        this(pieces, false);
+    }
+
+    public Vocab(List<String> pieces, boolean stripAccents) {
+        for (String special : SPECIALS) {
+            if (!pieces.contains(special)) {
+                throw new IllegalArgumentException("vocab must contain " + SPECIALS + ", lacks " + special);
             }
         }
+        if (!PAD.equals(pieces.get(0))) {
+            throw new IllegalArgumentException("vocab must have " + PAD + " at id 0 (padding is 0)");
+        }
+        this.stripAccents = stripAccents;
         this.pieces = List.copyOf(pieces);
         this.ids = new HashMap<>();
         for (int i = 0; i < pieces.size(); i++) {
@@ -37,6 +51,16 @@ public final class Vocab {
                 throw new IllegalArgumentException("duplicate vocab entry: " + pieces.get(i));
             }
         }
+    }
+
+    /** Whether the normaliser strips accents (NFD, then drop non-spacing marks) before splitting into pieces. */
+    public boolean stripAccents() {
+        return stripAccents;
+    }
+
+    /** The same pieces with the normaliser's accent setting read from a folder's tokenizer.json. */
+    public Vocab withStripAccents(boolean strip) {
+        return strip == stripAccents ? this : new Vocab(pieces, strip);
     }
 
     public static Vocab read(Path file) throws IOException {
