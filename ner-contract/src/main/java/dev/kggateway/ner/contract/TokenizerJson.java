@@ -1,5 +1,6 @@
 package dev.kggateway.ner.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -126,7 +127,7 @@ public final class TokenizerJson {
      * The normaliser's accent stripping as HF reads a tokenizer.json: {@code strip_accents}, where null (or absent)
      * means "as {@code lowercase}". False when the file has no BertNormalizer.
      */
-    public static boolean stripsAccents(com.fasterxml.jackson.databind.JsonNode tokenizerJson) {
+    public static boolean stripsAccents(JsonNode tokenizerJson) {
         var normalizer = tokenizerJson.path("normalizer");
         if (!"BertNormalizer".equals(normalizer.path("type").asText())) {
             return false;

@@ -13,6 +13,7 @@ import org.tensorflow.types.TFloat32;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Adam via the fused ApplyAdam kernel. Written here instead of using the framework optimizer because the
@@ -30,7 +31,7 @@ public final class AdamOptimizer {
     public final List<Op> updates = new ArrayList<>();
 
     public AdamOptimizer(BertTokenClassifier model) {
-        this(model, java.util.Set.of());
+        this(model, Set.of());
     }
 
     /**
@@ -38,7 +39,7 @@ public final class AdamOptimizer {
      *     encoder: the rows of words the training data never shows stay where pre-training put them, consistent
      *     with the rows it does show)
      */
-    public AdamOptimizer(BertTokenClassifier model, java.util.Set<String> frozen) {
+    public AdamOptimizer(BertTokenClassifier model, Set<String> frozen) {
         Ops tf = model.ops();
         Ops init = tf.withInitScope();
         learningRate = tf.withName("adam_lr").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));

@@ -59,10 +59,10 @@ public final class NerTrainer {
                                WordFeatures features) { }
 
     /** Variables training leaves as they are (e.g. pre-trained word embeddings); empty by default. */
-    private java.util.Set<String> frozen = java.util.Set.of();
+    private Set<String> frozen = Set.of();
 
-    public NerTrainer freezing(java.util.Set<String> variables) {
-        this.frozen = java.util.Set.copyOf(variables);
+    public NerTrainer freezing(Set<String> variables) {
+        this.frozen = Set.copyOf(variables);
         return this;
     }
 

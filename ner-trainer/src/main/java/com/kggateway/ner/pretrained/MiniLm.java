@@ -12,6 +12,7 @@ import org.tensorflow.Graph;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ public final class MiniLm {
         try {
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(onnx));
             return new MiniLm(OnnxGraph.read(onnx), vocabulary(tokenizer), sha);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
