@@ -11,6 +11,8 @@
 #   Env: BATCH_ROUNDS (default 3; 0 skips) rounds of batch throughput afterwards: one addProducts call with
 #        enrichment of all the descriptions per gateway per round, A and B alternating who goes first, after a
 #        warm-up round each; the median descriptions/s of each and B/A.
+#        OPTS_A / OPTS_B: extra JVM options of one side only (e.g. OPTS_B=-Dkg.ingest.enrich-part=128 to compare a
+#        setting on the same build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP_A=$1; APP_B=$2
@@ -23,22 +25,23 @@ WORK=$(mktemp -d /tmp/kg-ner-ab-XXXXXX)
 # start() runs in a command substitution (a subshell), so the gateways' pids go to files, not to a variable
 cleanup() { for f in "$WORK"/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
-start() { # app model name -> url on stdout
+start() { # app model name opts -> url on stdout
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  java -Xmx1g -Dquarkus.http.port="$port" -Dkg.store.path="$WORK/store-$3" -Dkg.sample.load-on-empty=false \
+  # shellcheck disable=SC2086 # opts are words
+  java -Xmx1g $4 -Dquarkus.http.port="$port" -Dkg.store.path="$WORK/store-$3" -Dkg.sample.load-on-empty=false \
     -Dkg.ner.model-path="$2" -Dkg.auth.api-keys="$KEY" -Dquarkus.log.level=WARN -jar "$1/quarkus-run.jar" > "$WORK/$3.log" 2>&1 &
   echo $! > "$WORK/$3.pid"
   echo "http://127.0.0.1:$port"
 }
-URL_A=$(start "$APP_A" "$MODEL_A" a)
-URL_B=$(start "$APP_B" "$MODEL_B" b)
+URL_A=$(start "$APP_A" "$MODEL_A" a "${OPTS_A:-}")
+URL_B=$(start "$APP_B" "$MODEL_B" b "${OPTS_B:-}")
 for url in "$URL_A" "$URL_B"; do
   for _ in $(seq 1 180); do curl -sf "$url/q/health/ready" > /dev/null && break; sleep 1; done
   curl -sf "$url/q/health/ready" > /dev/null || { cat "$WORK"/*.log; exit 1; }
 done
-echo "A: $APP_A + $MODEL_A at $URL_A"
-echo "B: $APP_B + $MODEL_B at $URL_B"
+echo "A: $APP_A + $MODEL_A ${OPTS_A:-} at $URL_A"
+echo "B: $APP_B + $MODEL_B ${OPTS_B:-} at $URL_B"
 python3 - "$DATA" "$URL_A/graphql" "$URL_B/graphql" "$PASSES" "$BATCH_ROUNDS" "$KEY" <<'PY'
 import csv, json, sys, time, urllib.request
 data, url_a, url_b, passes, rounds, key = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
