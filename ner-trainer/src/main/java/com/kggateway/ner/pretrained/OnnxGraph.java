@@ -1,6 +1,7 @@
 package com.kggateway.ner.pretrained;
 
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +22,7 @@ import java.util.Map;
  */
 public final class OnnxGraph {
     /** A float initializer; {@code dims} in ONNX order (row-major). */
-    public record Tensor(String name, long[] dims, float[] values) {
-        public long size() {
-            return Arrays.stream(dims).reduce(1, (a, b) -> a * b);
-        }
-    }
+    public record Tensor(String name, long[] dims, float[] values) { }
 
     /** A graph node: e.g. name {@code /encoder/layer.0/attention/self/query/MatMul}, op type {@code MatMul}. */
     public record Node(String name, String opType, List<String> inputs, List<String> outputs) { }
@@ -67,10 +64,11 @@ public final class OnnxGraph {
         boolean graphSeen = false;
         while (!cin.isAtEnd()) {
             int tag = cin.readTag();
-            if (fieldOf(tag) == MODEL_GRAPH && wireOf(tag) == 2) {
-                int limit = cin.pushLimit(cin.readRawVarint32());
-                readGraph(cin, initializers, nodes);
-                cin.popLimit(limit);
+            if (isMessage(tag, MODEL_GRAPH)) {
+                within(cin, graph -> {
+                    readGraph(graph, initializers, nodes);
+                    return null;
+                });
                 graphSeen = true;
             } else {
                 cin.skipField(tag);
@@ -86,18 +84,13 @@ public final class OnnxGraph {
             throws IOException {
         while (!cin.isAtEnd()) {
             int tag = cin.readTag();
-            int field = fieldOf(tag);
-            if (field == GRAPH_NODE && wireOf(tag) == 2) {
-                int limit = cin.pushLimit(cin.readRawVarint32());
-                nodes.add(readNode(cin));
-                cin.popLimit(limit);
-            } else if (field == GRAPH_INITIALIZER && wireOf(tag) == 2) {
-                int limit = cin.pushLimit(cin.readRawVarint32());
-                Tensor t = readTensor(cin);
+            if (isMessage(tag, GRAPH_NODE)) {
+                nodes.add(within(cin, OnnxGraph::readNode));
+            } else if (isMessage(tag, GRAPH_INITIALIZER)) {
+                Tensor t = within(cin, OnnxGraph::readTensor);
                 if (t != null) {
                     initializers.put(t.name(), t);
                 }
-                cin.popLimit(limit);
             } else {
                 cin.skipField(tag);
             }
@@ -111,7 +104,7 @@ public final class OnnxGraph {
         String opType = "";
         while (!cin.isAtEnd()) {
             int tag = cin.readTag();
-            switch (fieldOf(tag)) {
+            switch (WireFormat.getTagFieldNumber(tag)) {
                 case NODE_INPUT -> inputs.add(cin.readString());
                 case NODE_OUTPUT -> outputs.add(cin.readString());
                 case NODE_NAME -> name = cin.readString();
@@ -131,32 +124,12 @@ public final class OnnxGraph {
         List<Float> floatData = new ArrayList<>();
         while (!cin.isAtEnd()) {
             int tag = cin.readTag();
-            switch (fieldOf(tag)) {
-                case TENSOR_DIMS -> {
-                    if (wireOf(tag) == 2) { // packed
-                        int limit = cin.pushLimit(cin.readRawVarint32());
-                        while (!cin.isAtEnd()) {
-                            dims.add(cin.readInt64());
-                        }
-                        cin.popLimit(limit);
-                    } else {
-                        dims.add(cin.readInt64());
-                    }
-                }
+            switch (WireFormat.getTagFieldNumber(tag)) {
+                case TENSOR_DIMS -> readRepeated(cin, tag, CodedInputStream::readInt64, dims);
                 case TENSOR_DATA_TYPE -> dataType = cin.readInt32();
                 case TENSOR_NAME -> name = cin.readString();
                 case TENSOR_RAW_DATA -> raw = cin.readByteArray();
-                case TENSOR_FLOAT_DATA -> {
-                    if (wireOf(tag) == 2) {
-                        int limit = cin.pushLimit(cin.readRawVarint32());
-                        while (!cin.isAtEnd()) {
-                            floatData.add(cin.readFloat());
-                        }
-                        cin.popLimit(limit);
-                    } else {
-                        floatData.add(cin.readFloat());
-                    }
-                }
+                case TENSOR_FLOAT_DATA -> readRepeated(cin, tag, CodedInputStream::readFloat, floatData);
                 case TENSOR_DATA_LOCATION -> {
                     if (cin.readInt32() == EXTERNAL) {
                         throw new IOException("initializer " + name + " keeps its data in an external file: not supported");
@@ -189,12 +162,40 @@ public final class OnnxGraph {
         return new Tensor(name, d, values);
     }
 
-    private static int fieldOf(int tag) {
-        return tag >>> 3;
+    /** Reads one value from a {@link CodedInputStream}. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(CodedInputStream cin) throws IOException;
     }
 
-    private static int wireOf(int tag) {
-        return tag & 7;
+    private static boolean isMessage(int tag, int field) {
+        return WireFormat.getTagFieldNumber(tag) == field
+                && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    }
+
+    /** Reads one length-delimited field (a sub-message, or a packed run of scalars) with {@code reader}. */
+    private static <T> T within(CodedInputStream cin, Reader<T> reader) throws IOException {
+        int limit = cin.pushLimit(cin.readRawVarint32());
+        T value = reader.read(cin);
+        cin.popLimit(limit);
+        return value;
+    }
+
+    /**
+     * One occurrence of a repeated scalar field: packed (a length-delimited run) or a single value; writers may use
+     * either.
+     */
+    private static <T> void readRepeated(CodedInputStream cin, int tag, Reader<T> one, List<T> into) throws IOException {
+        if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            into.add(one.read(cin));
+            return;
+        }
+        within(cin, run -> {
+            while (!run.isAtEnd()) {
+                into.add(one.read(run));
+            }
+            return null;
+        });
     }
 
     public Map<String, Tensor> initializers() {
