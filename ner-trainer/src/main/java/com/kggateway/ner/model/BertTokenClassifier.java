@@ -33,6 +33,8 @@ import java.util.Map;
  * each batch only to its longest member.
  */
 public final class BertTokenClassifier {
+    /** The word-piece embedding table's variable name (what a pre-trained table initialises and may freeze). */
+    public static final String WORD_EMBEDDINGS = "embeddings/word";
     public final BertConfig config;
     public final Placeholder<TInt32> inputWordIds;
     public final Placeholder<TInt32> inputMask;
@@ -135,7 +137,7 @@ public final class BertTokenClassifier {
 
     private Operand<TFloat32> embeddings() {
         int h = config.hiddenSize();
-        Variable<TFloat32> wordEmb = weight("embeddings/word", config.vocabSize(), h);
+        Variable<TFloat32> wordEmb = weight(WORD_EMBEDDINGS, config.vocabSize(), h);
         Variable<TFloat32> posEmb = weight("embeddings/position", config.maxSequenceLength(), h);
         Variable<TFloat32> typeEmb = weight("embeddings/token_type", 2, h);
         // position ids 0..seq-1 for every row, derived from the input so seq can be dynamic

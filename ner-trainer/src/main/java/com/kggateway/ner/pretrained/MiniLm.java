@@ -136,7 +136,7 @@ public final class MiniLm {
             BertTokenClassifier shapes = new BertTokenClassifier(g, config, false);
             Map<String, float[]> w = new LinkedHashMap<>();
             int h = config.hiddenSize();
-            put(w, shapes, "embeddings/word", graph.initializer("embeddings.word_embeddings.weight"), vocab.size(), h);
+            put(w, shapes, BertTokenClassifier.WORD_EMBEDDINGS, graph.initializer("embeddings.word_embeddings.weight"), vocab.size(), h);
             float[] positions = take(graph.initializer("embeddings.position_embeddings.weight"), POSITIONS, h);
             w.put("embeddings/position", Arrays.copyOf(positions, config.maxSequenceLength() * h));
             put(w, shapes, "embeddings/token_type", graph.initializer("embeddings.token_type_embeddings.weight"), 2, h);
