@@ -14,8 +14,8 @@ import io.smallrye.graphql.spi.config.Config;
  * comma-separated parts as patterns, {@code default} included: a visibility that blocks nothing (no field is named
  * {@code Type.field} = "default") but matches a regular expression against "Type.field" on every field of every
  * request. On an uncached product(id) (~90 fields) that was 4 % of the request thread's CPU and 13 % of its
- * allocation (BENCHMARKS.md "Uncached product by id, third pass"). Patterns a deployment sets (introspection off, see
- * application.properties) keep SmallRye's {@code BlockedFields}. A SmallRye {@link EventingService}
+ * allocation (BENCHMARKS.md "Uncached product by id, third pass"). Any other value (patterns a deployment sets, or
+ * {@code no-introspection}) keeps SmallRye's visibility. A SmallRye {@link EventingService}
  * ({@code META-INF/services}), always on, like {@link UnusedSchemaElements}.
  */
 public class DefaultFieldVisibility implements EventingService {
