@@ -22,7 +22,9 @@ import java.util.List;
  * before and after every data fetch and resolver call, about 6 % of an uncached product(id)'s CPU for nothing here
  * observes them. SmallRye has already
  * set its own chain (query cache, optional depth/complexity) and the builder has no getter, so the chain is read
- * reflectively and kept: replacing it would silently drop SmallRye's validated-document cache.
+ * reflectively and kept: replacing it would silently drop SmallRye's validated-document cache. When that chain is the
+ * cache alone (the configuration here), the four are one {@link GatewayInstrumentation} rather than a chain, which
+ * graphql-java calls member by member for every field.
  */
 public class GraphQlLimits implements EventingService {
 
@@ -39,12 +41,18 @@ public class GraphQlLimits implements EventingService {
     }
 
     static void addLimits(GraphQL.Builder builder, KgConfig config, MeterRegistry registry) {
-        List<Instrumentation> chain = new ArrayList<>();
-        chain.add(new LimitsInstrumentation(config.limits(), config.api()));
-        chain.add(new ErrorCodes());
+        LimitsInstrumentation limits = new LimitsInstrumentation(config.limits(), config.api());
+        ErrorCodes errors = new ErrorCodes();
         // After the limits: a refused document never reaches a resolver, so it is not timed.
-        chain.add(new GraphQlOperationTimer(registry));
+        GraphQlOperationTimer timer = new GraphQlOperationTimer(registry);
         Instrumentation existing = existing(builder);
+        if (existing instanceof ChainedInstrumentation smallRye
+                && GatewayInstrumentation.combines(smallRye.getInstrumentations())) {
+            builder.instrumentation(
+                    new GatewayInstrumentation(limits, errors, timer, smallRye.getInstrumentations().get(0)));
+            return;
+        }
+        List<Instrumentation> chain = new ArrayList<>(List.of(limits, errors, timer));
         if (existing != null) {
             chain.add(existing);
         }

@@ -15,7 +15,9 @@ import graphql.introspection.IntrospectionQuery;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
+import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,20 @@ class ServedSchemaTest {
             java.util.regex.Pattern.compile("\\.directives\\[(deprecated|skip|include|specifiedBy|oneOf)\\]\\..*");
     static final java.util.regex.Pattern BUILT_IN_DESCRIPTION =
             java.util.regex.Pattern.compile("\\.types\\[(Int|Float|String|Boolean|ID)\\]\\.description");
+
+    /** The schema SmallRye GraphQL serves (its CDI producer). */
+    @Inject
+    GraphQLSchema servedSchema;
+
+    /**
+     * With {@code quarkus.smallrye-graphql.field-visibility} at its default, no field is hidden and none is matched
+     * against patterns per request (api/schema/DefaultFieldVisibility; SmallRye would install a BlockedFields).
+     */
+    @Test
+    void defaultFieldVisibilityChecksNothingPerField() {
+        assertEquals(DefaultGraphqlFieldVisibility.class,
+                servedSchema.getCodeRegistry().getFieldVisibility().getClass());
+    }
 
     @Test
     void checkedInSchemaEqualsServedSchema() throws Exception {

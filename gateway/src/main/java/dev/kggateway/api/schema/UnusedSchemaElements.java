@@ -87,8 +87,9 @@ public class UnusedSchemaElements implements EventingService {
         return field(builder, name);
     }
 
+    /** A private field of graphql-java's schema builder, which has setters only (also read by DefaultFieldVisibility). */
     @SuppressWarnings("unchecked")
-    private static <T> T field(GraphQLSchema.Builder builder, String name) {
+    static <T> T field(GraphQLSchema.Builder builder, String name) {
         try {
             Field f = GraphQLSchema.Builder.class.getDeclaredField(name);
             f.setAccessible(true);
