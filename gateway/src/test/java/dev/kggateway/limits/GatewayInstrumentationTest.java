@@ -23,10 +23,14 @@ import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.graphql.execution.QueryCache;
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +47,28 @@ class GatewayInstrumentationTest {
         assertFalse(GatewayInstrumentation.combines(List.of(new MaxQueryDepthInstrumentation(3))));
         // Another instrumentation with per-field work would lose it: never combined.
         assertFalse(GatewayInstrumentation.combines(List.of(new SimpleInstrumentation())));
+    }
+
+    /**
+     * The combined instrumentation forwards a fixed set of methods to each member; a member that starts overriding
+     * another instrumentation method (per-field work, say) would be silently skipped, so this fails first.
+     */
+    @Test
+    void forwardsEveryMethodItsMembersOverride() {
+        assertEquals(Set.of("createStateAsync", "beginValidation", "beginExecuteOperation", "instrumentDataFetcher"),
+                overridden(LimitsInstrumentation.class));
+        assertEquals(Set.of("createStateAsync", "instrumentExecutionResult"), overridden(ErrorCodes.class));
+        assertEquals(Set.of("instrumentDataFetcher"), overridden(GraphQlOperationTimer.class));
+        assertTrue(overridden(GatewayInstrumentation.class).containsAll(Set.of("createStateAsync", "beginValidation",
+                "beginExecuteOperation", "instrumentDataFetcher", "instrumentExecutionResult")));
+    }
+
+    /** The {@link Instrumentation} methods a class of ours declares (overrides), by name. */
+    private static Set<String> overridden(Class<?> type) {
+        Set<String> instrumentation = Arrays.stream(Instrumentation.class.getMethods()).map(Method::getName)
+                .collect(Collectors.toSet());
+        return Arrays.stream(type.getDeclaredMethods()).filter(m -> !m.isSynthetic()).map(Method::getName)
+                .filter(instrumentation::contains).collect(Collectors.toSet());
     }
 
     private static final GraphQLSchema SCHEMA = new SchemaGenerator().makeExecutableSchema(
