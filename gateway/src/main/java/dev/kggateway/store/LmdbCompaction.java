@@ -25,7 +25,7 @@ import org.lwjgl.util.lmdb.LMDB;
  * <p>
  * Crash-safe: each environment is copied into a sibling folder ({@code triples.compacting}), flushed to disk, and
  * only then renamed over the live {@code data.mdb} (an atomic rename); a crash before leaves the store as it was (the
- * partial copy is removed by the next compaction), a crash between the two environments leaves one compacted and one
+ * partial copy is removed before the store is next opened), a crash between the two environments leaves one compacted and one
  * not, which hold the same data (a page-level copy keeps every id). It runs only while no store has the folder open:
  * it holds RDF4J's directory lock, the one {@code LmdbStore} takes, for the whole copy.
  */
@@ -79,6 +79,27 @@ final class LmdbCompaction {
                 after += Files.size(data);
             }
             return new Result(before, after, (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            lock.release();
+        }
+    }
+
+    /**
+     * Removes the copies a crash in {@link #compact} left beside the store (each up to the store's size), under the
+     * same directory lock, so never a copy that another process is writing; called before the store is opened.
+     */
+    static void removeLeftovers(Path lmdbDir) throws IOException {
+        if (!Files.isDirectory(lmdbDir)) {
+            return;
+        }
+        Lock lock = new DirectoryLockManager(lmdbDir.toFile()).tryLock();
+        if (lock == null) {
+            return;
+        }
+        try {
+            for (String name : ENVIRONMENTS) {
+                deleteRecursively(lmdbDir.resolve(name + PARTIAL));
+            }
         } finally {
             lock.release();
         }

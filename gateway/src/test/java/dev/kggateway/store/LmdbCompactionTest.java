@@ -28,7 +28,8 @@ import org.lwjgl.util.lmdb.MDBStat;
 /**
  * The compacting copy of the embedded LMDB store on a real store: a store written in many transactions (as a bulk
  * load does) has free pages, and after the copy it has none, takes fewer bytes, holds the same statements and takes
- * new writes; a store open elsewhere is left alone; a copy a crash cut short is removed, not used.
+ * new writes; a store open elsewhere is left alone; a copy a crash cut short is removed (before the store is opened,
+ * or by the next compaction), never used.
  */
 class LmdbCompactionTest {
 
@@ -96,9 +97,16 @@ class LmdbCompactionTest {
         repository = open(lmdb);
         try {
             assertEquals(3_000, all(repository).size(), "the store opens on its own files");
+            LmdbCompaction.removeLeftovers(lmdb);
+            assertTrue(Files.exists(partial), "not while a store holds the folder: it could be another's copy");
         } finally {
             repository.shutDown();
         }
+        LmdbCompaction.removeLeftovers(lmdb); // what EmbeddedRepositoryFactory.open does before opening the store
+        assertFalse(Files.exists(partial));
+
+        Files.createDirectories(partial); // and a compaction clears one too before it copies
+        Files.write(partial.resolve("data.mdb"), new byte[8192]);
         assertNotNull(LmdbCompaction.compact(lmdb));
         assertFalse(Files.exists(partial));
         repository = open(lmdb);
