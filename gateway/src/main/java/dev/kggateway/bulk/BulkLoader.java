@@ -227,6 +227,9 @@ public class BulkLoader {
             flushBatch(batch, o, sink, c);
             sink.finish();
             store.syncToDisk(); // kg.store.force-sync=false (bulk-load's default): once here instead of per commit
+            if (o.target() == Target.EMBEDDED) {
+                store.compactOnClose(); // the whole file loaded: leave the store without the load's free pages
+            }
             c.statements = sink.statements;
             if (nq != null) {
                 nq.close();

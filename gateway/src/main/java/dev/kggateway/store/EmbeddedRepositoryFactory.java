@@ -3,6 +3,7 @@ package dev.kggateway.store;
 import dev.kggateway.config.KgConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.File;
+import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
 import org.eclipse.rdf4j.repository.Repository;
@@ -11,10 +12,13 @@ import org.eclipse.rdf4j.sail.Sail;
 import org.eclipse.rdf4j.sail.lmdb.LmdbStore;
 import org.eclipse.rdf4j.sail.lmdb.config.LmdbStoreConfig;
 import org.eclipse.rdf4j.sail.nativerdf.NativeStore;
+import org.jboss.logging.Logger;
 
 /** The default store: a persistent RDF4J store in {@code kg.store.path}, LMDB or NativeStore. */
 @ApplicationScoped
 public class EmbeddedRepositoryFactory implements GraphRepositoryFactory {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedRepositoryFactory.class);
 
     @Override
     public KgConfig.StoreKind kind() {
@@ -32,6 +36,14 @@ public class EmbeddedRepositoryFactory implements GraphRepositoryFactory {
         File dir = new File(config.store().path(), config.store().engine().name().toLowerCase());
         if (!dir.isDirectory() && !dir.mkdirs()) {
             throw new IllegalStateException("cannot create store folder " + dir.getAbsolutePath());
+        }
+        if (config.store().engine() == KgConfig.EmbeddedEngine.LMDB) {
+            try {
+                LmdbCompaction.removeLeftovers(dir.toPath());
+            } catch (IOException e) {
+                // Only disk room is at stake: the store's own files are never the copy's.
+                LOG.warnf("could not remove a compaction's leftover copy in %s: %s", dir, e);
+            }
         }
         Sail sail = sail(config.store().engine(), dir, config.store().indexes(), config.store().forceSync(),
                 config.store().mapSize().asLongValue(), LmdbCacheSizes.of(config.store().lmdb()));

@@ -77,6 +77,8 @@ public class GraphStore {
     private GraphRepositoryFactory factory;
     private Set<StoreCapability> capabilities = EnumSet.noneOf(StoreCapability.class);
     private volatile Repository repository;
+    /** Set by a finished bulk load: compact the embedded LMDB store once it is closed ({@link LmdbCompaction}). */
+    private volatile boolean compactOnClose;
     /** Set once an embedded write transaction failed to commit: why writes are refused until restart. */
     private volatile String writesBroken;
     /** The open marker was found at start: the last run did not close the store. */
@@ -143,6 +145,9 @@ public class GraphStore {
                 } catch (RuntimeException e) {
                     LOG.errorf("%s: the last writes may not survive a power loss", e.getMessage());
                 }
+                if (compactOnClose) {
+                    compact(); // before the open marker goes: a crash in it makes the next start check the store
+                }
                 try {
                     Files.deleteIfExists(openMarker());
                 } catch (IOException e) {
@@ -150,6 +155,31 @@ public class GraphStore {
                 }
             }
             LOG.infof("Graph store closed: %s", description);
+        }
+    }
+
+    /**
+     * Asks for the embedded LMDB store to be compacted when it is closed (end of a bulk-load run): its files then hold
+     * no free pages and each index in one piece, so a server reading one index does not page in the others
+     * ({@link LmdbCompaction}). A no-op for other stores.
+     */
+    public void compactOnClose() {
+        compactOnClose = has(StoreCapability.LOCAL_TRANSACTIONS)
+                && config.store().engine() == KgConfig.EmbeddedEngine.LMDB;
+    }
+
+    private void compact() {
+        Path dir = Path.of(config.store().path(), KgConfig.EmbeddedEngine.LMDB.name().toLowerCase(Locale.ROOT));
+        try {
+            LmdbCompaction.Result r = LmdbCompaction.compact(dir);
+            if (r == null) {
+                LOG.warnf("Store not compacted: %s is open in another process", dir);
+            } else {
+                LOG.infof("Store compacted: %,d -> %,d bytes in %d ms", r.bytesBefore(), r.bytesAfter(), r.millis());
+            }
+        } catch (IOException | RuntimeException e) {
+            // The store is untouched (a copy replaces a file only when complete); it only takes more room and memory.
+            LOG.warnf("Store not compacted (%s): it holds the same data, with the free pages the load left", e);
         }
     }
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Crash safety of the packaged {@code bulk-load} command (embedded store, unsynced commits in isolation level NONE,
  * two batches in flight): SIGKILL it mid-load, then export what the store holds. Every product there is whole (its
- * name and all its vendor properties), some but not all are there, and the same load run again completes the store.
+ * name and all its vendor properties), some but not all are there, and the same load run again completes the store
+ * (and, having finished, compacts it: the export then reads the compacted files).
  */
 class BulkLoadCrashIT {
 
@@ -68,6 +69,8 @@ class BulkLoadCrashIT {
 
         PackagedApp.Run again = PackagedApp.run(jvm, load, Map.of(), 600);
         assertEquals(0, again.exit(), again.output());
+        // A finished load compacts the store as it closes it; the export below reads the compacted files.
+        assertTrue(again.output().contains("Store compacted: "), again.output());
         Map<String, String> complete = export(jvm, dir.resolve("complete.jsonl"));
         assertEquals(expected, complete);
     }

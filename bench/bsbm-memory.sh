@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Where a loaded gateway's memory goes (BENCHMARKS "RSS at BSBM 100k: where the memory goes"): evicts the store's
+# files from the page cache (so RssFile shows what this server pages in), starts the server on DIR (loaded by
+# bench/bsbm.sh) with bench/bsbm.sh's flags plus JAVA_OPTS and -XX:NativeMemoryTracking=summary (NMT= to leave it
+# out), runs bench/bsbm-requests.py, and writes to OUT: RssAnon/RssFile at ready, after the requests, after IDLE
+# seconds idle (G1's periodic collection), and after a full GC; NMT summary, heap, /proc status, smaps, thread names.
+#   bench/bsbm-memory.sh DIR OUT [CALLS=300] [PORT=free]   e.g. JAVA_OPTS=-Xmx640m IDLE=75 bench/bsbm-memory.sh ...
+set -uo pipefail
+cd "$(dirname "$0")/.."
+DIR=$1
+OUT=$2
+CALLS=${3:-300}
+PORT=${4:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
+JAR=${JAR:-gateway/target/quarkus-app/quarkus-run.jar}
+mkdir -p "$OUT"
+python3 - "$DIR/data" <<'PY'
+import glob, os, sys
+for f in glob.glob(sys.argv[1] + '/lmdb/*/data.mdb'):
+    fd = os.open(f, os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED); os.close(fd)
+PY
+rss() { grep -E 'RssAnon|RssFile|VmRSS' /proc/$S/status | tr -s ' \t\n' ' '; }
+T0=$(date +%s.%N)
+java -Xmx1g -XX:+UseStringDeduplication -XX:G1PeriodicGCInterval=60000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+  ${NMT--XX:NativeMemoryTracking=summary} ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dkg.store.path="$DIR/data" \
+  -Dkg.sample.load-on-empty=false -Dkg.cache.enabled=false -Dkg.ner.enabled=false -Dquarkus.log.level=INFO \
+  -jar "$JAR" > "$OUT/server.log" 2>&1 &
+S=$!
+trap 'kill $S 2>/dev/null || true' EXIT
+for _ in $(seq 900); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 1; done
+echo "ready after $(python3 -c "print('%.1f' % ($(date +%s.%N)-$T0))") s; load $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/summary.txt"
+echo "at ready: $(rss)" | tee -a "$OUT/summary.txt"
+python3 bench/bsbm-requests.py "$CALLS" "$DIR/ids.txt" "$PORT" | tee -a "$OUT/summary.txt"
+echo "after requests: $(rss); load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.txt"
+cat /proc/$S/status > "$OUT/status"
+cp /proc/$S/smaps "$OUT/smaps"
+jcmd $S VM.native_memory summary > "$OUT/nmt.txt" 2>&1
+jcmd $S GC.heap_info > "$OUT/heap.txt" 2>&1
+for t in /proc/$S/task/*; do cat "$t/comm"; done | sed 's/[0-9]*$//' | sort | uniq -c | sort -rn > "$OUT/thread-names"
+if [ -n "${IDLE:-}" ]; then sleep "$IDLE"; echo "after $IDLE s idle: $(rss)" | tee -a "$OUT/summary.txt"; fi
+jcmd $S GC.run > /dev/null 2>&1; sleep 2
+jcmd $S GC.heap_info > "$OUT/heap-after-gc.txt" 2>&1
+echo "after a full GC: $(rss); heap $(sed -n 2p "$OUT/heap-after-gc.txt" | tr -s ' ')" | tee -a "$OUT/summary.txt"
+# file-backed RSS by file (the store's two data.mdb files are the LMDB part)
+awk '/^[0-9a-f]+-[0-9a-f]+ /{f=($6==""?"[anon]":$6)} /^Rss:/{r[f]+=$2} END{for(k in r) if (r[k]>2000) print r[k] " kB " k}' \
+  "$OUT/smaps" | sort -rn | head -6 | tee -a "$OUT/summary.txt"
