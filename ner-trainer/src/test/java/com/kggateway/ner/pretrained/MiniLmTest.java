@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +51,16 @@ class MiniLmTest {
     @BeforeAll
     static void load() throws Exception {
         miniLm = MiniLm.load();
+    }
+
+    /** The manifest's provenance names the dependency version the pom declares, read from the jar, not repeated. */
+    @Test
+    void sourceNamesTheVersionThePomDeclares() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher m = Pattern.compile("<minilm.version>([^<]+)</minilm.version>").matcher(pom);
+        assertTrue(m.find(), "pom.xml declares minilm.version");
+        assertEquals(m.group(1), MiniLm.artifactVersion());
+        assertTrue(MiniLm.SOURCE.contains(MiniLm.ARTIFACT + ":" + m.group(1)), MiniLm.SOURCE);
     }
 
     @Test
