@@ -24,7 +24,7 @@ final class Commands {
 
     /** Every command; plain instances only ever answer name() and summary() here, or run standalone ones. */
     static final List<Supplier<KgCommand>> ALL = List.of(BulkLoadCommand::new, EvaluateNerCommand::new,
-            ExportCommand::new, ExportTrainingDataCommand::new, ReenrichCommand::new);
+            CompactCommand::new, ExportCommand::new, ExportTrainingDataCommand::new, ReenrichCommand::new);
 
     private Commands() {
     }

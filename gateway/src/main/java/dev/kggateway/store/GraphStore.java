@@ -161,11 +161,12 @@ public class GraphStore {
     /**
      * Asks for the embedded LMDB store to be compacted when it is closed (end of a bulk-load run): its files then hold
      * no free pages and each index in one piece, so a server reading one index does not page in the others
-     * ({@link LmdbCompaction}). A no-op for other stores.
+     * ({@link LmdbCompaction}). A no-op for other stores; returns whether the store will be compacted.
      */
-    public void compactOnClose() {
+    public boolean compactOnClose() {
         compactOnClose = has(StoreCapability.LOCAL_TRANSACTIONS)
                 && config.store().engine() == KgConfig.EmbeddedEngine.LMDB;
+        return compactOnClose;
     }
 
     private void compact() {

@@ -67,6 +67,13 @@ class BulkLoadCrashIT {
                 "some products committed before the kill, not all: " + afterKill.size());
         afterKill.forEach((id, shape) -> assertEquals(expected.get(id), shape, "whole after the kill: " + id));
 
+        // The operator's compact of the store the killed load left (with the load's free pages): same products, and
+        // the load below goes on writing into the compacted files.
+        PackagedApp.Run compacted = PackagedApp.run(jvm, List.of("compact"), Map.of(), 120);
+        assertEquals(0, compacted.exit(), compacted.output());
+        assertTrue(compacted.output().contains("Store compacted: "), compacted.output());
+        assertEquals(afterKill, export(jvm, dir.resolve("after-compact.jsonl")));
+
         PackagedApp.Run again = PackagedApp.run(jvm, load, Map.of(), 600);
         assertEquals(0, again.exit(), again.output());
         // A finished load compacts the store as it closes it; the export below reads the compacted files.

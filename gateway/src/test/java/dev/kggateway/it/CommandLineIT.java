@@ -28,7 +28,7 @@ class CommandLineIT {
             Path store = tmp.resolve("store-" + help.replace("-", ""));
             PackagedApp.Run r = PackagedApp.run(List.of("-Dkg.store.path=" + store), List.of(help), Map.of(), 60);
             assertEquals(0, r.exit(), r.output());
-            for (String command : List.of("bulk-load", "evaluate-ner", "export-training-data", "reenrich")) {
+            for (String command : List.of("bulk-load", "compact", "evaluate-ner", "export-training-data", "reenrich")) {
                 assertTrue(r.output().contains(command), command + " missing from help:\n" + r.output());
             }
             for (String tool : List.of("benchmark", "generate")) {
