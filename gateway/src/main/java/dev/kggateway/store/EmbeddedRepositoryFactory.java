@@ -4,7 +4,9 @@ import dev.kggateway.config.KgConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
@@ -31,9 +33,14 @@ public class EmbeddedRepositoryFactory implements GraphRepositoryFactory {
         return EnumSet.of(StoreCapability.SINGLE_WRITER, StoreCapability.LOCAL_TRANSACTIONS);
     }
 
+    /** The engine's folder in {@code kg.store.path} ({@code lmdb/}, {@code native/}): what RDF4J locks and writes. */
+    static Path folder(KgConfig config) {
+        return Path.of(config.store().path(), config.store().engine().name().toLowerCase(Locale.ROOT));
+    }
+
     @Override
     public Repository open(KgConfig config) {
-        File dir = new File(config.store().path(), config.store().engine().name().toLowerCase());
+        File dir = folder(config).toFile();
         if (!dir.isDirectory() && !dir.mkdirs()) {
             throw new IllegalStateException("cannot create store folder " + dir.getAbsolutePath());
         }

@@ -21,7 +21,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -77,7 +76,7 @@ public class GraphStore {
     private GraphRepositoryFactory factory;
     private Set<StoreCapability> capabilities = EnumSet.noneOf(StoreCapability.class);
     private volatile Repository repository;
-    /** Set by a finished bulk load: compact the embedded LMDB store once it is closed ({@link LmdbCompaction}). */
+    /** Set by a finished bulk load or the compact command: compact the embedded LMDB store once it is closed. */
     private volatile boolean compactOnClose;
     /** Set once an embedded write transaction failed to commit: why writes are refused until restart. */
     private volatile String writesBroken;
@@ -159,8 +158,8 @@ public class GraphStore {
     }
 
     /**
-     * Asks for the embedded LMDB store to be compacted when it is closed (end of a bulk-load run): its files then hold
-     * no free pages and each index in one piece, so a server reading one index does not page in the others
+     * Asks for the embedded LMDB store to be compacted when it is closed (end of a bulk-load or compact run): its files
+     * then hold no free pages and each index in one piece, so a server reading one index does not page in the others
      * ({@link LmdbCompaction}). A no-op for other stores; returns whether the store will be compacted.
      */
     public boolean compactOnClose() {
@@ -170,7 +169,7 @@ public class GraphStore {
     }
 
     private void compact() {
-        Path dir = Path.of(config.store().path(), KgConfig.EmbeddedEngine.LMDB.name().toLowerCase(Locale.ROOT));
+        Path dir = EmbeddedRepositoryFactory.folder(config);
         try {
             LmdbCompaction.Result r = LmdbCompaction.compact(dir);
             if (r == null) {
@@ -180,7 +179,7 @@ public class GraphStore {
             }
         } catch (IOException | RuntimeException e) {
             // The store is untouched (a copy replaces a file only when complete); it only takes more room and memory.
-            LOG.warnf("Store not compacted (%s): it holds the same data, with the free pages the load left", e);
+            LOG.warnf("Store not compacted (%s): it holds the same data, with the free pages it had", e);
         }
     }
 
@@ -364,7 +363,7 @@ public class GraphStore {
         if (!has(StoreCapability.LOCAL_TRANSACTIONS) || config.store().forceSync()) {
             return;
         }
-        Path dir = Path.of(config.store().path(), config.store().engine().name().toLowerCase(Locale.ROOT));
+        Path dir = EmbeddedRepositoryFactory.folder(config);
         synchronized (writeLock) {
             try (var files = Files.walk(dir)) {
                 List<Path> regular = files.filter(Files::isRegularFile).toList();
