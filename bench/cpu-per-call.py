@@ -3,26 +3,20 @@
 # count) around N sequential calls on one keep-alive connection, with p50/p95 and the load average. Less sensitive to
 # other load on the machine than wall-clock figures; compare two servers by alternating rounds.
 #   python3 bench/cpu-per-call.py PID PORT OP N START IDS_FILE   (OP: empty | product; a different id per call from START)
-import http.client, json, time, sys, os
+# The operations and the timed call are bench/bsbm_calls.py's, so the figures are of the same requests.
+import http.client, os, sys
+from bsbm_calls import QUERIES, timed_call
 pid, port, op, n, start, idsf = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+if op not in ('empty', 'product'):
+    raise SystemExit("OP: empty | product")
 ids = [l.strip() for l in open(idsf) if l.strip()]
-Q = {'empty': '{ __typename }',
- 'product': 'query($id: ID!){ product(id:$id){ id name description price currency manufacturer properties { type value source confidence } } }'}
+q, var = QUERIES[op]
 tick = os.sysconf('SC_CLK_TCK')
 def cpu():
     f = open('/proc/%d/stat' % pid).read().rsplit(')', 1)[1].split()
     return (int(f[11]) + int(f[12])) * 1000.0 / tick
 c = http.client.HTTPConnection('localhost', port)
-lat = []
 c0 = cpu()
-for i in range(start, start + n):
-    body = json.dumps({"query": Q[op], "variables": {} if op == 'empty' else {"id": ids[i % len(ids)]}})
-    t = time.perf_counter()
-    c.request('POST', '/graphql', body, {'Content-Type': 'application/json'})
-    d = c.getresponse().read()
-    lat.append((time.perf_counter() - t) * 1000)
-    if 'errors' in json.loads(d):
-        raise SystemExit("error: " + d[:300].decode())
+lat = sorted(timed_call(c, q, var, ids, i) for i in range(start, start + n))
 c1 = cpu()
-lat.sort()
 print("%s n %d p50 %.2f ms p95 %.2f ms cpu/call %.3f ms load %s" % (op, n, lat[n // 2], lat[int(n * .95)], (c1 - c0) / n, open('/proc/loadavg').read().split()[0]))
