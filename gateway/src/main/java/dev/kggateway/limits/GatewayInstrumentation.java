@@ -64,16 +64,20 @@ final class GatewayInstrumentation extends SimplePerformantInstrumentation {
         if (smallRyeChain.size() != 1 || !smallRyeChain.get(0).getClass().getName().equals(QUERY_CACHE)) {
             return false;
         }
-        Set<String> instrumentationMethods = Arrays.stream(Instrumentation.class.getMethods()).map(Method::getName)
-                .collect(Collectors.toSet());
         for (Class<?> c = smallRyeChain.get(0).getClass(); c.getName().startsWith("io.smallrye."); c = c.getSuperclass()) {
-            for (Method m : c.getDeclaredMethods()) {
-                if (instrumentationMethods.contains(m.getName()) && !VALIDATION_ONLY.contains(m.getName())) {
-                    return false;
-                }
+            if (!VALIDATION_ONLY.containsAll(overriddenInstrumentationMethods(c))) {
+                return false;
             }
         }
         return true;
+    }
+
+    /** The graphql-java {@link Instrumentation} methods this class itself declares (overrides), by name. */
+    static Set<String> overriddenInstrumentationMethods(Class<?> type) {
+        Set<String> instrumentation = Arrays.stream(Instrumentation.class.getMethods()).map(Method::getName)
+                .collect(Collectors.toSet());
+        return Arrays.stream(type.getDeclaredMethods()).filter(m -> !m.isSynthetic()).map(Method::getName)
+                .filter(instrumentation::contains).collect(Collectors.toSet());
     }
 
     /** The members' states; the cache and the timer keep none. */

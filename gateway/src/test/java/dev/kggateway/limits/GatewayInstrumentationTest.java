@@ -1,5 +1,6 @@
 package dev.kggateway.limits;
 
+import static dev.kggateway.limits.GatewayInstrumentation.overriddenInstrumentationMethods;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,14 +24,11 @@ import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.graphql.execution.QueryCache;
-import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,19 +54,12 @@ class GatewayInstrumentationTest {
     @Test
     void forwardsEveryMethodItsMembersOverride() {
         assertEquals(Set.of("createStateAsync", "beginValidation", "beginExecuteOperation", "instrumentDataFetcher"),
-                overridden(LimitsInstrumentation.class));
-        assertEquals(Set.of("createStateAsync", "instrumentExecutionResult"), overridden(ErrorCodes.class));
-        assertEquals(Set.of("instrumentDataFetcher"), overridden(GraphQlOperationTimer.class));
-        assertTrue(overridden(GatewayInstrumentation.class).containsAll(Set.of("createStateAsync", "beginValidation",
-                "beginExecuteOperation", "instrumentDataFetcher", "instrumentExecutionResult")));
-    }
-
-    /** The {@link Instrumentation} methods a class of ours declares (overrides), by name. */
-    private static Set<String> overridden(Class<?> type) {
-        Set<String> instrumentation = Arrays.stream(Instrumentation.class.getMethods()).map(Method::getName)
-                .collect(Collectors.toSet());
-        return Arrays.stream(type.getDeclaredMethods()).filter(m -> !m.isSynthetic()).map(Method::getName)
-                .filter(instrumentation::contains).collect(Collectors.toSet());
+                overriddenInstrumentationMethods(LimitsInstrumentation.class));
+        assertEquals(Set.of("createStateAsync", "instrumentExecutionResult"),
+                overriddenInstrumentationMethods(ErrorCodes.class));
+        assertEquals(Set.of("instrumentDataFetcher"), overriddenInstrumentationMethods(GraphQlOperationTimer.class));
+        assertTrue(overriddenInstrumentationMethods(GatewayInstrumentation.class).containsAll(Set.of("createStateAsync",
+                "beginValidation", "beginExecuteOperation", "instrumentDataFetcher", "instrumentExecutionResult")));
     }
 
     private static final GraphQLSchema SCHEMA = new SchemaGenerator().makeExecutableSchema(
