@@ -12,9 +12,13 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.BlockedFields;
+import graphql.schema.visibility.NoIntrospectionGraphqlFieldVisibility;
 import org.junit.jupiter.api.Test;
 
-/** SmallRye's "default" visibility becomes graphql-java's default; patterns a deployment sets are kept and applied. */
+/**
+ * SmallRye's "default" visibility becomes graphql-java's default; patterns a deployment sets, and
+ * {@code no-introspection} (docs/production.md's way to turn introspection off), are kept and applied.
+ */
 class DefaultFieldVisibilityTest {
 
     private static final GraphQLObjectType QUERY = GraphQLObjectType.newObject().name("Query")
@@ -43,6 +47,19 @@ class DefaultFieldVisibilityTest {
         GraphQLSchema schema = DefaultFieldVisibility.apply(smallRye("Query.secret"), "Query.secret").build();
         assertInstanceOf(BlockedFields.class, schema.getCodeRegistry().getFieldVisibility());
         assertNull(schema.getCodeRegistry().getFieldVisibility().getFieldDefinition(QUERY, "secret"));
+        assertNotNull(schema.getCodeRegistry().getFieldVisibility().getFieldDefinition(QUERY, "product"));
+    }
+
+    @Test
+    void noIntrospectionStaysInForce() {
+        GraphQLSchema.Builder smallRye = GraphQLSchema.newSchema().query(QUERY).codeRegistry(GraphQLCodeRegistry
+                .newCodeRegistry().fieldVisibility(NoIntrospectionGraphqlFieldVisibility.NO_INTROSPECTION_FIELD_VISIBILITY)
+                .build());
+        GraphQLSchema schema = DefaultFieldVisibility.apply(smallRye, "no-introspection").build();
+        assertSame(NoIntrospectionGraphqlFieldVisibility.NO_INTROSPECTION_FIELD_VISIBILITY,
+                schema.getCodeRegistry().getFieldVisibility());
+        assertNull(schema.getCodeRegistry().getFieldVisibility()
+                .getFieldDefinition(schema.getQueryType(), "__schema"));
         assertNotNull(schema.getCodeRegistry().getFieldVisibility().getFieldDefinition(QUERY, "product"));
     }
 }
