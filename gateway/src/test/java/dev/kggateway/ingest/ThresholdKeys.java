@@ -1,9 +1,8 @@
 package dev.kggateway.ingest;
 
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.support.KgConfigKeys;
 import io.quarkus.test.junit.QuarkusMock;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
 
 /**
@@ -22,11 +21,8 @@ final class ThresholdKeys {
 
     /** Call from a {@code @BeforeEach}: the keys hold for that test. */
     static void install(Map<String, String> keys) {
-        KgConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors().addDiscoveredConverters()
-                .withSources(new PropertiesConfigSource(keys, "ThresholdKeys", 1000))
-                .withMapping(KgConfig.class).build().getConfigMapping(KgConfig.class);
         EnrichmentThreshold threshold = new EnrichmentThreshold();
-        threshold.config = config;
+        threshold.config = KgConfigKeys.mapping(keys);
         threshold.onStart(null); // a bad value fails here, as it fails start-up
         QuarkusMock.installMockForType(threshold, EnrichmentThreshold.class);
     }
