@@ -10,8 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.spi.EventingService;
 import java.lang.reflect.Field;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Adds {@link LimitsInstrumentation}, {@link ErrorCodes} (the final shape of every error) and
@@ -35,13 +37,15 @@ public class GraphQlLimits implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        addLimits(builder, Arc.container().instance(KgConfig.class).get(),
+        // The budget through RequestBudget's client proxy, asked per request (a test may swap the bean).
+        RequestBudget budget = Arc.container().instance(RequestBudget.class).get();
+        addLimits(builder, Arc.container().instance(KgConfig.class).get(), budget::current,
                 Arc.container().instance(MeterRegistry.class).get());
         return builder;
     }
 
-    static void addLimits(GraphQL.Builder builder, KgConfig config, MeterRegistry registry) {
-        LimitsInstrumentation limits = new LimitsInstrumentation(config.limits(), config.api());
+    static void addLimits(GraphQL.Builder builder, KgConfig config, Supplier<Duration> budget, MeterRegistry registry) {
+        LimitsInstrumentation limits = new LimitsInstrumentation(config.limits(), config.api(), budget);
         ErrorCodes errors = new ErrorCodes();
         // After the limits: a refused document never reaches a resolver, so it is not timed.
         GraphQlOperationTimer timer = new GraphQlOperationTimer(registry);

@@ -15,9 +15,11 @@ import graphql.language.VariableDefinition;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLInputType;
 import graphql.validation.ValidationError;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * OWASP GraphQL limits as a graphql-java instrumentation: shape limits (depth, aliases, fields, operations) before
@@ -28,26 +30,37 @@ import java.util.concurrent.CompletableFuture;
 final class LimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final KgConfig.Limits limits;
+    private final Supplier<Duration> budget;
     private final long maxRows;
 
+    /** With the request budget of {@code limits} (kg.limits.request-timeout), fixed. */
     LimitsInstrumentation(KgConfig.Limits limits, KgConfig.Api api) {
+        this(limits, api, limits::requestTimeout);
+    }
+
+    /** With the request budget asked of {@code budget} at the start of every execution. */
+    LimitsInstrumentation(KgConfig.Limits limits, KgConfig.Api api, Supplier<Duration> budget) {
         this.limits = limits;
+        this.budget = budget;
         this.maxRows = Math.max(api.maxFirst(), api.maxSimilar());
     }
 
-    /** Per-execution state: when the request budget ends. */
+    /** Per-execution state: when the request budget ends, and the budget (for the error message). */
     static final class Deadline implements InstrumentationState {
         final long endNanos;
+        final Duration budget;
 
-        Deadline(long endNanos) {
+        Deadline(long endNanos, Duration budget) {
             this.endNanos = endNanos;
+            this.budget = budget;
         }
     }
 
     @Override
     public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
-        long budget = limits.requestTimeout().toNanos();
-        return CompletableFuture.completedFuture(budget <= 0 ? null : new Deadline(System.nanoTime() + budget));
+        Duration current = budget.get();
+        long nanos = current.toNanos();
+        return CompletableFuture.completedFuture(nanos <= 0 ? null : new Deadline(System.nanoTime() + nanos, current));
     }
 
     @Override
@@ -133,7 +146,7 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation {
         return environment -> {
             // Cooperative: a resolver already running is bounded by the store's own timeouts; new ones do not start.
             if (System.nanoTime() - deadline.endNanos > 0) {
-                throw new RequestTimeoutException("the request exceeded its time budget of " + limits.requestTimeout());
+                throw new RequestTimeoutException("the request exceeded its time budget of " + deadline.budget);
             }
             return dataFetcher.get(environment);
         };

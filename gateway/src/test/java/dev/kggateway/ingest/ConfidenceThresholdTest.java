@@ -9,7 +9,6 @@ import dev.kggateway.ner.PropertyExtractor;
 import dev.kggateway.store.FusekiProfile;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.support.Gql;
-import dev.kggateway.support.ModelProfile;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +31,6 @@ public abstract class ConfidenceThresholdTest {
 
     static final Map<String, String> STRICT = Map.of("kg.ner.enabled", "true", "kg.ner.min-confidence", "1.0",
             "kg.sample.load-on-empty", "false");
-
-    /** The real model, an empty embedded store, threshold 1.0. */
-    public static class StrictThreshold extends ModelProfile {
-        @Override
-        protected Map<String, String> extraOverrides() {
-            return STRICT;
-        }
-    }
 
     /** The real model, an empty Fuseki dataset over HTTP, threshold 1.0. */
     public static class StrictThresholdOnFuseki extends FusekiProfile {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,16 +22,17 @@ import org.junit.jupiter.api.Test;
  * their own threshold, and addProduct writes every other link but no size below 1.0.
  */
 @QuarkusTest
-@TestProfile(PerTypeThresholdTest.SizeOnlyThreshold.class)
+@TestProfile(ModelProfile.class)
 class PerTypeThresholdTest {
 
-    /** The real model, an empty embedded store, threshold 0 for every type but size (1.0). */
-    public static class SizeOnlyThreshold extends ModelProfile {
-        @Override
-        protected Map<String, String> extraOverrides() {
-            return Map.of("kg.ner.min-confidence", "0",
-                    "kg.ner.min-confidence-by-type.size", "1.0");
-        }
+    /**
+     * Threshold 0 for every type but size (1.0), in the model profile's application (the real model, an embedded
+     * store), through {@link ThresholdKeys}: no application of its own.
+     */
+    @BeforeEach
+    void sizeOnlyThreshold() {
+        ThresholdKeys.install(Map.of("kg.ner.min-confidence", "0",
+                "kg.ner.min-confidence-by-type.size", "1.0"));
     }
 
     static final String TEXT = "Amber borosilicate glass media bottles with screw cap, 500 mL, Pyrex, pack of 10";

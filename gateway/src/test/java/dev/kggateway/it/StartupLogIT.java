@@ -15,8 +15,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,8 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  * an empty request id; the GraphiQL address is printed once. bench/startup-log.sh prints the same counts.
  * The text-format start also checks the shipped auth defaults (auth on, no key, no JWT key configured: a fresh
  * machine running the README command): queries work, mutations are refused (moved here from a @QuarkusTest of its
- * own, which cost a Quarkus application build and start for one request pair).
+ * own, which cost a Quarkus application build and start for one request pair), and the first start as a user gets
+ * it: the bundled sample catalogue loaded and enriched by the shipped model, with no junk property node (moved here
+ * from SampleCatalogueEnrichmentTest, whose own Quarkus application - model, sample loaded and enriched on start -
+ * was the same start as this one; the text-format start serves both tests).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the JSON start first, alone; then the shared text-format one
 class StartupLogIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +46,13 @@ class StartupLogIT {
     @TempDir
     Path tmp;
 
+    /** The text-format start, shared by the tests that read it: its log (collected once ready) and its process. */
+    private List<String> textLines;
+    private Process textProcess;
+    private URI textGraphql;
+
     @Test
+    @Order(1)
     void jsonStartUpLogIsAllJsonWithoutWarnings() throws Exception {
         List<String> lines = startAndCollect(true);
         List<String> notJson = new ArrayList<>();
@@ -66,11 +83,87 @@ class StartupLogIT {
     }
 
     @Test
+    @Order(2)
     void textStartUpLogHasNoEmptyRequestIdAndShippedAuthDefaultsHold() throws Exception {
-        List<String> lines = startAndCollect(false, StartupLogIT::queriesWorkMutationsAreRefused);
+        List<String> lines = textStart();
         assertTrue(lines.stream().anyMatch(l -> l.contains("started in")), String.join("\n", lines));
         assertTrue(lines.stream().noneMatch(l -> l.contains("[rid=]") || l.contains("rid=")), String.join("\n", lines));
         assertTrue(lines.stream().noneMatch(l -> l.contains(" WARN ")), String.join("\n", lines));
+        queriesWorkMutationsAreRefused(textGraphql);
+    }
+
+    static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "and", "as", "at", "by", "for", "from", "in", "of",
+            "on", "or", "per", "the", "to", "with", "x");
+
+    /**
+     * No stored property node of the enriched sample catalogue may be junk, whatever the model: every value has a
+     * letter or digit, is a handful of words at most, and is not just a function word.
+     */
+    @Test
+    @Order(3)
+    void theEnrichedSampleCatalogueHasNoJunkNode() throws Exception {
+        textStart();
+        assertEquals(300, query("{ products { totalCount } }", null).path("data").path("products").path("totalCount").asInt());
+        List<JsonNode> nodes = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = query("query($after: String) { properties(first: 100, after: $after) { edges { node { type value productCount } } "
+                    + "pageInfo { hasNextPage endCursor } } }", after).path("data").path("properties");
+            page.path("edges").forEach(e -> nodes.add(e.path("node")));
+            after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor").asText() : null;
+        } while (after != null);
+        assertTrue(nodes.size() > 100, "the catalogue has many distinct properties: " + nodes.size());
+        List<String> junk = new ArrayList<>();
+        for (JsonNode n : nodes) {
+            String value = n.path("value").asText();
+            String[] words = value.split(" ");
+            boolean bad = value.codePoints().noneMatch(Character::isLetterOrDigit) || words.length > 6
+                    || (words.length == 1 && FUNCTION_WORDS.contains(value.replaceAll("\\p{Punct}", "")))
+                    || !value.equals(value.strip()) || value.contains("  ");
+            if (bad) {
+                junk.add(n.path("type").asText() + "=" + value + " (" + n.path("productCount").asInt() + " products)");
+            }
+        }
+        assertTrue(junk.isEmpty(), "junk nodes: " + junk);
+        int ner = 0;
+        for (JsonNode p : query("{ products(first: 100) { edges { node { properties(source: NER) { value } } } } }", null)
+                .path("data").path("products").path("edges")) {
+            ner += p.path("node").path("properties").size();
+        }
+        assertTrue(ner > 0, "the sample catalogue was enriched");
+    }
+
+    /** A query (with an optional {@code $after}) against the text-format start; fails on any GraphQL error. */
+    private JsonNode query(String query, String after) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("query", query);
+        if (after != null) {
+            body.put("variables", Map.of("after", after));
+        }
+        HttpResponse<String> r = post(textGraphql, JSON.writeValueAsString(body), null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode json = JSON.readTree(r.body());
+        assertTrue(json.path("errors").isMissingNode(), r.body());
+        return json;
+    }
+
+    /** Starts the text-format gateway once for the tests that share it; returns its start-up log. */
+    private List<String> textStart() throws Exception {
+        if (textProcess == null) {
+            Path log = tmp.resolve("text.log");
+            int port = PackagedApp.freePort();
+            textProcess = start(false, port, log);
+            textGraphql = URI.create("http://127.0.0.1:" + port + "/graphql");
+            textLines = awaitReadyAndCollect(textProcess, port, log);
+        }
+        return textLines;
+    }
+
+    @AfterAll
+    void stopTextStart() throws Exception {
+        if (textProcess != null) {
+            stop(textProcess);
+        }
     }
 
     /** Auth on, nothing configured: the gateway starts, queries work, mutations are refused. */
@@ -96,51 +189,50 @@ class StartupLogIT {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** What a test does with the running gateway once its start-up log is collected. */
-    private interface WhileServing {
-        void check(URI graphql) throws Exception;
-    }
-
+    /** Starts the jar in JSON or text format, waits until it serves, collects the log, stops it. */
     private List<String> startAndCollect(boolean json) throws Exception {
-        return startAndCollect(json, graphql -> {
-        });
-    }
-
-    /**
-     * Starts the jar, waits until it serves (then a request, so a request-scoped line could show), collects the log,
-     * runs {@code whileServing} against it, stops it.
-     */
-    private List<String> startAndCollect(boolean json, WhileServing whileServing) throws Exception {
         Path log = tmp.resolve(json ? "json.log" : "text.log");
         int port = PackagedApp.freePort();
+        Process p = start(json, port, log);
+        try {
+            return awaitReadyAndCollect(p, port, log);
+        } finally {
+            stop(p);
+        }
+    }
+
+    /** The packaged gateway with the shipped model on a fresh embedded store (the sample catalogue loads on start). */
+    private Process start(boolean json, int port, Path log) throws Exception {
         Path model = Path.of("../model/ner").toAbsolutePath().normalize();
         Path natives = Path.of("target/tensorflow-natives").toAbsolutePath();
-        Process p = PackagedApp.builder(List.of("-Xmx1g", "-Dquarkus.http.port=" + port,
+        return PackagedApp.builder(List.of("-Xmx1g", "-Dquarkus.http.port=" + port,
                 "-Dkg.store.path=" + tmp.resolve(json ? "store-json" : "store-text"), "-Dkg.ner.model-path=" + model,
                 "-Dkg.ner.tensorflow-library-path=" + natives), List.of(),
                 Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", String.valueOf(json)), log).start();
-        try {
-            HttpClient http = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-            boolean up = false;
-            while (!up && System.nanoTime() < deadline && p.isAlive()) {
-                Thread.sleep(500);
-                try {
-                    up = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (java.io.IOException notYet) {
-                    // not listening yet
-                }
+    }
+
+    /** Waits until the gateway serves (then a second, so a start-up line logged after readiness shows); its log. */
+    private static List<String> awaitReadyAndCollect(Process p, int port, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        boolean up = false;
+        while (!up && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(500);
+            try {
+                up = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (java.io.IOException notYet) {
+                // not listening yet
             }
-            assertTrue(up, "gateway did not become ready:\n" + Files.readString(log));
-            Thread.sleep(1000);
-            List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
-            whileServing.check(URI.create("http://127.0.0.1:" + port + "/graphql"));
-            return lines;
-        } finally {
-            p.destroy();
-            p.waitFor(30, TimeUnit.SECONDS);
-            p.destroyForcibly();
         }
+        assertTrue(up, "gateway did not become ready:\n" + Files.readString(log));
+        Thread.sleep(1000);
+        return Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        p.waitFor(30, TimeUnit.SECONDS);
+        p.destroyForcibly();
     }
 }

@@ -29,17 +29,20 @@ import org.junit.jupiter.api.Test;
  * real extractor (the shipped model through DJL, the folder's verifier) and the threshold extractProperties applies:
  * each property's confidence is the verifier's probability, and the manifest's minimum confidence applies to it. The
  * verifier here weighs only features the test can recompute from the answer (type and number of words), so the
- * expected probability is exact. The shipped folder has no verifier (NerEnrichmentTest). A plain JUnit test in the
- * unit tier, not a @QuarkusTest: only the configuration is stubbed, and no extra application starts for it.
+ * expected probability is exact. The shipped folder has no verifier (NerEnrichmentTest). A plain JUnit test, not a
+ * @QuarkusTest: only the configuration is stubbed, and no extra application starts for it. Not in the fast unit tier
+ * (*UnitTest): loading TensorFlow and the model in that tier's fresh JVM took 13.5 s of a quiet run's critical path
+ * (most of the tier); in the @QuarkusTest JVM, where plain classes run last, the engine is already loaded
+ * (parent-first, %test.quarkus.class-loading) and the JIT warm.
  */
-class SpanVerifierFolderUnitTest {
+class SpanVerifierFolderTest {
     static final Path SHIPPED = Path.of("../model/ner"); // tests run in gateway/; the shipped model sits at the root
     static final double BIAS = -1.0;
     static final Map<String, Double> WEIGHTS = Map.of("type=product", 2.5, "length1", 0.5, "length2", 1.0,
             "type=size", 1.5);
     static final double MIN_CONFIDENCE = 0.6;
 
-    /** Not closed: the model's native memory goes with the unit tier's JVM (close() is the container's). */
+    /** Not closed: the model's native memory goes with the test JVM (close() is the container's). */
     static DjlPropertyExtractor extractor;
     static EnrichmentThreshold threshold;
 
@@ -57,7 +60,7 @@ class SpanVerifierFolderUnitTest {
                 Files.copy(f, dir.resolve("variables").resolve(f.getFileName()));
             }
         }
-        new SpanVerifier(BIAS, WEIGHTS).write(dir, Map.of("fittedOn", "SpanVerifierFolderUnitTest"));
+        new SpanVerifier(BIAS, WEIGHTS).write(dir, Map.of("fittedOn", "SpanVerifierFolderTest"));
         ModelManifest.updateCalibration(dir, Map.of("minConfidence", MIN_CONFIDENCE, "minConfidenceByType", Map.of()));
         return dir;
     }
