@@ -3,7 +3,7 @@
 # files from the page cache (so RssFile shows what this server pages in), starts the server on DIR (loaded by
 # bench/bsbm.sh) with bench/bsbm.sh's flags plus JAVA_OPTS and -XX:NativeMemoryTracking=summary (NMT= to leave it
 # out), runs bench/bsbm-requests.py, and writes to OUT: RssAnon/RssFile at ready, after the requests, after IDLE
-# seconds idle (G1's periodic collection), and after a full GC; NMT summary, heap, /proc status, smaps, thread names.
+# seconds idle (G1's periodic collection), and after a full GC; NMT summary, heap, class histogram of the live heap, /proc status, smaps, thread names.
 #   bench/bsbm-memory.sh DIR OUT [CALLS=300] [PORT=free]   e.g. JAVA_OPTS=-Xmx640m IDLE=75 bench/bsbm-memory.sh ...
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +39,8 @@ for t in /proc/$S/task/*; do cat "$t/comm"; done | sed 's/[0-9]*$//' | sort | un
 if [ -n "${IDLE:-}" ]; then sleep "$IDLE"; echo "after $IDLE s idle: $(rss)" | tee -a "$OUT/summary.txt"; fi
 jcmd $S GC.run > /dev/null 2>&1; sleep 2
 jcmd $S GC.heap_info > "$OUT/heap-after-gc.txt" 2>&1
+# live objects by class (the histogram runs a full GC itself): who owns the live heap
+jcmd $S GC.class_histogram > "$OUT/histogram.txt" 2>&1
 echo "after a full GC: $(rss); heap $(sed -n 2p "$OUT/heap-after-gc.txt" | tr -s ' ')" | tee -a "$OUT/summary.txt"
 # file-backed RSS by file (the store's two data.mdb files are the LMDB part)
 awk '/^[0-9a-f]+-[0-9a-f]+ /{f=($6==""?"[anon]":$6)} /^Rss:/{r[f]+=$2} END{for(k in r) if (r[k]>2000) print r[k] " kB " k}' \
