@@ -3,8 +3,10 @@
 # files from the page cache (so RssFile shows what this server pages in), starts the server on DIR (loaded by
 # bench/bsbm.sh) with bench/bsbm.sh's flags plus JAVA_OPTS and -XX:NativeMemoryTracking=summary (NMT= to leave it
 # out), runs bench/bsbm-requests.py, and writes to OUT: RssAnon/RssFile at ready, after the requests, after IDLE
-# seconds idle (G1's periodic collection), and after a full GC; NMT summary, heap, /proc status, smaps, thread names.
+# seconds idle (G1's periodic collection), and after a full GC; NMT summary, heap, class histogram of the live heap, /proc status, smaps, thread names.
 #   bench/bsbm-memory.sh DIR OUT [CALLS=300] [PORT=free]   e.g. JAVA_OPTS=-Xmx640m IDLE=75 bench/bsbm-memory.sh ...
+# ANSWERS=FILE also writes the similarProducts answers of the first 200 ids (bsbm-requests.py), to check two builds equal.
+# Also prints the server's CPU per call over the requests (from /proc/PID/stat), steadier than latency on a busy machine.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 DIR=$1
@@ -29,7 +31,11 @@ trap 'kill $S 2>/dev/null || true' EXIT
 for _ in $(seq 900); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 1; done
 echo "ready after $(python3 -c "print('%.1f' % ($(date +%s.%N)-$T0))") s; load $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/summary.txt"
 echo "at ready: $(rss)" | tee -a "$OUT/summary.txt"
-python3 bench/bsbm-requests.py "$CALLS" "$DIR/ids.txt" "$PORT" | tee -a "$OUT/summary.txt"
+cpu() { awk '{print $14 + $15}' /proc/$S/stat; }  # server CPU (user + system) in clock ticks, GC threads included
+C0=$(cpu)
+python3 bench/bsbm-requests.py "$CALLS" "$DIR/ids.txt" "$PORT" 300 ${ANSWERS:-} | tee -a "$OUT/summary.txt"
+C1=$(cpu)
+echo "server CPU during the requests (300 warm-up rounds included, 3 calls a round): $(python3 -c "t=($C1-$C0)/$(getconf CLK_TCK); print('%.1f s, %.2f ms per call' % (t, 1000*t/(3*(300+$CALLS))))")" | tee -a "$OUT/summary.txt"
 echo "after requests: $(rss); load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.txt"
 cat /proc/$S/status > "$OUT/status"
 cp /proc/$S/smaps "$OUT/smaps"
@@ -39,6 +45,8 @@ for t in /proc/$S/task/*; do cat "$t/comm"; done | sed 's/[0-9]*$//' | sort | un
 if [ -n "${IDLE:-}" ]; then sleep "$IDLE"; echo "after $IDLE s idle: $(rss)" | tee -a "$OUT/summary.txt"; fi
 jcmd $S GC.run > /dev/null 2>&1; sleep 2
 jcmd $S GC.heap_info > "$OUT/heap-after-gc.txt" 2>&1
+# live objects by class (the histogram runs a full GC itself): who owns the live heap
+jcmd $S GC.class_histogram > "$OUT/histogram.txt" 2>&1
 echo "after a full GC: $(rss); heap $(sed -n 2p "$OUT/heap-after-gc.txt" | tr -s ' ')" | tee -a "$OUT/summary.txt"
 # file-backed RSS by file (the store's two data.mdb files are the LMDB part)
 awk '/^[0-9a-f]+-[0-9a-f]+ /{f=($6==""?"[anon]":$6)} /^Rss:/{r[f]+=$2} END{for(k in r) if (r[k]>2000) print r[k] " kB " k}' \

@@ -20,6 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.IntIterator;
@@ -28,8 +30,9 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * In-memory listing index of the embedded store, where this process is the only writer: a product listing (filter,
  * order, keyset page, totalCount, facets, priceStats) becomes bitmap algebra and a top-k scan over columns instead of
- * SPARQL scans of every filtered product. Products get dense int ordinals; each property node, property type and
- * (lower-cased) manufacturer has a {@link RoaringBitmap} of its products; names (lower-cased), prices, ids and
+ * SPARQL scans of every filtered product. Products get dense int ordinals; each property type and (lower-cased)
+ * manufacturer has a {@link RoaringBitmap} of its products, each property node a set of its products
+ * ({@link NodeProducts}: small ones as sorted arrays); names (lower-cased), prices, ids and
  * property counts are columns indexed by ordinal. Kept exactly in step with the store by {@code store}'s write path.
  *
  * <p>Every answer equals the SPARQL path's ({@code products-page.rq}, {@code products-sorted.rq},
@@ -53,7 +56,9 @@ public final class ListingIndex {
     private static final int DECIMAL_EXPANSION_SCALE = 24;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, Integer> ordinals = new HashMap<>();
+    // Ordinals in primitive open-addressing maps and lists: a HashMap entry with a boxed Integer costs ~50 bytes,
+    // these ~16, over 100k products and ~500k property nodes at BSBM 100k (BENCHMARKS.md, mem15b).
+    private final ObjectIntHashMap<String> ordinals = new ObjectIntHashMap<>();
     private String[] ids = new String[1024];
     private String[] nameKeys = new String[1024];
     /** NaN: no price. */
@@ -65,10 +70,11 @@ public final class ListingIndex {
     /** Priced products whose price does not fit {@link #priceUnits}. */
     private final RoaringBitmap irregularPrices = new RoaringBitmap();
 
-    private final Map<PropertyNode, Integer> nodeOrdinals = new HashMap<>();
+    /** By node id, which is canonical for its (type, value). */
+    private final ObjectIntHashMap<String> nodeOrdinals = new ObjectIntHashMap<>();
     private final List<PropertyNode> nodes = new ArrayList<>();
-    private final List<RoaringBitmap> nodeProducts = new ArrayList<>();
-    private final Map<String, List<Integer>> nodesOfType = new HashMap<>();
+    private final NodeProducts nodeProducts = new NodeProducts();
+    private final Map<String, IntArrayList> nodesOfType = new HashMap<>();
     private final Map<String, RoaringBitmap> typeProducts = new HashMap<>();
     private final Map<String, Integer> manufacturerOrdinals = new HashMap<>();
     private final List<RoaringBitmap> manufacturerProducts = new ArrayList<>();
@@ -125,10 +131,8 @@ public final class ListingIndex {
     public void put(Entry entry) {
         lock.writeLock().lock();
         try {
-            Integer existing = ordinals.get(entry.id());
-            int p;
-            if (existing != null) {
-                p = existing;
+            int p = ordinals.getIfAbsent(entry.id(), -1);
+            if (p >= 0) {
                 unlink(p);
             } else {
                 p = ordinals.size();
@@ -152,13 +156,14 @@ public final class ListingIndex {
             int[] own = new int[distinct.size()];
             int i = 0;
             for (PropertyNode node : distinct) {
-                int n = nodeOrdinals.computeIfAbsent(node, k -> {
-                    nodes.add(k);
-                    nodeProducts.add(new RoaringBitmap());
-                    nodesOfType.computeIfAbsent(k.type(), t -> new ArrayList<>()).add(nodes.size() - 1);
-                    return nodes.size() - 1;
-                });
-                nodeProducts.get(n).add(p);
+                int n = nodeOrdinals.getIfAbsent(node.id(), -1);
+                if (n < 0) {
+                    n = nodeProducts.addNode();
+                    nodes.add(node);
+                    nodesOfType.computeIfAbsent(node.type(), t -> new IntArrayList()).add(n);
+                    nodeOrdinals.put(node.id(), n);
+                }
+                nodeProducts.add(n, p);
                 typeProducts.computeIfAbsent(node.type(), t -> new RoaringBitmap()).add(p);
                 own[i++] = n;
             }
@@ -176,8 +181,8 @@ public final class ListingIndex {
     public void remove(String id) {
         lock.writeLock().lock();
         try {
-            Integer p = ordinals.get(id);
-            if (p != null && alive.contains(p)) {
+            int p = ordinals.getIfAbsent(id, -1);
+            if (p >= 0 && alive.contains(p)) {
                 unlink(p);
                 alive.remove(p);
                 forgetMatches();
@@ -192,7 +197,7 @@ public final class ListingIndex {
     private void unlink(int p) {
         if (productNodes[p] != null) {
             for (int n : productNodes[p]) {
-                nodeProducts.get(n).remove(p);
+                nodeProducts.remove(n, p);
                 typeProducts.get(nodes.get(n).type()).remove(p);
             }
             links -= productNodes[p].length;
@@ -253,8 +258,8 @@ public final class ListingIndex {
         try {
             Map<String, Integer> counts = new HashMap<>();
             for (PropertyNode node : wanted) {
-                Integer n = nodeOrdinals.get(node);
-                counts.put(node.id(), n == null ? 0 : nodeProducts.get(n).getCardinality());
+                int n = nodeOrdinals.getIfAbsent(node.id(), -1);
+                counts.put(node.id(), n < 0 ? 0 : nodeProducts.cardinality(n));
             }
             return counts;
         } finally {
@@ -292,15 +297,17 @@ public final class ListingIndex {
         try {
             RoaringBitmap matching = matching(query);
             Collection<String> wanted = types == null ? nodesOfType.keySet() : types;
-            List<Integer> candidates = new ArrayList<>();
+            IntArrayList candidates = new IntArrayList();
             for (String type : wanted) {
-                candidates.addAll(nodesOfType.getOrDefault(type, List.of()));
+                candidates.addAll(nodesOfType.getOrDefault(type, NO_NODES));
             }
             int[] counts = countPerNode(matching, candidates);
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             for (String type : wanted.stream().sorted().toList()) {
                 List<FacetValue> values = new ArrayList<>();
-                for (int n : nodesOfType.getOrDefault(type, List.of())) {
+                IntArrayList ofType = nodesOfType.getOrDefault(type, NO_NODES);
+                for (int j = 0; j < ofType.size(); j++) {
+                    int n = ofType.get(j);
                     if (counts[n] > 0) {
                         values.add(new FacetValue(nodes.get(n).value(), counts[n]));
                     }
@@ -321,13 +328,11 @@ public final class ListingIndex {
      * Matching products per candidate node, indexed by node ordinal: one bitmap intersection per node when there
      * are few nodes, else one walk over the matching products' links (cheaper for thousands of values).
      */
-    private int[] countPerNode(RoaringBitmap matching, List<Integer> candidates) {
+    private int[] countPerNode(RoaringBitmap matching, IntArrayList candidates) {
         int[] counts = new int[nodes.size()];
         long walk = (long) matching.getCardinality() * Math.max(1, links / Math.max(1, alive.getCardinality()));
         if ((long) candidates.size() * 64 <= walk) {
-            for (int n : candidates) {
-                counts[n] = RoaringBitmap.andCardinality(nodeProducts.get(n), matching);
-            }
+            candidates.forEach(n -> counts[n] = nodeProducts.andCardinality(n, matching));
             return counts;
         }
         boolean[] wanted = new boolean[nodes.size()];
@@ -432,11 +437,9 @@ public final class ListingIndex {
                     bytes += 16L + 4L * productNodes[p].length;
                 }
             }
-            bytes += ordinals.size() * 64L; // HashMap entry + boxed ordinal
+            bytes += ordinals.size() * 16L; // open-addressing map: key and ordinal slots at load factor 1/2
             bytes += alive.getLongSizeInBytes() + irregularPrices.getLongSizeInBytes();
-            for (RoaringBitmap b : nodeProducts) {
-                bytes += b.getLongSizeInBytes() + 120; // + node record, map entry
-            }
+            bytes += nodeProducts.estimatedBytes() + 16L * nodes.size(); // + ordinal map slots
             for (RoaringBitmap b : typeProducts.values()) {
                 bytes += b.getLongSizeInBytes();
             }
@@ -444,6 +447,20 @@ public final class ListingIndex {
                 bytes += b.getLongSizeInBytes();
             }
             return bytes + sortedColumns.estimatedBytes();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The node object the index holds for this id, or null. Lets another index built from the same store take the
+     * same objects instead of parsing its own copies (BSBM 100k: 485k nodes; BENCHMARKS.md, mem15b).
+     */
+    public PropertyNode node(String id) {
+        lock.readLock().lock();
+        try {
+            int n = nodeOrdinals.getIfAbsent(id, -1);
+            return n < 0 ? null : nodes.get(n);
         } finally {
             lock.readLock().unlock();
         }
@@ -535,10 +552,11 @@ public final class ListingIndex {
     }
 
     private static final RoaringBitmap EMPTY = new RoaringBitmap();
+    private static final IntArrayList NO_NODES = new IntArrayList();
 
     private RoaringBitmap products(PropertyNode node) {
-        Integer n = nodeOrdinals.get(node);
-        return n == null ? EMPTY : nodeProducts.get(n);
+        int n = nodeOrdinals.getIfAbsent(node.id(), -1);
+        return n < 0 ? EMPTY : nodeProducts.bitmap(n);
     }
 
     private RoaringBitmap manufacturer(String lowerCased) {

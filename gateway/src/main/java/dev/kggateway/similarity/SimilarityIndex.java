@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
 /**
  * In-memory postings (property node → products): a similarity ranking becomes a walk over a few int arrays instead
@@ -24,9 +25,11 @@ public final class SimilarityIndex {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** False walks every posting (the pre-pruning algorithm): the benchmark's baseline. */
     private final boolean prune;
-    private final Map<String, Integer> productOrdinal = new HashMap<>();
+    // Ordinals in primitive open-addressing maps: a HashMap<String, Integer> costs ~50 bytes an entry (node + boxed
+    // ordinal), this ~16, over 100k products and ~500k property nodes at BSBM 100k (BENCHMARKS.md, mem15b).
+    private final ObjectIntHashMap<String> productOrdinal = new ObjectIntHashMap<>();
     private final List<String> productIds = new ArrayList<>();
-    private final Map<String, Integer> propertyOrdinal = new HashMap<>();
+    private final ObjectIntHashMap<String> propertyOrdinal = new ObjectIntHashMap<>();
     private final List<PropertyNode> properties = new ArrayList<>();
     private int[][] productProperties = new int[1024][];
     private int[][] postings = new int[1024][];
@@ -48,8 +51,8 @@ public final class SimilarityIndex {
     public void put(String productId, Collection<PropertyNode> nodes) {
         lock.writeLock().lock();
         try {
-            Integer p = productOrdinal.get(productId);
-            if (p != null && productProperties[p] != null) {
+            int p = productOrdinal.getIfAbsent(productId, -1);
+            if (p >= 0 && productProperties[p] != null) {
                 for (int prop : productProperties[p]) {
                     removePosting(prop, p);
                 }
@@ -58,7 +61,7 @@ public final class SimilarityIndex {
             if (nodes == null) {
                 return;
             }
-            if (p == null) {
+            if (p < 0) {
                 p = productIds.size();
                 productIds.add(productId);
                 productOrdinal.put(productId, p);
@@ -78,8 +81,8 @@ public final class SimilarityIndex {
     }
 
     private int propertyOrdinal(PropertyNode node) {
-        Integer ordinal = propertyOrdinal.get(node.id());
-        if (ordinal == null) {
+        int ordinal = propertyOrdinal.getIfAbsent(node.id(), -1);
+        if (ordinal < 0) {
             ordinal = properties.size();
             properties.add(node);
             propertyOrdinal.put(node.id(), ordinal);
@@ -140,8 +143,8 @@ public final class SimilarityIndex {
     public List<PropertyNode> nodesOf(String productId) {
         lock.readLock().lock();
         try {
-            Integer p = productOrdinal.get(productId);
-            if (p == null || productProperties[p] == null) {
+            int p = productOrdinal.getIfAbsent(productId, -1);
+            if (p < 0 || productProperties[p] == null) {
                 return null;
             }
             List<PropertyNode> nodes = new ArrayList<>(productProperties[p].length);
@@ -150,6 +153,20 @@ public final class SimilarityIndex {
             }
             nodes.sort(BY_TYPE_AND_VALUE);
             return nodes;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The node object the index holds for this id, or null. Lets another index built from the same store take the
+     * same objects instead of parsing its own copies (BSBM 100k: 485k nodes; BENCHMARKS.md, mem15b).
+     */
+    public PropertyNode node(String id) {
+        lock.readLock().lock();
+        try {
+            int ordinal = propertyOrdinal.getIfAbsent(id, -1);
+            return ordinal < 0 ? null : properties.get(ordinal);
         } finally {
             lock.readLock().unlock();
         }
@@ -164,8 +181,8 @@ public final class SimilarityIndex {
         try {
             Map<String, Integer> df = new HashMap<>();
             for (PropertyNode node : nodes) {
-                Integer ordinal = propertyOrdinal.get(node.id());
-                df.put(node.id(), ordinal == null ? 0 : postingSizes[ordinal]);
+                int ordinal = propertyOrdinal.getIfAbsent(node.id(), -1);
+                df.put(node.id(), ordinal < 0 ? 0 : postingSizes[ordinal]);
             }
             return df;
         } finally {
@@ -189,15 +206,14 @@ public final class SimilarityIndex {
             SimilarityMetric metric, int sourceCount) {
         lock.readLock().lock();
         try {
-            Integer selfOrdinal = productOrdinal.get(productId);
-            int self = selfOrdinal == null ? -1 : selfOrdinal;
+            int self = productOrdinal.getIfAbsent(productId, -1);
             int[] nodes = new int[weights.size()];
             double[] nodeWeight = new double[weights.size()];
             int m = 0;
             boolean prunable = prune;
             for (Map.Entry<PropertyNode, Double> e : weights.entrySet()) {
-                Integer prop = propertyOrdinal.get(e.getKey().id());
-                if (prop == null) {
+                int prop = propertyOrdinal.getIfAbsent(e.getKey().id(), -1);
+                if (prop < 0) {
                     continue;
                 }
                 nodes[m] = prop;

@@ -6,6 +6,7 @@ import dev.kggateway.domain.ProductOrdering;
 import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.ProductsCommitted;
 import dev.kggateway.listing.ListingIndex;
+import dev.kggateway.similarity.SimilarityIndex;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,6 +39,9 @@ public class EmbeddedListingIndex {
 
     @Inject
     StoreWrites writeLock;
+
+    @Inject
+    StoreSimilarityIndex similarity;
 
     private volatile ListingIndex index;
 
@@ -74,6 +78,11 @@ public class EmbeddedListingIndex {
         return i.exact() ? i : null;
     }
 
+    /** The index if it is built, without building it (null otherwise); for the similarity index's build. */
+    ListingIndex built() {
+        return index;
+    }
+
     /** Applies a commit: called under the write lock, after the store transaction committed. */
     void onCommitted(@Observes ProductsCommitted commit) {
         if (commit.kind() == ProductsCommitted.Kind.EVERYTHING) {
@@ -103,7 +112,9 @@ public class EmbeddedListingIndex {
 
     private ListingIndex build() {
         long start = System.nanoTime();
-        ListingEntries entries = new ListingEntries(iris);
+        // The similarity index's node objects when it is built: one object per node for both indexes.
+        SimilarityIndex other = similarity.built();
+        ListingEntries entries = new ListingEntries(iris, other == null ? id -> null : other::node);
         for (org.eclipse.rdf4j.model.IRI predicate : List.of(Vocab.PRODUCT_ID, Vocab.NAME, Vocab.PRICE,
                 Vocab.MANUFACTURER, Vocab.HAS_PROPERTY, Vocab.PROPERTY_TYPE, Vocab.PROPERTY_VALUE)) {
             store.forEachStatement(null, predicate, null, iris.catalogGraph(), entries::accept);

@@ -99,6 +99,19 @@ public class Iris {
         return PropertyIds.fromStoredId(iri.substring(propertyBase.length()));
     }
 
+    /**
+     * Parses a property node IRI minted by this class, taking the node {@code known} returns for its id when there is
+     * one (an in-memory index's own object, so two indexes share it), else parsing it.
+     */
+    public PropertyNode propertyFromIri(String iri, java.util.function.Function<String, PropertyNode> known) {
+        if (!iri.startsWith(propertyBase)) {
+            throw new IllegalStateException("not a property IRI of this namespace: " + iri);
+        }
+        String id = iri.substring(propertyBase.length());
+        PropertyNode node = known.apply(id);
+        return node != null ? node : PropertyIds.fromStoredId(id);
+    }
+
     /** IRI of the node recording a model extraction of one property for one product. */
     public IRI extraction(String productId, PropertyNode property) {
         return VF.createIRI(extractionBase + Ids.productId(productId) + "/" + property.id());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Statement;
@@ -38,10 +39,17 @@ final class ListingEntries {
      * parsing an IRI back (percent-decoding, normalising) was a quarter of a bulk commit's thread (BENCHMARKS.md).
      */
     private final Map<String, PropertyNode> nodes = new HashMap<>();
+    /** Nodes another index already holds, by id (null when it holds none): taken instead of parsed copies. */
+    private final Function<String, PropertyNode> known;
     private String inexact;
 
     ListingEntries(Iris iris) {
+        this(iris, id -> null);
+    }
+
+    ListingEntries(Iris iris, Function<String, PropertyNode> known) {
         this.iris = iris;
+        this.known = known;
     }
 
     /** Takes one statement; statements of other predicates are ignored. */
@@ -122,7 +130,7 @@ final class ListingEntries {
     }
 
     private PropertyNode node(String iri) {
-        return nodes.computeIfAbsent(iri, iris::propertyFromIri);
+        return nodes.computeIfAbsent(iri, k -> iris.propertyFromIri(k, known));
     }
 
     private void inexact(String reason) {

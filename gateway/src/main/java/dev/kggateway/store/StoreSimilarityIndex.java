@@ -4,6 +4,7 @@ import dev.kggateway.config.KgConfig;
 import dev.kggateway.config.RunMode;
 import dev.kggateway.domain.ProductsCommitted;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.listing.ListingIndex;
 import dev.kggateway.similarity.SimilarityIndex;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +51,9 @@ public class StoreSimilarityIndex {
 
     @Inject
     ChangeFeed feed;
+
+    @Inject
+    EmbeddedListingIndex listing;
 
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
@@ -94,6 +99,11 @@ public class StoreSimilarityIndex {
         return current;
     }
 
+    /** The index if it is built, without building it (null otherwise); for the listing index's build. */
+    SimilarityIndex built() {
+        return index;
+    }
+
     /** True when the index mirrors the store exactly (embedded); false when it may lag it (remote: change feed). */
     boolean exact() {
         return singleWriter();
@@ -131,10 +141,13 @@ public class StoreSimilarityIndex {
         long start = System.nanoTime();
         Map<String, List<PropertyNode>> links = new HashMap<>();
         List<String> skipped = new ArrayList<>();
+        // The listing index's node objects when it is built: one object per node for both indexes.
+        ListingIndex other = listing.built();
+        Function<String, PropertyNode> known = other == null ? id -> null : other::node;
         store.forEachStatement(null, Vocab.HAS_PROPERTY, null, iris.catalogGraph(), st -> {
             try {
                 String product = iris.productId(st.getSubject().stringValue());
-                PropertyNode property = iris.propertyFromIri(st.getObject().stringValue());
+                PropertyNode property = iris.propertyFromIri(st.getObject().stringValue(), known);
                 links.computeIfAbsent(product, k -> new ArrayList<>()).add(property);
             } catch (RuntimeException e) {
                 // A link this version cannot parse (foreign or damaged data): start without it, and say so.
