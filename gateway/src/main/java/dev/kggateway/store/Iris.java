@@ -6,6 +6,7 @@ import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.util.function.Function;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
@@ -103,7 +104,7 @@ public class Iris {
      * Parses a property node IRI minted by this class, taking the node {@code known} returns for its id when there is
      * one (an in-memory index's own object, so two indexes share it), else parsing it.
      */
-    public PropertyNode propertyFromIri(String iri, java.util.function.Function<String, PropertyNode> known) {
+    public PropertyNode propertyFromIri(String iri, Function<String, PropertyNode> known) {
         if (!iri.startsWith(propertyBase)) {
             throw new IllegalStateException("not a property IRI of this namespace: " + iri);
         }
