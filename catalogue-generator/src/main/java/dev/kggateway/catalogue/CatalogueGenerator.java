@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -307,7 +308,7 @@ public final class CatalogueGenerator {
         }
         List<String> only = props.containsKey("series") ? SERIES_MATERIALS.get(props.get("series")) : null;
         if (only != null && props.containsKey("material") && !only.contains(props.get("material"))) {
-            String[] fitting = java.util.Arrays.stream(kind.materials()).filter(only::contains).toArray(String[]::new);
+            String[] fitting = Arrays.stream(kind.materials()).filter(only::contains).toArray(String[]::new);
             if (fitting.length > 0) {
                 props.put("material", pick(fitting));
             } else {

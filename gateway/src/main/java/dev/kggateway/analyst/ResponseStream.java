@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +59,7 @@ final class ResponseStream extends OutputStream {
             return;
         }
         awaitRoom();
-        response.write(Buffer.buffer(java.util.Arrays.copyOf(buffer, used)));
+        response.write(Buffer.buffer(Arrays.copyOf(buffer, used)));
         used = 0;
     }
 

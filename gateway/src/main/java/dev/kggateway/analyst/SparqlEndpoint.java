@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.rdf4j.common.lang.FileFormat;
@@ -185,8 +187,8 @@ public class SparqlEndpoint {
                 try {
                     QueryResultIO.writeTuple(new IteratingTupleQueryResult(result.bindingNames(), result.rows()),
                             (TupleQueryResultFormat) format, out);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
                 }
             }
             case ASK -> QueryResultIO.writeBoolean(result.answer(), (BooleanQueryResultFormat) format, out);

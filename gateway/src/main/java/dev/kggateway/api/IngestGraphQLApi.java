@@ -19,12 +19,13 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.jboss.logging.Logger;
 
 /** Ingest: product upserts with enrichment, removal, and a read-only preview of the model. */
 @GraphQLApi
 public class IngestGraphQLApi {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IngestGraphQLApi.class);
+    private static final Logger LOG = Logger.getLogger(IngestGraphQLApi.class);
 
     @Inject
     IngestService ingest;

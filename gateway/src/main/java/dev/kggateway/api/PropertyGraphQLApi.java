@@ -13,6 +13,7 @@ import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.service.CatalogService;
 import dev.kggateway.service.Cursors;
 import dev.kggateway.service.PageRequest;
+import io.smallrye.graphql.api.Nullable;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public class PropertyGraphQLApi {
     @Description("Products linked to this property node, in the orderBy order (default: by id), with the same "
             + "keyset cursors as Query.products over the filter {properties: [this node]}.")
     public ProductConnection products(@Source PropertyNode node,
-            @io.smallrye.graphql.api.Nullable @Name("orderBy") @Description("Sort keys in priority order, as for "
+            @Nullable @Name("orderBy") @Description("Sort keys in priority order, as for "
                     + "Query.products (RELEVANCE needs a filter text, so it is INVALID_ARGUMENT here). Default: by id.")
                     List<@NonNull ProductOrderInput> orderBy,
             @Name("first") @Description("Forward page size (default 20, at most kg.api.max-first); not with last/before.") Integer first,

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.RDFWriter;
 import org.eclipse.rdf4j.rio.Rio;
+import org.eclipse.rdf4j.rio.helpers.BasicWriterSettings;
+import org.eclipse.rdf4j.rio.turtle.TurtleWriterSettings;
 
 /**
  * Writes the whole catalogue graph to a stream, holding at most one page of products: N-Quads and Turtle (RDF4J
@@ -81,12 +84,12 @@ public class GraphExporter {
     }
 
     private long rdf(RDFFormat format, OutputStream out) throws IOException {
-        java.io.Writer text = NQuadsFiles.bufferedText(out); // Rio does not buffer its text itself
+        Writer text = NQuadsFiles.bufferedText(out); // Rio does not buffer its text itself
         RDFWriter writer = Rio.createWriter(format, text);
         // Every literal with its datatype: an abbreviated number would read back with another datatype (a decimal
         // without a fraction becomes xsd:integer), and the round trip must give the same graph.
-        writer.getWriterConfig().set(org.eclipse.rdf4j.rio.helpers.BasicWriterSettings.PRETTY_PRINT, false);
-        writer.getWriterConfig().set(org.eclipse.rdf4j.rio.turtle.TurtleWriterSettings.ABBREVIATE_NUMBERS, false);
+        writer.getWriterConfig().set(BasicWriterSettings.PRETTY_PRINT, false);
+        writer.getWriterConfig().set(TurtleWriterSettings.ABBREVIATE_NUMBERS, false);
         writer.startRDF();
         writer.handleNamespace(Vocab.PREFIX, Vocab.NS);
         writer.handleNamespace("rdf", RDF.NAMESPACE);

@@ -1,9 +1,14 @@
 package dev.kggateway.bulk;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +29,7 @@ final class NQuadsFiles implements AutoCloseable {
     private final long maxBytes;
     private final List<Path> files = new ArrayList<>();
     private CountingStream out;
-    private java.io.Writer text;
+    private Writer text;
     private RDFWriter writer;
     private long statements;
 
@@ -74,8 +79,8 @@ final class NQuadsFiles implements AutoCloseable {
      * OutputStreamWriter is a locked encoder call, half of a file load's CPU time (JFR). Flush it before the caller
      * uses {@code out} again.
      */
-    static java.io.Writer bufferedText(OutputStream out) {
-        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
+    static Writer bufferedText(OutputStream out) {
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                 1 << 16);
     }
 
@@ -92,7 +97,7 @@ final class NQuadsFiles implements AutoCloseable {
         finish();
     }
 
-    private static final class CountingStream extends java.io.FilterOutputStream {
+    private static final class CountingStream extends FilterOutputStream {
         long count;
 
         CountingStream(OutputStream out) {

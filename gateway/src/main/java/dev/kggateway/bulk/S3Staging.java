@@ -1,6 +1,7 @@
 package dev.kggateway.bulk;
 
 import dev.kggateway.aws.S3Uri;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class S3Staging {
     }
 
     /** Uploads the file under {@code staging/run/}; returns the object's URI (what the loader's source names). */
-    public S3Uri stage(Path file, S3Uri staging, String run) throws java.io.IOException {
+    public S3Uri stage(Path file, S3Uri staging, String run) throws IOException {
         S3Uri target = staging.resolve(run + "/" + file.getFileName());
         long size = Files.size(file);
         long start = System.nanoTime();

@@ -6,9 +6,12 @@ import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.Product;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,7 +36,7 @@ import java.util.function.Supplier;
 public class ResultCache {
 
     private final boolean enabled;
-    private final java.time.Duration ttl;
+    private final Duration ttl;
     private final Cache<String, Optional<Product>> products;
     private final Cache<String, Optional<Product>> summaries;
     private final Cache<Object, Object> results;
@@ -138,7 +141,7 @@ public class ResultCache {
      * Called after every committed write, after the in-memory indexes applied it (a later priority): a ranking
      * computed after the generation bump already reads the updated index.
      */
-    void onChange(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER)
+    void onChange(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER)
             dev.kggateway.domain.ProductsCommitted change) {
         generation.incrementAndGet();
         if (change.productIds() == null) {
@@ -160,7 +163,7 @@ public class ResultCache {
     }
 
     /** Longest time a derived result is served. */
-    public java.time.Duration ttl() {
+    public Duration ttl() {
         return ttl;
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * {@code bulk-load FILE.jsonl|FILE.csv|FILE.nq|FILE.ttl [--target embedded|neptune|sparql|file] [--out DIR]
@@ -64,7 +65,7 @@ public class BulkLoadCommand implements KgCommand {
         int commitNice = COMMIT_NICE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--target" -> target = BulkLoader.Target.valueOf(args[++i].toUpperCase(java.util.Locale.ROOT));
+                case "--target" -> target = BulkLoader.Target.valueOf(args[++i].toUpperCase(Locale.ROOT));
                 case "--out" -> out = Path.of(args[++i]);
                 case "--no-enrich" -> enrich = false;
                 case "--enrich" -> enrich = true;

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,7 +43,7 @@ public class EvaluateNerCommand implements KgCommand {
     /** With {@code --url} it scores another gateway over HTTP: no store, no model needed. */
     @Override
     public boolean runsWithoutApplication(String[] args) {
-        return java.util.Arrays.asList(args).contains("--url");
+        return Arrays.asList(args).contains("--url");
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.kggateway.bulk.GraphExporter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ public class ExportCommand implements KgCommand {
         long records;
         if (out == null) {
             // Progress goes to stderr so stdout is the data alone.
-            OutputStream stdout = new BufferedOutputStream(new FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+            OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
             records = exporter.export(format, stdout);
             stdout.flush();
         } else {

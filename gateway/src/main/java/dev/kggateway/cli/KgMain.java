@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,7 +46,7 @@ public class KgMain implements QuarkusApplication {
     }
 
     private static void defaultTo(String key, String value) {
-        String env = key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        String env = key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
         if (System.getProperty(key) == null && System.getenv(env) == null) {
             System.setProperty(key, value);
         }

@@ -1,8 +1,11 @@
 package dev.kggateway.config;
 
 import dev.kggateway.ner.contract.WordWindows;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,7 +49,7 @@ public interface KgConfig {
          * embedded one. On a remote store the socket timeout (kg.store.socket-timeout) caps it too.
          */
         @WithDefault("8s")
-        java.time.Duration timeout();
+        Duration timeout();
 
         /** Most rows (SELECT) or statements (CONSTRUCT/DESCRIBE) one response carries; the rest are cut off. */
         @WithDefault("10000")
@@ -129,7 +132,7 @@ public interface KgConfig {
 
         /** Wall-clock budget of one GraphQL execution; resolvers starting after it fail with TIMEOUT. 0 = off. */
         @WithDefault("30s")
-        java.time.Duration requestTimeout();
+        Duration requestTimeout();
 
         /** Concurrent model inference calls; further calls fail fast with OVERLOADED instead of queueing. */
         @WithDefault("2")
@@ -142,7 +145,7 @@ public interface KgConfig {
         boolean enabled();
 
         /** Accepted values of the X-API-Key header (comma list; from a Secret). Empty: no key is accepted. */
-        Optional<java.util.List<String>> apiKeys();
+        Optional<List<String>> apiKeys();
 
         /** Queries need role kg-reader (or kg-writer) too; by default they are open. */
         @WithDefault("false")
@@ -173,7 +176,7 @@ public interface KgConfig {
          * another instance sharing a remote store become visible here within this bound.
          */
         @WithDefault("30s")
-        java.time.Duration ttl();
+        Duration ttl();
 
         /** Products (with their links) kept by id. */
         @WithDefault("50000")
@@ -304,7 +307,7 @@ public interface KgConfig {
 
             /** How often the store is asked what was written since the last poll: the usual staleness bound. */
             @WithDefault("5s")
-            java.time.Duration pollPeriod();
+            Duration pollPeriod();
 
             /**
              * How far before the latest stamp seen each poll looks again: a write is stamped when its transaction
@@ -312,7 +315,7 @@ public interface KgConfig {
              * next full rebuild. Longer than the longest write transaction (the update socket timeout bounds it).
              */
             @WithDefault("60s")
-            java.time.Duration overlap();
+            Duration overlap();
 
             /** Rows per feed page and products per read of what changed. */
             @WithDefault("1000")
@@ -323,7 +326,7 @@ public interface KgConfig {
              * do not stamp, such as older gateway versions or other tools); 0 turns it off.
              */
             @WithDefault("1h")
-            java.time.Duration rebuildPeriod();
+            Duration rebuildPeriod();
 
             /**
              * How long the stamp of a removed product (its tombstone) is kept before a full rebuild deletes it; 0
@@ -331,7 +334,7 @@ public interface KgConfig {
              * could not poll for that long rebuilds from the store instead of needing the tombstone.
              */
             @WithDefault("24h")
-            java.time.Duration tombstoneRetention();
+            Duration tombstoneRetention();
         }
 
         /**
@@ -370,7 +373,7 @@ public interface KgConfig {
          * map is kept; the map still grows beyond this when needed.
          */
         @WithDefault("8G")
-        io.quarkus.runtime.configuration.MemorySize mapSize();
+        MemorySize mapSize();
 
         /**
          * Writes to the embedded store are refused with {@code STORE_FULL} while the free space of its filesystem,
@@ -378,7 +381,7 @@ public interface KgConfig {
          * where LMDB fails mid-commit (see docs/production.md, "Disk full"). 0 turns the check off.
          */
         @WithDefault("64M")
-        io.quarkus.runtime.configuration.MemorySize minFreeSpace();
+        MemorySize minFreeSpace();
 
         /** RDF4J LMDB's in-memory caches of the embedded store ({@code kg.store.lmdb.*}). */
         Lmdb lmdb();
@@ -421,21 +424,21 @@ public interface KgConfig {
 
         /** TCP connect timeout to the remote endpoint (RDF4J's own default is hours). */
         @WithDefault("5s")
-        java.time.Duration connectTimeout();
+        Duration connectTimeout();
 
         /**
          * Longest silence on a remote socket before the request fails (RDF4J's own default is days). This bounds one
          * store call against a hung endpoint, so it stays well under {@code kg.limits.request-timeout}.
          */
         @WithDefault("10s")
-        java.time.Duration socketTimeout();
+        Duration socketTimeout();
 
         /**
          * Server-side time budget of one SELECT/ASK: sent as the SPARQL protocol {@code timeout} (Fuseki, embedded)
          * and, with Neptune, as the {@code hint:queryTimeout} query hint.
          */
         @WithDefault("8s")
-        java.time.Duration queryTimeout();
+        Duration queryTimeout();
 
         /**
          * Store calls in flight at once (bulkhead); a call beyond them fails at once with {@code STORE_UNAVAILABLE}
@@ -467,7 +470,7 @@ public interface KgConfig {
 
         /** First retry delay; doubled on every further retry. */
         @WithDefault("200ms")
-        java.time.Duration retryBackoff();
+        Duration retryBackoff();
 
         /**
          * The store circuit breaker {@code graph-store} (store.StoreCalls): it opens when at least
@@ -494,7 +497,7 @@ public interface KgConfig {
 
             /** How long the breaker stays open before a probe call is let through (half-open). */
             @WithDefault("10s")
-            java.time.Duration delay();
+            Duration delay();
 
             /** Answered probe calls that close it again. */
             @WithDefault("2")
@@ -540,7 +543,7 @@ public interface KgConfig {
 
         /** Interval between loader status polls. */
         @WithDefault("5s")
-        java.time.Duration pollInterval();
+        Duration pollInterval();
     }
 
     S3 s3();
@@ -580,7 +583,7 @@ public interface KgConfig {
          * without running the query).
          */
         @WithDefault("0s")
-        java.time.Duration getMaxAge();
+        Duration getMaxAge();
     }
 
     interface Sample {

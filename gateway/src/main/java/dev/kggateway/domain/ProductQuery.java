@@ -1,6 +1,8 @@
 package dev.kggateway.domain;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A validated product filter. Values are already normalised. Every non-empty condition must hold (AND):
@@ -33,12 +35,12 @@ public record ProductQuery(List<PropertyNode> properties, String propertyType, S
      * do not contain).
      */
     public List<String> rankedTexts() {
-        java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> texts = new LinkedHashSet<>();
         collectRankedTexts(texts);
         return List.copyOf(texts);
     }
 
-    private void collectRankedTexts(java.util.Set<String> texts) {
+    private void collectRankedTexts(Set<String> texts) {
         if (text != null) {
             texts.add(text);
         }

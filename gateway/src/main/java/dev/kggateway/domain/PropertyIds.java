@@ -2,6 +2,7 @@ package dev.kggateway.domain;
 
 import dev.kggateway.domain.error.InvalidIdException;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -157,7 +158,7 @@ public final class PropertyIds {
                 throw new IllegalArgumentException("non-ASCII character in id");
             }
         }
-        String decoded = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+        String decoded = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         if (decoded.indexOf('\uFFFD') >= 0) {
             throw new IllegalArgumentException("invalid UTF-8 in id");
         }

@@ -1,5 +1,6 @@
 package dev.kggateway.ingest;
 
+import io.smallrye.graphql.api.ErrorCode;
 import org.eclipse.microprofile.graphql.Description;
 
 /**
@@ -29,7 +30,7 @@ public enum IngestErrorCode {
 
     /** The code of a failure carrying SmallRye's {@code @ErrorCode}; INTERNAL for anything else. */
     public static IngestErrorCode of(Throwable e) {
-        io.smallrye.graphql.api.ErrorCode code = e.getClass().getAnnotation(io.smallrye.graphql.api.ErrorCode.class);
+        ErrorCode code = e.getClass().getAnnotation(ErrorCode.class);
         if (code != null) {
             for (IngestErrorCode c : values()) {
                 if (c.name().equals(code.value())) {

@@ -27,7 +27,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -197,7 +199,7 @@ public class IngestService {
         static <T> T await(CompletableFuture<T> part) {
             try {
                 return part.join();
-            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            } catch (CompletionException | CancellationException e) {
                 throw new EnrichmentFailed(e.getCause() != null ? e.getCause() : e);
             }
         }

@@ -4,10 +4,11 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 /** A product as a vendor sends it; also the JSON-lines record of catalogue files. */
-@org.eclipse.microprofile.graphql.Input("ProductInput")
+@Input("ProductInput")
 @Description("A product as a vendor sends it; replaces any product with the same id.")
 public class ProductInput {
     @Id

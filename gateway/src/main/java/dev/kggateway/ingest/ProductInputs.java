@@ -8,6 +8,7 @@ import dev.kggateway.domain.error.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -36,7 +37,7 @@ public final class ProductInputs {
         if (in.price != null && (in.price.isNaN() || in.price.isInfinite() || in.price < 0)) {
             throw new InvalidArgumentException("price must be a non-negative number");
         }
-        String currency = in.currency == null ? null : in.currency.strip().toUpperCase(java.util.Locale.ROOT);
+        String currency = in.currency == null ? null : in.currency.strip().toUpperCase(Locale.ROOT);
         if (currency != null && !CURRENCY.matcher(currency).matches()) {
             throw new InvalidArgumentException("currency must be an ISO 4217 code such as USD");
         }

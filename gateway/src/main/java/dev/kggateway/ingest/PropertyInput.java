@@ -1,9 +1,10 @@
 package dev.kggateway.ingest;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
-@org.eclipse.microprofile.graphql.Input("PropertyInput")
+@Input("PropertyInput")
 @Description("A property as type and value; both are normalised like stored values.")
 public class PropertyInput {
     @NonNull

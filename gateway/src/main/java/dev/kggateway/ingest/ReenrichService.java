@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -50,7 +51,7 @@ public class ReenrichService {
                 break;
             }
             Map<String, Product> batch = products.findByIds(page.items());
-            List<Product> ordered = page.items().stream().map(batch::get).filter(java.util.Objects::nonNull).toList();
+            List<Product> ordered = page.items().stream().map(batch::get).filter(Objects::nonNull).toList();
             List<List<ExtractedProperty>> extracted = extractor.extract(ordered.stream().map(Product::description).toList());
             List<ProductVersion> records = new ArrayList<>(ordered.size());
             for (int i = 0; i < ordered.size(); i++) {

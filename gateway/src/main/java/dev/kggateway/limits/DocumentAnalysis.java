@@ -20,6 +20,8 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.InputValueWithState;
+import java.math.BigInteger;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -282,7 +284,7 @@ final class DocumentAnalysis {
                     return Math.max(1, list.getValues().size());
                 }
                 if (arg.getValue() instanceof VariableReference ref
-                        && variables.get(ref.getName()) instanceof java.util.Collection<?> c) {
+                        && variables.get(ref.getName()) instanceof Collection<?> c) {
                     return Math.max(1, c.size());
                 }
             }
@@ -292,7 +294,7 @@ final class DocumentAnalysis {
 
     private Long number(Value<?> value) {
         if (value instanceof IntValue i) {
-            return i.getValue().min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
+            return i.getValue().min(BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
         }
         if (value instanceof VariableReference ref && variables.get(ref.getName()) instanceof Number n) {
             return n.longValue();

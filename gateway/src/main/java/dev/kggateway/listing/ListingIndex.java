@@ -14,6 +14,8 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -655,7 +657,7 @@ public final class ListingIndex {
                 case RELEVANCE -> throw new IllegalStateException("RELEVANCE is not indexed");
             });
         }
-        return new ProductPosition(java.util.Collections.unmodifiableList(values));
+        return new ProductPosition(Collections.unmodifiableList(values));
     }
 
     /**
@@ -982,7 +984,7 @@ public final class ListingIndex {
      * ascending, then those without a price.
      */
     private SortedColumns.Sorted sort(ProductSortField field) {
-        java.util.Comparator<Integer> byValue = switch (field) {
+        Comparator<Integer> byValue = switch (field) {
             case NAME -> (a, b) -> nameKeys[a].compareTo(nameKeys[b]);
             case PRICE -> (a, b) -> {
                 boolean ma = Double.isNaN(prices[a]);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public record ModelFolder(Path dir, Path tokenizerJson, TagSet tagSet, int maxSe
         if (!vocab.isObject() || vocab.isEmpty()) {
             throw new IllegalStateException("tokenizer has no model.vocab: " + tokenizerJson);
         }
-        Map<String, Integer> ids = new java.util.HashMap<>();
+        Map<String, Integer> ids = new HashMap<>();
         vocab.fields().forEachRemaining(e -> ids.put(e.getKey(), e.getValue().asInt()));
         return ids;
     }

@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -231,7 +233,7 @@ public class ModelLocator {
         }
         try (var walk = Files.walk(path)) {
             List<Path> all = new ArrayList<>(walk.toList());
-            java.util.Collections.reverse(all);
+            Collections.reverse(all);
             for (Path p : all) {
                 Files.deleteIfExists(p);
             }
@@ -242,7 +244,7 @@ public class ModelLocator {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -9,6 +9,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +26,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String key = context.request().getHeader(HEADER);
         if (key == null) {
-            return Uni.createFrom().optional(java.util.Optional.empty());
+            return Uni.createFrom().optional(Optional.empty());
         }
         return identityProviderManager.authenticate(
                 HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyAuthenticationRequest(key), context));

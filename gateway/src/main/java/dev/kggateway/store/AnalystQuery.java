@@ -1,6 +1,7 @@
 package dev.kggateway.store;
 
 import java.util.List;
+import java.util.Map;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.MalformedQueryException;
@@ -70,7 +71,7 @@ public final class AnalystQuery {
      * Exactly one of bindings/rows, answer, statements is set, by form.
      */
     public record Result(Form form, List<String> bindingNames, List<BindingSet> rows, Boolean answer,
-            List<Statement> statements, java.util.Map<String, String> namespaces, boolean truncated) {
+            List<Statement> statements, Map<String, String> namespaces, boolean truncated) {
     }
 
     private final String text;

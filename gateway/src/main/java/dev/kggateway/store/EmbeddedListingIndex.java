@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.eclipse.rdf4j.model.IRI;
 import org.jboss.logging.Logger;
 
 /**
@@ -115,7 +116,7 @@ public class EmbeddedListingIndex {
         // The similarity index's node objects when it is built: one object per node for both indexes.
         SimilarityIndex other = similarity.built();
         ListingEntries entries = new ListingEntries(iris, other == null ? id -> null : other::node);
-        for (org.eclipse.rdf4j.model.IRI predicate : List.of(Vocab.PRODUCT_ID, Vocab.NAME, Vocab.PRICE,
+        for (IRI predicate : List.of(Vocab.PRODUCT_ID, Vocab.NAME, Vocab.PRICE,
                 Vocab.MANUFACTURER, Vocab.HAS_PROPERTY, Vocab.PROPERTY_TYPE, Vocab.PROPERTY_VALUE)) {
             store.forEachStatement(null, predicate, null, iris.catalogGraph(), entries::accept);
         }

@@ -5,8 +5,10 @@ import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.function.Function;
+import org.eclipse.rdf4j.common.net.ParsedIRI;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
@@ -26,7 +28,7 @@ public class Iris {
     private final IRI catalogGraph;
     private final IRI changesGraph;
 
-    @jakarta.inject.Inject
+    @Inject
     public Iris(KgConfig config) {
         this(config.baseIri());
     }
@@ -50,7 +52,7 @@ public class Iris {
                 throw new IllegalArgumentException("contains characters not allowed in an IRI");
             }
             // Every minted IRI must be in RFC 3986 normal form, or a store may rewrite it (PropertyIds.DOT_SEGMENT_MARK).
-            String normal = org.eclipse.rdf4j.common.net.ParsedIRI.create(base).normalize().toString();
+            String normal = ParsedIRI.create(base).normalize().toString();
             if (!normal.equals(base)) {
                 throw new IllegalArgumentException("not in RFC 3986 normal form; use " + normal);
             }

@@ -2,6 +2,7 @@ package dev.kggateway.store;
 
 import dev.kggateway.domain.Page;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -44,7 +45,7 @@ final class Keyset {
 
     /** Ascending string terms, e.g. {@code id}, or {@code type, value}. */
     static Keyset ofStrings(String... variables) {
-        return new Keyset(java.util.Arrays.stream(variables).map(Term::string).toList());
+        return new Keyset(Arrays.stream(variables).map(Term::string).toList());
     }
 
     /** The position of a one-term string keyset (an id), or null without a cursor key. */

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
 
@@ -40,7 +44,7 @@ final class NamedQuery {
 
     /** The fragment {@code fragments/FILE#NAME} rendered with {@code args} (name/value pairs). */
     static Fragment fragment(String name, Object... args) {
-        Map<String, Object> map = new java.util.HashMap<>();
+        Map<String, Object> map = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             map.put((String) args[i], args[i + 1]);
         }
@@ -54,13 +58,13 @@ final class NamedQuery {
             if (in == null) {
                 throw new IllegalStateException("missing SPARQL resource " + path);
             }
-            java.util.stream.Stream<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines();
+            Stream<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines();
             if (hash >= 0) {
                 lines = section(lines.toList(), name.substring(hash + 1), path).stream();
             }
             // Whole-line comments document the .rq file; they are dropped so placeholders named in them stay inert.
             String text = lines.filter(line -> !line.stripLeading().startsWith("#"))
-                    .collect(java.util.stream.Collectors.joining("\n"));
+                    .collect(Collectors.joining("\n"));
             return new NamedQuery(name, text);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read SPARQL resource " + path, e);
@@ -68,7 +72,7 @@ final class NamedQuery {
     }
 
     /** The lines of one {@code #@ NAME} section: up to the next section or the end of the file. */
-    private static java.util.List<String> section(java.util.List<String> lines, String section, String path) {
+    private static List<String> section(List<String> lines, String section, String path) {
         int start = lines.indexOf(SECTION + section);
         if (start < 0) {
             throw new IllegalStateException("missing section " + section + " in SPARQL resource " + path);

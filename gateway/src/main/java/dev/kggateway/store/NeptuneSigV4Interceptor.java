@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.http.Header;
@@ -122,7 +123,7 @@ public final class NeptuneSigV4Interceptor implements HttpRequestInterceptor {
     }
 
     private static void copyAuthHeaders(SdkHttpRequest signed, HttpRequest request) {
-        for (Map.Entry<String, java.util.List<String>> h : signed.headers().entrySet()) {
+        for (Map.Entry<String, List<String>> h : signed.headers().entrySet()) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             if (name.equals("authorization") || name.startsWith("x-amz-")) {
                 request.setHeader(h.getKey(), h.getValue().get(0));

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 
@@ -106,7 +107,7 @@ public class ProductFilterSparql {
         return piece("price-range", "bounds", bounds);
     }
 
-    private static org.eclipse.rdf4j.model.Literal decimal(double value) {
+    private static Literal decimal(double value) {
         return VF.createLiteral(BigDecimal.valueOf(value));
     }
 }

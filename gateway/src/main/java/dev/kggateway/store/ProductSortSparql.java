@@ -5,6 +5,7 @@ import dev.kggateway.domain.ProductPosition;
 import dev.kggateway.domain.ProductQuery;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.rdf4j.model.Literal;
@@ -141,6 +142,6 @@ final class ProductSortSparql {
                 case RELEVANCE -> Integer.toString(((Literal) row.getValue("sortKeyRank")).intValue());
             });
         }
-        return new ProductPosition(java.util.Collections.unmodifiableList(values));
+        return new ProductPosition(Collections.unmodifiableList(values));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.ValueFactory;
@@ -41,7 +42,7 @@ public class ProductTriples {
      * (and adding the nodes written now to it), so a bulk file written with one set holds each shared node's three
      * statements once instead of once per link. {@code null}: every node's statements.
      */
-    public List<Statement> statements(ProductVersion record, java.util.Set<IRI> writtenNodes) {
+    public List<Statement> statements(ProductVersion record, Set<IRI> writtenNodes) {
         IRI g = iris.catalogGraph();
         List<Statement> out = new ArrayList<>(16 + record.links().size() * 10);
         Product p = record.product();

@@ -1,9 +1,11 @@
 package dev.kggateway.store;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.http.NameValuePair;
 import org.apache.http.client.HttpClient;
@@ -29,7 +31,7 @@ final class RemoteSessionManager implements HttpClientSessionManager {
     private final boolean sendTimeoutParameter;
     private final TupleQueryResultFormat resultFormat;
     // RDF4J parses streamed results on background threads; daemon threads so a stuck socket never blocks exit.
-    private final ExecutorService executor = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
+    private final ExecutorService executor = Executors.newCachedThreadPool(new ThreadFactory() {
         private final AtomicInteger n = new AtomicInteger();
 
         @Override
@@ -80,7 +82,7 @@ final class RemoteSessionManager implements HttpClientSessionManager {
         executor.shutdownNow();
         try {
             client.close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // Closing a pool cannot usefully fail further at shutdown.
         }
     }

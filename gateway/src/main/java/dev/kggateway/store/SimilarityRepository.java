@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -135,7 +137,7 @@ public class SimilarityRepository {
     SimilarityHit hit(BindingSet row) {
         List<PropertyNode> shared = Arrays.stream(row.getValue("sharedProperties").stringValue().split(" "))
                 .map(iris::propertyFromIri)
-                .sorted(java.util.Comparator.comparing(PropertyNode::type).thenComparing(PropertyNode::value))
+                .sorted(Comparator.comparing(PropertyNode::type).thenComparing(PropertyNode::value))
                 .toList();
         return new SimilarityHit(
                 iris.productId(row.getValue("other").stringValue()),
@@ -156,7 +158,7 @@ public class SimilarityRepository {
     }
 
     /** Document frequency (number of products carrying it) of each node of a product. */
-    public Map<String, Integer> documentFrequencies(String productId, java.util.Collection<PropertyNode> nodes) {
+    public Map<String, Integer> documentFrequencies(String productId, Collection<PropertyNode> nodes) {
         SimilarityIndex postings = index.get();
         if (postings != null) {
             return postings.documentFrequencies(nodes);

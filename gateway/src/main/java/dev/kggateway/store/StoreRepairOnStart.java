@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.jboss.logging.Logger;
@@ -23,7 +24,7 @@ public class StoreRepairOnStart {
     private static final Logger LOG = Logger.getLogger(StoreRepairOnStart.class);
 
     /** Before every other start-up observer that reads the store. */
-    static final int PRIORITY = jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE;
+    static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE;
 
     @Inject
     GraphStore store;

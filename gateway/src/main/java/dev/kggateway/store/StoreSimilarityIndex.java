@@ -6,6 +6,8 @@ import dev.kggateway.domain.ProductsCommitted;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.listing.ListingIndex;
 import dev.kggateway.similarity.SimilarityIndex;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -56,7 +58,7 @@ public class StoreSimilarityIndex {
     EmbeddedListingIndex listing;
 
     @Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
+    MeterRegistry registry;
 
     private volatile SimilarityIndex index;
 
@@ -70,7 +72,7 @@ public class StoreSimilarityIndex {
     }
 
     void onStart(@Observes StartupEvent event) {
-        io.micrometer.core.instrument.Gauge.builder("kg.similarity.index.ready", this, i -> i.ready() ? 1 : 0)
+        Gauge.builder("kg.similarity.index.ready", this, i -> i.ready() ? 1 : 0)
                 .description("1 while similarProducts ranks with the in-memory index, 0 while it ranks with SPARQL")
                 .register(registry);
         if (enabled() && !runMode.command()) {

@@ -26,15 +26,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -106,7 +113,7 @@ public class BenchmarkCommand implements KgCommand {
         SplittableRandom random = new SplittableRandom(7);
         List<LatencyRecorder> results = new ArrayList<>();
 
-        if (java.util.Arrays.asList(args).contains("--listing")) {
+        if (Arrays.asList(args).contains("--listing")) {
             return finish(report, listing(calls), "", out);
         }
         String byId = "query($id: ID!) { product(id: $id) { id name price manufacturer } }";
@@ -126,7 +133,7 @@ public class BenchmarkCommand implements KgCommand {
                   properties { type value source confidence property { id } } } } } }""";
         List<String> cursors = new ArrayList<>();
         for (int k = 0; k < 20; k++) {
-            cursors.add(java.util.Base64.getUrlEncoder().withoutPadding()
+            cursors.add(Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(("product:" + ids.get(random.nextInt(ids.size()))).getBytes()));
         }
         results.add(measure("nested page of 50 products with properties", calls, 1,
@@ -184,9 +191,9 @@ public class BenchmarkCommand implements KgCommand {
         String plain = """
                 query($f: ProductFilter, $o: [ProductOrder!]) { products(filter: $f, orderBy: $o, first: 20) {
                   edges { cursor node { id name price } } } }""";
-        java.util.function.IntFunction<Map<String, Object>> filter = i -> Map.of(
+        IntFunction<Map<String, Object>> filter = i -> Map.of(
                 "hasProperty", List.of("material"), "maxPrice", 200.0 + i % 97);
-        java.util.function.IntFunction<Map<String, Object>> groups = i -> Map.of("anyOf", List.of(
+        IntFunction<Map<String, Object>> groups = i -> Map.of("anyOf", List.of(
                 Map.of("propertyIn", List.of(Map.of("type", "grade", "values", List.of("sterile", "pcr clean")))),
                 Map.of("manufacturerIn", List.of("corning", "eppendorf"))), "not", Map.of("minPrice", 300.0 + i % 89));
         List<LatencyRecorder> results = new ArrayList<>();
@@ -226,7 +233,7 @@ public class BenchmarkCommand implements KgCommand {
     }
 
     private static Map<String, Object> vars(Object... kv) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
         }
@@ -255,7 +262,7 @@ public class BenchmarkCommand implements KgCommand {
     }
 
     /** Write refusals that make the addProducts rows meaningless (auth, or a store that accepts no writes). */
-    private static final java.util.Set<String> REFUSALS = java.util.Set.of("UNAUTHENTICATED", "FORBIDDEN",
+    private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN",
             "STORE_FULL");
 
     /**
@@ -327,7 +334,7 @@ public class BenchmarkCommand implements KgCommand {
             }
             after = page.items().get(page.items().size() - 1);
         }
-        java.util.Collections.shuffle(ids, new java.util.Random(3));
+        Collections.shuffle(ids, new Random(3));
         return ids;
     }
 

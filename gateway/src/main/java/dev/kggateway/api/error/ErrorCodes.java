@@ -24,6 +24,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -170,7 +171,7 @@ public final class ErrorCodes extends SimplePerformantInstrumentation {
     /** Plain text for the client; only "timed out" versus "unavailable" survives from the store's own message. */
     private static String storeMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String text = (t.getClass().getSimpleName() + " " + t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String text = (t.getClass().getSimpleName() + " " + t.getMessage()).toLowerCase(Locale.ROOT);
             if (text.contains("timeout") || text.contains("timed out")) {
                 return STORE_TIMEOUT_MESSAGE;
             }

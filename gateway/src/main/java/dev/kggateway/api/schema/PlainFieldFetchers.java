@@ -71,7 +71,7 @@ public class PlainFieldFetchers implements DataFetcherService {
             try {
                 Member m = member();
                 return m instanceof Method getter ? getter.invoke(source)
-                        : ((java.lang.reflect.Field) m).get(source);
+                        : ((java.lang.reflect.Field) m).get(source); // inline: Field here is SmallRye's model type
             } finally {
                 // As SmallRye's fetcher leaves it: no field context on this thread after a plain field.
                 SmallRyeContextManager.clearCurrentSmallRyeContext();

@@ -3,13 +3,14 @@ package dev.kggateway.api.types;
 import dev.kggateway.ingest.PropertyInput;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("All given conditions must hold (an absent or empty condition adds nothing). Groups (anyOf, allOf, not) "
         + "nest other filters: at most kg.limits.max-filter-depth levels, kg.limits.max-filter-width entries per "
         + "list and kg.limits.max-filter-conditions conditions in all, else FILTER_TOO_COMPLEX.")
-@org.eclipse.microprofile.graphql.Input("ProductFilter")
+@Input("ProductFilter")
 public class ProductFilter {
     @Description("Products linked to every one of these property nodes (type + value, normalised like stored values).")
     public List<@NonNull PropertyInput> properties;

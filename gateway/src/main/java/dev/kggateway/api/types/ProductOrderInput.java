@@ -4,9 +4,10 @@ import dev.kggateway.domain.ProductSortField;
 import dev.kggateway.domain.SortDirection;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
-@org.eclipse.microprofile.graphql.Input("ProductOrder")
+@Input("ProductOrder")
 @Description("One sort key of a product listing.")
 public class ProductOrderInput {
     @NonNull

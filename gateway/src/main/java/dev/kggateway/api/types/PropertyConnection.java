@@ -2,6 +2,7 @@ package dev.kggateway.api.types;
 
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("One page of a property-node listing (Relay connection).")
@@ -14,7 +15,7 @@ public class PropertyConnection {
     public PageInfo pageInfo;
 
     /** The type the listing is limited to (null: all), for totalCount. */
-    @org.eclipse.microprofile.graphql.Ignore
+    @Ignore
     public String type;
 
     public PropertyConnection(List<PropertyEdge> edges, PageInfo pageInfo, String type) {

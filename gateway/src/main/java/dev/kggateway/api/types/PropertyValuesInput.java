@@ -2,9 +2,10 @@ package dev.kggateway.api.types;
 
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
-@org.eclipse.microprofile.graphql.Input("PropertyValuesInput")
+@Input("PropertyValuesInput")
 @Description("A property type with a list of accepted values; both are normalised like stored values.")
 public class PropertyValuesInput {
     @NonNull

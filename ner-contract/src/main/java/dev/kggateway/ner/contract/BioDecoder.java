@@ -3,6 +3,8 @@ package dev.kggateway.ner.contract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One tag per word to entities, with seqeval's default (lenient IOB2) semantics: a {@code B-X} always starts an
@@ -52,8 +54,8 @@ public final class BioDecoder {
             "plus", "and");
 
     /** "w/" glued to the add-on ("w/IPA"), but not "w/o" or "w/out" (without). */
-    private static final java.util.regex.Pattern GLUED_WITH =
-            java.util.regex.Pattern.compile("(?i)w/(?!o(?:ut)?(?![\\p{L}\\p{N}]))(?=[\\p{L}\\p{N}])");
+    private static final Pattern GLUED_WITH =
+            Pattern.compile("(?i)w/(?!o(?:ut)?(?![\\p{L}\\p{N}]))(?=[\\p{L}\\p{N}])");
 
     /** Types whose value may end in a multiplier "x": a multipack "4 X" (quantity), a concentrate "10 X" (grade). */
     private static final Set<String> MULTIPLIER_TYPES = Set.of("quantity", "grade");
@@ -139,7 +141,7 @@ public final class BioDecoder {
         if (b == null) {
             return from;
         }
-        java.util.regex.Matcher m = GLUED_WITH.matcher(text).region(b[0], b[1]);
+        Matcher m = GLUED_WITH.matcher(text).region(b[0], b[1]);
         return m.lookingAt() ? m.end() : from;
     }
 

@@ -88,7 +88,7 @@ public record ModelManifest(String name, String version, Optional<CalibrationRec
     }
 
     /** Merges {@code fields} into manifest.json's {@code "calibration"} object (creating both if needed). */
-    public static void updateCalibration(Path dir, java.util.Map<String, Object> fields) throws IOException {
+    public static void updateCalibration(Path dir, Map<String, Object> fields) throws IOException {
         Path file = dir.resolve(ModelFolderFiles.MANIFEST);
         ObjectNode m = Files.isRegularFile(file) ? (ObjectNode) ModelFolderFiles.readJson(file)
                 : ModelFolderFiles.json().createObjectNode();

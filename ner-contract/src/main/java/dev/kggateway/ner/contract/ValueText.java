@@ -3,6 +3,7 @@ package dev.kggateway.ner.contract;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Builds a property value from the text an entity covers. Rules (MODEL_CONTRACT.md, "Values"):
@@ -36,8 +37,8 @@ public final class ValueText {
     private static final String BRACKETS = "()[]{}\uFF08\uFF09\uFF3B\uFF3D\uFF5B\uFF5D";
 
     /** ASCII trademark spellings glued to the end of a word: "Viton(R)", "Triton(TM)". */
-    private static final java.util.regex.Pattern ASCII_TRADEMARK =
-            java.util.regex.Pattern.compile("(?<=[\\p{L}\\p{N}])\\((?:r|tm|c)\\)(?![\\p{L}\\p{N}])");
+    private static final Pattern ASCII_TRADEMARK =
+            Pattern.compile("(?<=[\\p{L}\\p{N}])\\((?:r|tm|c)\\)(?![\\p{L}\\p{N}])");
 
     private ValueText() {
     }

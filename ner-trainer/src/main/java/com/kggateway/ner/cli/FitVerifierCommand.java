@@ -12,6 +12,8 @@ import dev.kggateway.ner.contract.SpanFeatures;
 import dev.kggateway.ner.contract.SpanVerifier;
 import dev.kggateway.ner.contract.ThresholdSweep;
 import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,7 +146,7 @@ final class FitVerifierCommand implements Callable<Integer> {
         printWeights(fit);
         // what inference pays per text: features (calibrating the words' vectors) and the dot product; thread CPU
         // time, so that other processes on a shared machine do not count
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         int warmUp = 10;
         int reps = 30;
         long t0 = 0;

@@ -3,6 +3,7 @@ package com.kggateway.ner.cli;
 import com.kggateway.ner.data.NerCsv;
 import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.eval.Evaluation;
+import com.kggateway.ner.features.WordNetLexicalClasses;
 import com.kggateway.ner.model.BertConfig;
 import com.kggateway.ner.model.BertTokenClassifier;
 import com.kggateway.ner.model.ModelFolder;
@@ -147,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
         if (wordFeatures && (initial == null || initial.features() == null)) {
             long t0 = System.nanoTime();
             features = new WordFeatures(
-                    com.kggateway.ner.features.WordNetLexicalClasses.build());
+                    WordNetLexicalClasses.build());
             System.out.printf("word features: %d WordNet lemmas classed in %.1f s%n", features.table().size(),
                     (System.nanoTime() - t0) / 1e9);
         }

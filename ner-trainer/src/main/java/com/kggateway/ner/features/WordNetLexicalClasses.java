@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -129,7 +130,7 @@ public final class WordNetLexicalClasses {
     }
 
     private static Set<String> lemmas(Dictionary d, POS pos) throws JWNLException {
-        Set<String> out = new java.util.TreeSet<>();
+        Set<String> out = new TreeSet<>();
         Iterator<IndexWord> it = d.getIndexWordIterator(pos);
         while (it.hasNext()) {
             String lemma = it.next().getLemma();

@@ -1,5 +1,6 @@
 package com.kggateway.ner.gen;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
 record Family(String name, Map<String, List<String>> slots, List<String> sizeKinds) {
 
     static Family of(String name, List<String> sizeKinds, String... slotSpecs) {
-        java.util.Map<String, List<String>> slots = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> slots = new LinkedHashMap<>();
         for (String spec : slotSpecs) {
             int colon = spec.indexOf(':');
             slots.put(spec.substring(0, colon).trim(), List.of(spec.substring(colon + 1).trim().split("\\s*\\|\\s*")));

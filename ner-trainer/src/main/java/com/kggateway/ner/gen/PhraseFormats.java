@@ -1,7 +1,9 @@
 package com.kggateway.ner.gen;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Sizes, quantities and catalog numbers are generated from number lists and format variants (unit spellings,
@@ -118,7 +120,7 @@ final class PhraseFormats {
     }
 
     /** Letter runs that read as a unit, pack or dimension label ("ML-100", "PK12"): never a model-code prefix. */
-    private static final java.util.Set<String> UNIT_LIKE = java.util.Set.of("ML", "MM", "CM", "KG", "MG", "UL", "L", "G",
+    private static final Set<String> UNIT_LIKE = Set.of("ML", "MM", "CM", "KG", "MG", "UL", "L", "G",
             "M", "OZ", "LB", "PK", "CS", "BX", "EA", "X", "IN", "FT", "GAL", "ID", "OD", "CAS", "SKU", "REF", "NO", "PN",
             "N", "MW", "W", "V", "A", "HZ", "NM", "UM", "K");
 
@@ -132,7 +134,7 @@ final class PhraseFormats {
     static String modelCode(Random r) {
         for (;;) {
             String code = anyModelCode(r);
-            String prefix = code.replaceFirst("^([A-Za-z]+).*", "$1").toUpperCase(java.util.Locale.ROOT);
+            String prefix = code.replaceFirst("^([A-Za-z]+).*", "$1").toUpperCase(Locale.ROOT);
             if (!UNIT_LIKE.contains(prefix) || !Character.isLetter(code.charAt(0))) {
                 return code;
             }

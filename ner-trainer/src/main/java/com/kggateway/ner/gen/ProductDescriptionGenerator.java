@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Generates labelled laboratory-supply product descriptions in the seed's word/BIO shape. Seeded and
@@ -414,7 +416,7 @@ public final class ProductDescriptionGenerator {
     /** Unit symbols keep their case when a title is Title-Cased ("50 mL", not "50 ML"). */
     private static final Set<String> UNITS = Set.of("ml", "µl", "ul", "mm", "cm", "cm2", "cm²", "kg", "g", "mg", "oz", "lb",
             "in", "in.", "gal", "gal.", "µm", "um", "l", "ft", "m", "ea", "pk", "cs", "bx", "x", "rpm", "cc", "lbs");
-    private static final java.util.regex.Pattern EDGE_PUNCTUATION = java.util.regex.Pattern.compile("^[(\\[]+|[),;:\\]]+$");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[(\\[]+|[),;:\\]]+$");
     private static final Set<String> SMALL_WORDS = Set.of("of", "with", "and", "for", "to", "the", "in", "w/", "by", "or", "a");
 
     /**
@@ -448,14 +450,14 @@ public final class ProductDescriptionGenerator {
         }
     }
 
-    private static final java.util.regex.Pattern LONG_WORD = java.util.regex.Pattern.compile("([(\\[]?)([A-Z]{7,})([),;:.\\]]*)");
+    private static final Pattern LONG_WORD = Pattern.compile("([(\\[]?)([A-Z]{7,})([),;:.\\]]*)");
 
     /**
      * Distributor/ERP abbreviation of a long upper-case word, as fixed-width description fields force:
      * truncation ("GRANULAR" → "GRAN") or dropped vowels ("SOLUTION" → "SLTN").
      */
     private String abbreviate(String w) {
-        java.util.regex.Matcher m = LONG_WORD.matcher(w);
+        Matcher m = LONG_WORD.matcher(w);
         if (!m.matches()) {
             return w;
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -73,7 +74,7 @@ public final class WordNetVocabulary {
         // a word the hand lexicon writes as a material ("nitrile" gloves) is not also a reagent product name:
         // one word, one type, as the dev-set guide labels it
         for (Family f : Lexicon.FAMILIES) {
-            f.slots().getOrDefault("material", List.of()).forEach(m -> chemical.remove(m.toLowerCase(java.util.Locale.ROOT)));
+            f.slots().getOrDefault("material", List.of()).forEach(m -> chemical.remove(m.toLowerCase(Locale.ROOT)));
         }
         // any other lemma in two trees ("silver" colour and metal, "glass" material and vessel) is ambiguous
         // without context: left to the hand lexicon, which places it per product family

@@ -9,6 +9,7 @@ import org.tensorflow.op.core.Assign;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.math.Mean;
 import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -210,9 +211,9 @@ public final class BertTokenClassifier {
         Variable<TFloat32> gamma = weight(name + "/gamma", h);
         Variable<TFloat32> beta = weight(name + "/beta", h);
         Operand<TInt32> axis = tf.constant(new int[] {1});
-        Operand<TFloat32> mean = tf.math.mean(x, axis, org.tensorflow.op.math.Mean.keepDims(true));
+        Operand<TFloat32> mean = tf.math.mean(x, axis, Mean.keepDims(true));
         Operand<TFloat32> variance = tf.math.mean(tf.math.squaredDifference(x, mean), axis,
-                org.tensorflow.op.math.Mean.keepDims(true));
+                Mean.keepDims(true));
         Operand<TFloat32> normed = tf.math.mul(tf.math.sub(x, mean), tf.math.rsqrt(tf.math.add(variance, tf.constant(1e-12f))));
         return tf.math.add(tf.math.mul(normed, gamma), beta);
     }

@@ -11,6 +11,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -118,7 +119,7 @@ public final class TfTagger {
                         continue;
                     }
                     int base = (r * seq + w.firstPiece()[k]) * n;
-                    target[w.firstWord() + k] = java.util.Arrays.copyOfRange(p, base, base + n);
+                    target[w.firstWord() + k] = Arrays.copyOfRange(p, base, base + n);
                 }
             }
         }

@@ -6,6 +6,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class WeightSnapshot {
             String name = e.getKey();
             float[] v = new float[(int) e.getValue().size()];
             if (name.endsWith("/gamma")) {
-                java.util.Arrays.fill(v, 1f);
+                Arrays.fill(v, 1f);
             } else if (!name.endsWith("/bias") && !name.endsWith("/beta")) {
                 for (int i = 0; i < v.length; i++) {
                     double g;
@@ -127,7 +128,7 @@ public final class WeightSnapshot {
         double sum = 0;
         for (double w : weights) {
             if (!(w >= 0)) {
-                throw new IllegalArgumentException("weights must be >= 0: " + java.util.Arrays.toString(weights));
+                throw new IllegalArgumentException("weights must be >= 0: " + Arrays.toString(weights));
             }
             sum += w;
         }
