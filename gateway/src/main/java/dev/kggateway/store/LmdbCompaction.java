@@ -49,24 +49,19 @@ final class LmdbCompaction {
      * i.e. a store (this process or another) has it open: then nothing is changed.
      */
     static Result compact(Path lmdbDir) throws IOException {
-        Lock lock = new DirectoryLockManager(lmdbDir.toFile()).tryLock();
-        if (lock == null) {
-            return null;
-        }
-        try {
+        return underDirectoryLock(lmdbDir, () -> {
             long started = System.nanoTime();
+            deletePartialCopies(lmdbDir); // copies a crash cut short
             long before = 0;
             long after = 0;
             for (String name : ENVIRONMENTS) {
                 Path env = lmdbDir.resolve(name);
                 Path data = env.resolve("data.mdb");
-                Path partial = lmdbDir.resolve(name + PARTIAL);
-                deleteRecursively(partial); // a copy a crash cut short
                 if (!Files.isRegularFile(data)) {
                     continue;
                 }
                 before += Files.size(data);
-                Files.createDirectory(partial);
+                Path partial = Files.createDirectory(lmdbDir.resolve(name + PARTIAL));
                 try {
                     Path copy = partial.resolve("data.mdb");
                     copyCompacted(env, partial);
@@ -79,9 +74,7 @@ final class LmdbCompaction {
                 after += Files.size(data);
             }
             return new Result(before, after, (System.nanoTime() - started) / 1_000_000);
-        } finally {
-            lock.release();
-        }
+        });
     }
 
     /**
@@ -92,16 +85,36 @@ final class LmdbCompaction {
         if (!Files.isDirectory(lmdbDir)) {
             return;
         }
+        underDirectoryLock(lmdbDir, () -> {
+            deletePartialCopies(lmdbDir);
+            return null;
+        });
+    }
+
+    /** Work on the store's files that throws what file work throws. */
+    private interface FileWork<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * {@code work}'s result, run while holding RDF4J's directory lock of {@code lmdbDir} (the one {@code LmdbStore}
+     * takes while open); null without running it when the lock is held, i.e. a store has the folder open.
+     */
+    private static <T> T underDirectoryLock(Path lmdbDir, FileWork<T> work) throws IOException {
         Lock lock = new DirectoryLockManager(lmdbDir.toFile()).tryLock();
         if (lock == null) {
-            return;
+            return null;
         }
         try {
-            for (String name : ENVIRONMENTS) {
-                deleteRecursively(lmdbDir.resolve(name + PARTIAL));
-            }
+            return work.run();
         } finally {
             lock.release();
+        }
+    }
+
+    private static void deletePartialCopies(Path lmdbDir) throws IOException {
+        for (String name : ENVIRONMENTS) {
+            deleteRecursively(lmdbDir.resolve(name + PARTIAL));
         }
     }
 
