@@ -33,11 +33,6 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation {
     private final Supplier<Duration> budget;
     private final long maxRows;
 
-    /** With the request budget of {@code limits} (kg.limits.request-timeout), fixed. */
-    LimitsInstrumentation(KgConfig.Limits limits, KgConfig.Api api) {
-        this(limits, api, limits::requestTimeout);
-    }
-
     /** With the request budget asked of {@code budget} at the start of every execution. */
     LimitsInstrumentation(KgConfig.Limits limits, KgConfig.Api api, Supplier<Duration> budget) {
         this.limits = limits;

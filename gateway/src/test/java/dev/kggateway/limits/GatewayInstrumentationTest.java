@@ -88,7 +88,8 @@ class GatewayInstrumentationTest {
                 return super.beginValidation(parameters, state);
             }
         };
-        Instrumentation combined = new GatewayInstrumentation(new LimitsInstrumentation(config.limits(), config.api()),
+        Instrumentation combined = new GatewayInstrumentation(new LimitsInstrumentation(config.limits(), config.api(),
+                config.limits()::requestTimeout),
                 new ErrorCodes(), new GraphQlOperationTimer(registry), cache);
         return GraphQL.newGraphQL(SCHEMA).instrumentation(combined).preparsedDocumentProvider(cache).build();
     }
