@@ -50,6 +50,9 @@ public class SparqlEndpoint {
     GraphStore store;
 
     @Inject
+    SparqlTimeLimit timeLimit;
+
+    @Inject
     RouteAccess access;
 
     void register(@Observes Router router) {
@@ -96,7 +99,7 @@ public class SparqlEndpoint {
                 return;
             }
             int maxRows = config.sparql().maxRows();
-            AnalystQuery.Result result = store.query("analyst", parsed, maxRows, config.sparql().timeout());
+            AnalystQuery.Result result = store.query("analyst", parsed, maxRows, timeLimit.current());
             write(rc, format, result, maxRows);
         } catch (AnalystQuery.Refused e) {
             text(rc, e.reason() == AnalystQuery.Refusal.UPDATE ? 403 : 400, e.getMessage());

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * {@link KgConfig} as SmallRye Config maps it at start-up (Quarkus' converters, the interface's defaults) from the given
  * {@code kg.*} keys: for a test that gives one bean of the shared test application other keys for one test
- * (ingest.ThresholdKeys, limits.RequestTimeoutTest) instead of a Quarkus application of its own.
+ * (ingest.ThresholdKeys, limits.RequestTimeoutTest, analyst.EmbeddedSparqlEndpointTest) instead of a Quarkus
+ * application of its own.
  */
 public final class KgConfigKeys {
 
