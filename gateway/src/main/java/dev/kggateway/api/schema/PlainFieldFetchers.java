@@ -4,8 +4,10 @@ import graphql.GraphQLException;
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+import io.smallrye.graphql.execution.datafetcher.PlugableBatchableDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
 import io.smallrye.graphql.schema.model.Field;
+import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Type;
@@ -13,6 +15,8 @@ import io.smallrye.graphql.spi.ClassloadingService;
 import io.smallrye.graphql.spi.DataFetcherService;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,20 +31,49 @@ import java.util.Set;
  * Only fields SmallRye would return unchanged get this fetcher: not wrapped (list, array, map, Optional), no
  * transformation (a scalar served as another class, formats), no adapter. Every other field keeps SmallRye's fetcher
  * (this service returns null). A SmallRye {@link DataFetcherService} (ServiceLoader, {@code META-INF/services}).
+ * <p>
+ * Resolvers that return a value (not a CompletionStage, Uni, Multi or Publisher: those keep SmallRye's and Quarkus'
+ * fetchers) get {@link ResolverFetcher}: Quarkus' fetcher with the field's selection in its context built only when
+ * read. One per operation and asker: SmallRye asks again on every request for a loader per batched {@code @Source}
+ * operation ({@code ExecutionService.getDataLoaderForOperation}, through its own instance of this service), and a new
+ * fetcher each time (reflection, a class lookup by name) was ~8 % of an empty request's worker CPU; the fetchers
+ * hold no per-request state (the schema's own are shared by all requests).
  */
 public class PlainFieldFetchers implements DataFetcherService {
+
+    /** Resolver fetchers by operation (identity: the schema's operations are fixed); one instance per asker. */
+    private final Map<Operation, ResolverFetcher<?, ?>> resolvers = new IdentityHashMap<>();
 
     private static final Set<String> SPECIAL = Set.of("java.util.OptionalInt", "java.util.OptionalLong",
             "java.util.OptionalDouble");
 
     @Override
     public Integer getPriority() {
-        return 100; // after Quarkus' service (1), which provides no field fetchers
+        return 100; // after Quarkus' service (1): it answers only getDefaultDataFetcher (asked after these) and async ones
     }
 
     @Override
     public PlugableDataFetcher<?> getFieldDataFetcher(Field field, Type type, Reference owner) {
         return isPlain(field) ? new PlainFieldFetcher(field, owner) : null;
+    }
+
+    @Override
+    public PlugableBatchableDataFetcher<?, ?> getOtherFieldDataFetcher(Operation operation, Type type) {
+        return resolver(operation, type);
+    }
+
+    @Override
+    public PlugableBatchableDataFetcher<?, ?> getOtherWrappedDataFetcher(Operation operation, Type type) {
+        return resolver(operation, type);
+    }
+
+    synchronized ResolverFetcher<?, ?> resolver(Operation operation, Type type) {
+        ResolverFetcher<?, ?> fetcher = resolvers.get(operation);
+        if (fetcher == null || fetcher.type() != type) {
+            fetcher = new ResolverFetcher<>(operation, type);
+            resolvers.put(operation, fetcher);
+        }
+        return fetcher;
     }
 
     /** True when SmallRye's FieldDataFetcher would serve the getter's value unchanged. */
