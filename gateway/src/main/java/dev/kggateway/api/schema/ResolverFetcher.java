@@ -10,7 +10,10 @@ import graphql.schema.GraphQLType;
 import io.quarkus.smallrye.graphql.runtime.spi.datafetcher.QuarkusDefaultDataFetcher;
 import io.smallrye.graphql.execution.context.SmallRyeContext;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+import io.smallrye.graphql.execution.datafetcher.helper.FieldHelper;
 import io.smallrye.graphql.schema.model.Operation;
+import io.smallrye.graphql.schema.model.Reference;
+import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.transformation.AbstractDataFetcherException;
 import io.smallrye.graphql.validation.BeanValidationUtil;
@@ -34,6 +37,9 @@ import org.eclipse.microprofile.graphql.GraphQLException;
  * SmallRye's own: built by {@link SmallRyeContextManager#populateFromDataFetchingEnvironment} for the same field, whose
  * side effects (the thread's current context, the request's {@code context} entry) are then undone.
  * <p>
+ * A resolver returning a list of objects (types, interfaces, unions; no transformation, no adapter) has its list served
+ * as it is returned ({@link ListAsReturned}) instead of copied by SmallRye into a new list of the same elements.
+ * <p>
  * Everything else is unchanged: the rest of the context (same setters, same values, current on the thread and in
  * the request's GraphQL context), SmallRye's before-fetch event, its argument conversion, Quarkus'
  * {@code invokeAndTransform} (request context, blocking) and SmallRye's error handling, in the same order. Batched
@@ -43,6 +49,42 @@ final class ResolverFetcher<K, T> extends QuarkusDefaultDataFetcher<K, T> {
 
     ResolverFetcher(Operation operation, Type type) {
         super(operation, type);
+        if (returnsObjectsAsTheyAre(operation)) {
+            fieldHelper = new ListAsReturned(operation);
+        }
+    }
+
+    /**
+     * True when SmallRye's transformation of the resolver's result would copy a {@code List} (or {@code Collection}) of
+     * objects into a new {@code ArrayList} element by element, each unchanged: a collection of types, interfaces or
+     * unions, not nested, with no transformation or adapter. SmallRye finds the new collection's class by name for
+     * every call (Class.forName); graphql-java reads either list the same way.
+     */
+    static boolean returnsObjectsAsTheyAre(Operation operation) {
+        if (!operation.hasWrapper() || !operation.getWrapper().isCollection() || operation.getWrapper().getWrapper() != null) {
+            return false;
+        }
+        String collection = operation.getWrapper().getWrapperClassName();
+        Reference ref = operation.getReference();
+        boolean objects = ref.getType() == ReferenceType.TYPE || ref.getType() == ReferenceType.INTERFACE
+                || ref.getType() == ReferenceType.UNION;
+        boolean adapted = operation.isAdaptingWith() || operation.isAdaptingTo() || ref.isAdaptingWith()
+                || ref.isAdaptingTo();
+        return (collection.equals("java.util.List") || collection.equals("java.util.Collection")) && objects
+                && !operation.hasTransformation() && !adapted;
+    }
+
+    /** SmallRye's helper for such a resolver, except that a returned {@code List} is served as it is, not copied. */
+    static final class ListAsReturned extends FieldHelper {
+        ListAsReturned(Operation operation) {
+            super(operation);
+        }
+
+        @Override
+        public Object transformOrAdaptResponse(Object value, DataFetchingEnvironment dfe)
+                throws AbstractDataFetcherException {
+            return value instanceof List<?> ? value : super.transformOrAdaptResponse(value, dfe);
+        }
     }
 
     Operation operation() {
@@ -51,6 +93,10 @@ final class ResolverFetcher<K, T> extends QuarkusDefaultDataFetcher<K, T> {
 
     Type type() {
         return type;
+    }
+
+    FieldHelper responseHelper() {
+        return fieldHelper;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.kggateway.api.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -24,6 +25,11 @@ import io.smallrye.graphql.schema.model.OperationType;
 import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Type;
+import io.smallrye.graphql.schema.model.Wrapper;
+import io.smallrye.graphql.schema.model.WrapperType;
+import io.smallrye.graphql.schema.model.AdaptWith;
+import io.smallrye.graphql.execution.datafetcher.helper.FieldHelper;
+import graphql.schema.DataFetchingEnvironmentImpl;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import java.util.ArrayList;
@@ -154,5 +160,40 @@ class ResolverFetcherTest {
         assertNotSame(first, service.getOtherWrappedDataFetcher(other, null));
         assertNotSame(first, service.getOtherWrappedDataFetcher(item, itemType()), "another type, another fetcher");
         assertNotSame(first, new PlainFieldFetchers().getOtherWrappedDataFetcher(item, null));
+    }
+
+    private static Operation listOf(String className, ReferenceType kind, String collection) {
+        Reference ref = new Reference.Builder().className(className).name("X").type(kind).build();
+        Operation op = new Operation(Object.class.getName(), "toString", "items", "items", ref, OperationType.QUERY,
+                Execute.DEFAULT);
+        op.setWrapper(new Wrapper(WrapperType.COLLECTION, collection));
+        return op;
+    }
+
+    @Test
+    void aListOfObjectsIsServedAsReturnedWithTheSameElementsSmallRyeWouldServe() throws Exception {
+        Operation objects = listOf(Object.class.getName(), ReferenceType.TYPE, "java.util.List");
+        assertTrue(ResolverFetcher.returnsObjectsAsTheyAre(objects));
+        List<Object> returned = List.of(new Object(), new Object(), new Object());
+        var dfe = DataFetchingEnvironmentImpl.newDataFetchingEnvironment().build();
+        Object ours = new ResolverFetcher<>(objects, null).responseHelper().transformOrAdaptResponse(returned, dfe);
+        Object smallRyes = new FieldHelper(objects).transformOrAdaptResponse(returned, dfe);
+        assertNotSame(returned, smallRyes, "SmallRye copies the list");
+        assertEquals(smallRyes, ours, "same elements, same order");
+        assertSame(returned, ours);
+        assertTrue(ResolverFetcher.returnsObjectsAsTheyAre(listOf(Object.class.getName(), ReferenceType.INTERFACE,
+                "java.util.Collection")));
+        // Anything SmallRye may change keeps its helper: scalars, enums, sets, nested lists, adapters, single values.
+        assertFalse(ResolverFetcher.returnsObjectsAsTheyAre(listOf("java.lang.Double", ReferenceType.SCALAR, "java.util.List")));
+        assertFalse(ResolverFetcher.returnsObjectsAsTheyAre(listOf("x.Metric", ReferenceType.ENUM, "java.util.List")));
+        assertFalse(ResolverFetcher.returnsObjectsAsTheyAre(listOf(Object.class.getName(), ReferenceType.TYPE, "java.util.Set")));
+        Operation nested = listOf(Object.class.getName(), ReferenceType.TYPE, "java.util.List");
+        nested.getWrapper().setWrapper(new Wrapper(WrapperType.COLLECTION, "java.util.List"));
+        assertFalse(ResolverFetcher.returnsObjectsAsTheyAre(nested));
+        Operation adapted = listOf(Object.class.getName(), ReferenceType.TYPE, "java.util.List");
+        adapted.setAdaptWith(new AdaptWith());
+        assertFalse(ResolverFetcher.returnsObjectsAsTheyAre(adapted));
+        assertFalse(ResolverFetcher.returnsObjectsAsTheyAre(itemOperation()));
+        assertFalse(new ResolverFetcher<>(itemOperation(), null).responseHelper() instanceof ResolverFetcher.ListAsReturned);
     }
 }
