@@ -55,8 +55,34 @@ class PlainFieldFetchersTest {
         adapted.setAdaptWith(new AdaptWith());
         assertFalse(PlainFieldFetchers.isPlain(adapted));
         assertFalse(PlainFieldFetchers.isPlain(field("count", "count", "java.util.OptionalInt", "java.util.OptionalInt")));
-        // Quarkus' own service answers no field: SmallRye's fetcher is used for every field that is not plain.
+        // Quarkus' own service answers no field: SmallRye's fetcher is used for every field that is neither plain nor
+        // a transformed scalar.
         assertNull(new PlainFieldFetchers().getFieldDataFetcher(list, null, PRODUCT));
+        assertNull(new PlainFieldFetchers().getFieldDataFetcher(adapted, null, PRODUCT));
+        assertNull(new PlainFieldFetchers().getFieldDataFetcher(
+                field("count", "count", "java.util.OptionalInt", "java.util.OptionalInt"), null, PRODUCT));
+        // Transformed scalars (no wrapper, no adapter) get the fetcher with SmallRye's transformation.
+        assertTrue(PlainFieldFetchers.isTransformedScalar(formatted));
+        assertTrue(PlainFieldFetchers.isTransformedScalar(field("price", "price", "java.lang.Double", "java.lang.String")));
+        assertFalse(PlainFieldFetchers.isTransformedScalar(field("name", "name", "java.lang.String", "java.lang.String")));
+        assertFalse(PlainFieldFetchers.isTransformedScalar(list));
+        assertFalse(PlainFieldFetchers.isTransformedScalar(adapted));
+    }
+
+    @Test
+    void transformedScalarsAreServedThroughSmallRyesTransformation() throws Exception {
+        Product product = new Product("p1", "Name", null, 9.5, "EUR", "Maker");
+        // As SmallRye models a formatted number: served as a String.
+        Field formatted = field("price", "price", "java.lang.Double", "java.lang.String");
+        formatted.setTransformation(new Transformation(Transformation.Type.NUMBER, "#.00", null, false));
+        DataFetcher<?> price = new PlainFieldFetchers().getFieldDataFetcher(formatted, null, PRODUCT);
+        assertInstanceOf(TrivialDataFetcher.class, price);
+        assertEquals("9.50", price.get(DataFetchingEnvironmentImpl.newDataFetchingEnvironment().source(product).build()));
+        DataFetcher<?> unformatted = new PlainFieldFetchers().getFieldDataFetcher(
+                field("price", "price", "java.lang.Double", "java.lang.Float"), null, PRODUCT);
+        assertEquals(9.5, unformatted.get(DataFetchingEnvironmentImpl.newDataFetchingEnvironment().source(product).build()));
+        Product unpriced = new Product("p2", "Name", null, null, "EUR", "Maker");
+        assertNull(price.get(DataFetchingEnvironmentImpl.newDataFetchingEnvironment().source(unpriced).build()));
     }
 
     /** A class with a public field, as SmallRye maps one without a getter. */
