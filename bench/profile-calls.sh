@@ -2,7 +2,7 @@
 # A running gateway's profile over N sequential calls of one operation (bench/cpu-per-call.py: a different product per
 # call, one keep-alive connection), by async-profiler attached for those calls only (branch perf16).
 #   bench/profile-calls.sh LIBASYNCPROFILER PID PORT OP N START IDS_FILE OUT.collapsed [EVENT=cpu] [INTERVAL=1ms]
-# OP: empty | product. EVENT cpu: samples of CPU time per thread (interval 1 ms); alloc: allocation samples (e.g.
+# OP: empty | product | similarProducts. EVENT cpu: samples of CPU time per thread (interval 1 ms); alloc: allocation samples (e.g.
 # interval 524288, one sample per ~512 KB allocated). Output: collapsed stacks, first frame the thread;
 # bench/profile-groups.py sums them per 1,000 calls. async-profiler 3.0: Maven Central
 # tools.profiler:async-profiler:3.0:linux-x64 (jar), its linux-x64/libasyncProfiler.so.

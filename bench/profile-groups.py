@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
 # Samples per 1,000 calls of bench/profile-calls.sh profiles, by thread group (worker, event loop, GC, JIT) and, for
-# the worker, by the first of these components found on the stack (so each sample counts once) (branch perf16).
+# the worker, by the first of these components found on the stack (so each sample counts once) (branch perf16;
+# similarProducts' parts: perf17).
 #   python3 bench/profile-groups.py CALLS FILE.collapsed...
 import collections, sys
 
 WORKER_PARTS = [
     ('store (ProductStatements.read)', 'ProductStatements.read'),
+    ('ranking: index walk, scoring, top-k (SimilarityIndex.similar)', 'SimilarityIndex.similar'),
+    ("ranking: source's nodes (SimilarityIndex.nodesOf)", 'SimilarityIndex.nodesOf'),
+    ('ranking: rest (SimilarityService.similar)', 'SimilarityService.similar'),
+    ('hits\' fields: store (ProductStatements.summaries)', 'ProductStatements.summaries'),
+    ('hits\' fields: rest (ProductGraphQLApi.productOf)', 'ProductGraphQLApi.productOf'),
     ("SmallRye's field context (populateFromDataFetchingEnvironment)", 'SmallRyeContextManager.populateFromDataFetchingEnvironment'),
     ('resolver context, selection lazy (ResolverFetcher.populate)', 'ResolverFetcher.populate'),
     ('per-request data loaders (ExecutionService.getDataLoaderRegistry)', 'ExecutionService.getDataLoaderRegistry'),
