@@ -253,12 +253,8 @@ public final class SimilarityIndex {
                 }
             }
             // Complete the candidates with the postings not walked.
-            long skipped = 0;
             for (int i = expanded; i < m; i++) {
-                skipped += postingSizes[nodes[order[i]]];
-            }
-            if (skipped > 0) {
-                postingEntriesSkipped.add(skipped);
+                postingEntriesSkipped.add(postingSizes[nodes[order[i]]]);
             }
             // A candidate whose best reachable score (every node not walked added) stays below the k-th score
             // already guaranteed cannot enter the top k: it is neither completed nor ranked. Strictly below, after
@@ -273,8 +269,6 @@ public final class SimilarityIndex {
                 }
                 cannotEnter = new boolean[scratch.touchedCount];
             }
-            // Counted locally and added to the diagnostics counter once per ranking, not once per candidate.
-            int notCompleted = 0;
             for (int t = 0; expanded < m && t < scratch.touchedCount; t++) {
                 int[] theirs = productProperties[scratch.touched[t]];
                 if (kth >= 0) {
@@ -282,7 +276,7 @@ public final class SimilarityIndex {
                     double reachable = metric.score(scratch.weight(t) + weightNotWalked, mostShared, sourceCount, theirs.length);
                     if (SimilarityMetric.rankScore(reachable) < kth) {
                         cannotEnter[t] = true;
-                        notCompleted++;
+                        candidatesNotCompleted.increment();
                         continue;
                     }
                 }
@@ -291,9 +285,6 @@ public final class SimilarityIndex {
                         scratch.addTouched(t, nodeWeight[order[i]]);
                     }
                 }
-            }
-            if (notCompleted > 0) {
-                candidatesNotCompleted.add(notCompleted);
             }
             Comparator<Candidate> worstFirst = (a, b) -> Candidate.rankOrder(a.score(), a.id(), b.score(), b.id());
             PriorityQueue<Candidate> best = new PriorityQueue<>(worstFirst);
@@ -345,57 +336,23 @@ public final class SimilarityIndex {
      */
     private double kthGuaranteed(Scratch scratch, int self, int minShared, int k, SimilarityMetric metric,
             int sourceCount) {
-        if (scratch.touchedCount < k || k <= 0) {
+        if (scratch.touchedCount < k) {
             return -1;
         }
-        // The k best lower bounds in a min-heap of doubles (the smallest at 0): the same k-th value a
-        // PriorityQueue<Double> gives, without boxing every candidate's score.
-        double[] top = new double[k];
-        int size = 0;
+        PriorityQueue<Double> top = new PriorityQueue<>(k + 1);
         for (int t = 0; t < scratch.touchedCount; t++) {
             if (scratch.touched[t] == self || scratch.shared(t) < minShared) {
                 continue;
             }
             double lower = score(scratch, t, metric, sourceCount);
-            if (size < k) {
-                siftUp(top, size++, lower);
-            } else if (lower > top[0]) {
-                siftDown(top, size, lower);
+            if (top.size() < k) {
+                top.add(lower);
+            } else if (lower > top.peek()) {
+                top.poll();
+                top.add(lower);
             }
         }
-        return size < k ? -1 : top[0];
-    }
-
-    /** Adds {@code value} at position {@code i} (the heap's end) of a min-heap and restores the order. */
-    private static void siftUp(double[] heap, int i, double value) {
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (Double.compare(value, heap[parent]) >= 0) {
-                break;
-            }
-            heap[i] = heap[parent];
-            i = parent;
-        }
-        heap[i] = value;
-    }
-
-    /** Replaces a min-heap's smallest element by {@code value} and restores the order. */
-    private static void siftDown(double[] heap, int size, double value) {
-        int i = 0;
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < size && Double.compare(heap[right], heap[child]) < 0) {
-                child = right;
-            }
-            if (Double.compare(value, heap[child]) <= 0) {
-                break;
-            }
-            heap[i] = heap[child];
-            i = child;
-        }
-        heap[i] = value;
+        return top.size() < k ? -1 : top.peek();
     }
 
     /**
