@@ -1,6 +1,5 @@
 package dev.kggateway.security;
 
-import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.error.ForbiddenException;
 import dev.kggateway.domain.error.UnauthenticatedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -21,7 +20,7 @@ public class AccessCheck {
     static final String STATUS_KEY = "kg.auth.status";
 
     @Inject
-    KgConfig config;
+    AuthSettings settings;
 
     @Inject
     SecurityIdentity identity;
@@ -30,7 +29,7 @@ public class AccessCheck {
     CurrentVertxRequest request;
 
     void require(String role, boolean query) {
-        KgConfig.Auth auth = config.auth();
+        var auth = settings.current();
         if (!auth.enabled() || (query && !auth.protectQueries())) {
             return;
         }

@@ -1,6 +1,5 @@
 package dev.kggateway.security;
 
-import dev.kggateway.config.KgConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -26,7 +25,7 @@ import java.util.List;
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
     @Inject
-    KgConfig config;
+    AuthSettings settings;
 
     @Override
     public Class<ApiKeyAuthenticationRequest> getRequestType() {
@@ -37,7 +36,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         byte[] offered = sha256(request.key());
         boolean match = false;
-        for (String key : config.auth().apiKeys().orElse(List.of())) {
+        for (String key : settings.current().apiKeys().orElse(List.of())) {
             if (key.isBlank()) {
                 continue;
             }

@@ -1,6 +1,5 @@
 package dev.kggateway.security;
 
-import dev.kggateway.config.KgConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
@@ -20,7 +19,7 @@ public class RouteAccess {
     }
 
     @Inject
-    KgConfig config;
+    AuthSettings settings;
 
     /**
      * Null when the request may read; else why not. {@code query}: the route only reads what GraphQL queries can
@@ -28,7 +27,7 @@ public class RouteAccess {
      * Call on a worker thread (the identity may have to be awaited).
      */
     public Denial requireReader(RoutingContext rc, boolean query) {
-        KgConfig.Auth auth = config.auth();
+        var auth = settings.current();
         if (!auth.enabled() || (query && !auth.protectQueries())) {
             return null;
         }

@@ -6,17 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kggateway.store.GraphStore;
 import dev.kggateway.support.Gql;
-import dev.kggateway.support.NoCacheProfile;
+import dev.kggateway.support.KgConfigKeys;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Nested fields are batched: the number of SPARQL queries per request does not grow with the page size. */
+/**
+ * Nested fields are batched: the number of SPARQL queries per request does not grow with the page size. Runs in the
+ * default test application (the fixture catalogue) with the result cache off for each test, so every resolver reaches
+ * the store: a real {@link ResultCache} built from {@code kg.cache.enabled=false} (parsed into the real KgConfig
+ * mapping, as at start-up) is installed for the current test only ({@link QuarkusMock}; CatalogService,
+ * SimilarityService and GetCaching reach it through the bean's client proxy), instead of an application of its own
+ * with the key set.
+ */
 @QuarkusTest
-@TestProfile(NoCacheProfile.class)
 class QueryCountTest {
+
+    @BeforeEach
+    void cacheOff() {
+        ResultCache off = new ResultCache(KgConfigKeys.mapping(Map.of("kg.cache.enabled", "false")),
+                new SimpleMeterRegistry());
+        QuarkusMock.installMockForType(off, ResultCache.class);
+    }
 
     static final String NESTED = """
             query($first: Int) { products(first: $first) { totalCount edges { node { id name

@@ -194,8 +194,10 @@ class CrashSafetyIT {
         process.destroy(); // SIGTERM: a clean close removes the open marker
         assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "clean shut-down within 30 s");
         assertTrue(!Files.exists(store.resolve("open")), "a clean shut-down removes the store's open marker");
+        // How long the whole test takes is a speed figure, not a property: no bound here (each wait above has its own
+        // guard against a hang). The IT durations are in BENCHMARKS.md's test-time tables (CrashSafetyIT 10-13 s
+        // one at a time, 63.8 s at load 10-16).
         long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
-        assertTrue(seconds < 120, "crash test took " + seconds + " s");
         System.out.printf("crash-safety: %d batches sent, %d acknowledged, %d products present after restart, %d s%n",
                 sent, acknowledged.size(), present.size(), seconds);
     }

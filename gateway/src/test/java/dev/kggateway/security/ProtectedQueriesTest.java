@@ -5,16 +5,23 @@ import static dev.kggateway.security.AuthHttp.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.kggateway.support.WritableStoreProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** kg.auth.protect-queries=true: queries need kg-reader (or kg-writer). */
+/** kg.auth.protect-queries=true (with auth on, {@link AuthOn}, for each test): queries need kg-reader (or kg-writer). */
 @QuarkusTest
-@TestProfile(AuthOnProfile.ProtectedQueries.class)
+@TestProfile(WritableStoreProfile.class)
 class ProtectedQueriesTest {
+
+    @BeforeEach
+    void authOnWithProtectedQueries() {
+        AuthOn.install(true);
+    }
 
     static final String Q = "{ propertyTypes { type } products(first: 1) { totalCount } }";
 
@@ -28,7 +35,7 @@ class ProtectedQueriesTest {
     @Test
     void readerWriterAndApiKeyMayQuery() {
         for (Map<String, String> h : new Map[] { bearer(TestKeys.token(Roles.READER)), bearer(TestKeys.token(Roles.WRITER)),
-                apiKey(AuthOnProfile.KEY_ONE) }) {
+                apiKey(AuthOn.KEY_ONE) }) {
             Response r = AuthHttp.post(Q, Map.of(), h);
             assertEquals(200, r.statusCode(), r.asString());
             assertNull(r.jsonPath().get("errors"));
@@ -45,7 +52,7 @@ class ProtectedQueriesTest {
     /** With protected queries a GET answer is per caller: never stored by a shared cache, no ETag. */
     @Test
     void getAnswersAreNotStored() {
-        Response r = io.restassured.RestAssured.given().headers(apiKey(AuthOnProfile.KEY_ONE)).queryParam("query", Q)
+        Response r = io.restassured.RestAssured.given().headers(apiKey(AuthOn.KEY_ONE)).queryParam("query", Q)
                 .when().get("/graphql");
         assertEquals(200, r.statusCode(), r.asString());
         assertNull(r.jsonPath().get("errors"));
@@ -66,7 +73,7 @@ class ProtectedQueriesTest {
         assertEquals(401, io.restassured.RestAssured.given().headers(apiKey("wrong-key-0123456789"))
                 .queryParam("query", SPARQL).get("/sparql").statusCode());
         for (Map<String, String> h : new Map[] { bearer(TestKeys.token(Roles.READER)),
-                bearer(TestKeys.token(Roles.WRITER)), apiKey(AuthOnProfile.KEY_TWO) }) {
+                bearer(TestKeys.token(Roles.WRITER)), apiKey(AuthOn.KEY_TWO) }) {
             Response r = io.restassured.RestAssured.given().headers(h).queryParam("query", SPARQL)
                     .accept("application/sparql-results+json").get("/sparql");
             assertEquals(200, r.statusCode(), r.asString());

@@ -23,15 +23,22 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Isolation from a hung store: Fuseki is replaced by a socket that accepts connections and never answers (what a
- * SIGSTOPped server looks like to a client), 60 uncached reads arrive at once, and while they are stuck the cached
- * {@code propertyTypes}, the store-free {@code extractProperties} and liveness answer within a second; the reads end
- * with STORE_UNAVAILABLE, all but the bulkhead's worth long before the hung ones time out; the breaker opens, and closes again once the store
- * answers.
+ * SIGSTOPped server looks like to a client), 60 uncached reads arrive at once, and while the store hangs the cached
+ * {@code propertyTypes} (with no store call), the store-free {@code extractProperties} and liveness answer; the reads
+ * end with STORE_UNAVAILABLE, only the bulkhead's worth of them reaching the store; the breaker opens and refuses a call
+ * without touching the store, and closes again once the store answers.
+ *
+ * <p>"Does not wait for the store" is checked by order and by count, never by a tight clock (a flake at load 8 when it
+ * was "under 1000 ms"): the store stays hung until every answer is in (so an answer that needed it would be
+ * STORE_UNAVAILABLE), and the store saw no call for the cached answers. The one clock bound left, on the hung calls, is
+ * derived from the configured socket timeout with a wide margin. How fast these paths are is measured by bench/, not
+ * here.
  */
 @QuarkusTest
 @TestProfile(FusekiWritableProfile.class)
@@ -46,6 +53,15 @@ class FrozenStoreIsolationTest {
 
     @Inject
     dev.kggateway.config.KgConfig config;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    /** Store calls made for {@code propertyTypes} so far (each counted when it ends, refused ones too). */
+    long propertyTypeStoreCalls() {
+        return (long) registry.find(dev.kggateway.observability.LatencyHistograms.SPARQL_TIMER)
+                .tag("query", "property-type-stats").timers().stream().mapToLong(t -> t.count()).sum();
+    }
 
     record Answer(long millis, int status, JsonNode body) {
         String code() {
@@ -97,11 +113,13 @@ class FrozenStoreIsolationTest {
         FusekiTestResource fuseki = FusekiTestResource.current();
         Answer warm = post("{ propertyTypes { type propertyCount } }");
         assertEquals(null, warm.code(), warm.body().toString());
+        long storeCallsWhenWarm = propertyTypeStoreCalls();
         ExecutorService clients = Executors.newFixedThreadPool(60);
         List<Answer> cached = new ArrayList<>();
         List<Answer> storeFree = new ArrayList<>();
         List<Answer> live = new ArrayList<>();
         List<Answer> reads = new ArrayList<>();
+        int reachedTheStore;
         fuseki.hang();
         try {
             List<Future<Answer>> pending = new ArrayList<>();
@@ -115,49 +133,65 @@ class FrozenStoreIsolationTest {
                 storeFree.add(post("{ extractProperties(text: \"10 ml borosilicate glass vial\") { type value } }"));
                 live.add(get("/q/health/live"));
             }
+            // A guard against a hang only (the hung calls end at the socket timeout): the answers are checked below.
             for (Future<Answer> f : pending) {
-                reads.add(f.get());
+                reads.add(f.get(5, TimeUnit.MINUTES));
             }
+            // Only the bulkhead's worth reached the store: the other 50 were refused without a connection (and so
+            // without waiting for it), whatever the machine's load made their latency.
+            reachedTheStore = fuseki.hungConnections();
             assertEquals(CircuitBreakerState.OPEN, breaker.currentState("graph-store"),
                     "timeouts and rejections open the breaker");
+            int connectionsBefore = fuseki.hungConnections();
             Answer whileOpen = post("{ product(id: \"ISO-open\") { id } }");
             assertEquals("STORE_UNAVAILABLE", whileOpen.code(), whileOpen.body().toString());
-            assertTrue(whileOpen.millis() < 1000, "an open breaker fails at once: " + whileOpen.millis() + " ms");
+            // Fails at once = fails without calling the hung store (a call that did would wait out the socket
+            // timeout on a new connection to it).
+            assertEquals(connectionsBefore, fuseki.hungConnections(),
+                    "an open breaker refuses without calling the store (" + whileOpen.millis() + " ms)");
         } finally {
             fuseki.startServer();
             clients.shutdownNow();
         }
+        // All of these were answered while the store hung (it comes back only in the finally above, after the
+        // answers are in): an answer that waited for the store would have been STORE_UNAVAILABLE (bulkhead full,
+        // breaker open or socket timeout), so the answers themselves show the store was not needed.
         for (Answer a : cached) {
             assertEquals(null, a.code(), a.body().toString());
-            assertTrue(a.millis() < 1000, "cached propertyTypes took " + a.millis() + " ms");
+            assertEquals(warm.body(), a.body(), "the cached answer is the one read before the store hung");
         }
+        // ... and the cached answers did not even ask it (a store call that failed over to a stale copy would count).
+        assertEquals(storeCallsWhenWarm, propertyTypeStoreCalls(), "store calls for the cached propertyTypes");
         for (Answer a : storeFree) {
             // The model is off in this profile: MODEL_UNAVAILABLE, answered without waiting for the store.
-            assertFalse(a.body().path("errors").isEmpty() && a.body().path("data").isMissingNode());
-            assertTrue(a.millis() < 1000, "extractProperties took " + a.millis() + " ms");
+            assertEquals("MODEL_UNAVAILABLE", a.code(), a.body().toString());
         }
         for (Answer a : live) {
-            assertEquals(200, a.status());
-            assertTrue(a.millis() < 1000, "liveness took " + a.millis() + " ms");
+            assertEquals(200, a.status(), "liveness while the store hangs");
         }
-        // A rejected call fails well before the hung ones time out (8 s); on a loaded 2-core machine 60 requests at
-        // once can still take a second or two to be parsed and refused, so "fast" is measured against that timeout.
-        long fast = reads.stream().filter(a -> a.millis() < 2500).count();
-        long slowest = reads.stream().mapToLong(Answer::millis).max().orElse(0);
         for (Answer a : reads) {
             assertEquals("STORE_UNAVAILABLE", a.code(), a.body().toString());
         }
-        assertTrue(fast >= 50, "all but the bulkhead (10) fail fast: " + fast + " under 2.5 s");
-        assertTrue(slowest < 12000, "a hung call is bounded by the socket timeout (8 s): slowest " + slowest + " ms");
-        System.out.printf("frozen store: 60 reads, %d failed fast (<2.5 s), slowest %d ms; cached max %d ms,"
-                + " extractProperties max %d ms, liveness max %d ms%n", fast, slowest,
+        assertTrue(reachedTheStore > 0 && reachedTheStore <= config.store().maxConcurrentCalls(),
+                "all but the bulkhead (10) were refused without calling the store: " + reachedTheStore + " did");
+        // A hang is bounded by the socket timeout: the bound is three times it (24 s), wide enough for a loaded
+        // 2-core machine's queueing yet under the client's 60 s and far under RDF4J's default socket timeout (days),
+        // which is what it guards against.
+        long slowest = reads.stream().mapToLong(Answer::millis).max().orElse(0);
+        long bound = 3 * config.store().socketTimeout().toMillis();
+        assertTrue(slowest < bound, "a hung call is bounded by the socket timeout ("
+                + config.store().socketTimeout() + "): slowest " + slowest + " ms, bound " + bound + " ms");
+        System.out.printf("frozen store: 60 reads, %d reached the store, slowest %d ms; cached max %d ms,"
+                + " extractProperties max %d ms, liveness max %d ms (latencies for information only)%n",
+                reachedTheStore, slowest,
                 cached.stream().mapToLong(Answer::millis).max().orElse(0),
                 storeFree.stream().mapToLong(Answer::millis).max().orElse(0),
                 live.stream().mapToLong(Answer::millis).max().orElse(0));
 
         // Recovery: after the breaker's delay (11 s here, longer than the hung calls take to time out) a probe goes
         // through, and two answers close it.
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        // A guard against a breaker that never closes, not a speed bound: the delay plus a wide margin.
+        long until = System.nanoTime() + config.store().breaker().delay().plusSeconds(60).toNanos();
         Answer after = null;
         while (System.nanoTime() < until) {
             after = post("{ product(id: \"ISO-after-" + System.nanoTime() + "\") { id } }");

@@ -86,6 +86,14 @@ public class FusekiTestResource implements QuarkusTestResourceLifecycleManager {
         blackHole = new BlackHole(port);
     }
 
+    /**
+     * Connections the hung endpoint has accepted since {@link #hang()}: every store call that reached the store while
+     * it hung (a call refused by the bulkhead or an open breaker never connects). -1 when the endpoint is not hung.
+     */
+    public synchronized int hungConnections() {
+        return blackHole == null ? -1 : blackHole.acceptedCount();
+    }
+
     private void closeBlackHole() {
         if (blackHole != null) {
             blackHole.close();
@@ -126,6 +134,12 @@ public class FusekiTestResource implements QuarkusTestResourceLifecycleManager {
             }, "fuseki-black-hole");
             acceptor.setDaemon(true);
             acceptor.start();
+        }
+
+        int acceptedCount() {
+            synchronized (accepted) {
+                return accepted.size();
+            }
         }
 
         void close() {

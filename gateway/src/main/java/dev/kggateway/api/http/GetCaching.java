@@ -2,6 +2,7 @@ package dev.kggateway.api.http;
 
 import dev.kggateway.cache.ResultCache;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.security.AuthSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -24,6 +25,9 @@ public class GetCaching {
 
     @Inject
     KgConfig config;
+
+    @Inject
+    AuthSettings auth;
 
     /** The weak ETag for this request now, or null when GET answers must not be cached or revalidated. */
     public String etag(String query, String operationName, String variables) {
@@ -49,6 +53,7 @@ public class GetCaching {
 
     /** Answers differ per caller, or must not sit in shared caches, when queries need credentials. */
     private boolean cacheable() {
-        return !(config.auth().enabled() && config.auth().protectQueries());
+        KgConfig.Auth keys = auth.current();
+        return !(keys.enabled() && keys.protectQueries());
     }
 }

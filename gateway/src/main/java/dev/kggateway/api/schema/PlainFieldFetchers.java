@@ -86,11 +86,7 @@ public class PlainFieldFetchers implements DataFetcherService {
 
     /** True when SmallRye's FieldDataFetcher would serve the getter's value unchanged. */
     static boolean isPlain(Field field) {
-        Reference ref = field.getReference();
-        boolean transformed = field.hasTransformation()
-                || (ref.getType() == ReferenceType.SCALAR && !ref.getClassName().equals(ref.getGraphQLClassName()));
-        boolean adapted = field.isAdaptingWith() || field.isAdaptingTo() || ref.isAdaptingWith() || ref.isAdaptingTo();
-        return !field.hasWrapper() && !ref.hasWrapper() && !transformed && !adapted && !SPECIAL.contains(ref.getClassName());
+        return readAsIs(field) && !transformed(field);
     }
 
     /**
@@ -98,10 +94,26 @@ public class PlainFieldFetchers implements DataFetcherService {
      * {@code Double} served as SmallRye's {@code Float} class, a number or date format): no wrapper, no adapter.
      */
     static boolean isTransformedScalar(Field field) {
+        return readAsIs(field) && transformed(field);
+    }
+
+    /** Not wrapped (list, array, map, Optional), no adapter, not one of the {@link #SPECIAL} optionals. */
+    private static boolean readAsIs(Field field) {
         Reference ref = field.getReference();
-        boolean adapted = field.isAdaptingWith() || field.isAdaptingTo() || ref.isAdaptingWith() || ref.isAdaptingTo();
-        return !isPlain(field) && !field.hasWrapper() && !ref.hasWrapper() && !adapted
-                && !SPECIAL.contains(ref.getClassName());
+        return !field.hasWrapper() && !ref.hasWrapper() && !adapted(field) && !SPECIAL.contains(ref.getClassName());
+    }
+
+    /** SmallRye transforms the value: a transformation (format) or a scalar served as another class. */
+    private static boolean transformed(Field field) {
+        Reference ref = field.getReference();
+        return field.hasTransformation()
+                || (ref.getType() == ReferenceType.SCALAR && !ref.getClassName().equals(ref.getGraphQLClassName()));
+    }
+
+    /** An adapter on the field or on its type (an {@link Operation} is a field too). */
+    static boolean adapted(Field field) {
+        Reference ref = field.getReference();
+        return field.isAdaptingWith() || field.isAdaptingTo() || ref.isAdaptingWith() || ref.isAdaptingTo();
     }
 
     /**

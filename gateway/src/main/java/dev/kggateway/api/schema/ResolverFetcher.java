@@ -68,10 +68,8 @@ final class ResolverFetcher<K, T> extends QuarkusDefaultDataFetcher<K, T> {
         Reference ref = operation.getReference();
         boolean objects = ref.getType() == ReferenceType.TYPE || ref.getType() == ReferenceType.INTERFACE
                 || ref.getType() == ReferenceType.UNION;
-        boolean adapted = operation.isAdaptingWith() || operation.isAdaptingTo() || ref.isAdaptingWith()
-                || ref.isAdaptingTo();
         return (collection.equals("java.util.List") || collection.equals("java.util.Collection")) && objects
-                && !operation.hasTransformation() && !adapted;
+                && !operation.hasTransformation() && !PlainFieldFetchers.adapted(operation);
     }
 
     /** SmallRye's helper for such a resolver, except that a returned {@code List} is served as it is, not copied. */
