@@ -188,6 +188,26 @@ class AcknowledgedWriteDurabilityTest {
     }
 
     /**
+     * A write from a thread that holds a read of the store would wait for itself (a read lock does not become a write
+     * lock) until the lock timeout: it fails at once instead, and the store takes the write once the read is over.
+     */
+    @Test
+    void aWriteInsideAReadFailsAtOnceInsteadOfWaitingForItself() {
+        insert("urn:kg-test:seed");
+        String subject = "urn:kg-test:inside-read-" + System.nanoTime();
+        RuntimeException[] thrown = {null};
+        SCAN.run(store, () -> {
+            try {
+                insert(subject);
+            } catch (RuntimeException e) {
+                thrown[0] = e;
+            }
+        });
+        assertTrue(thrown[0] instanceof IllegalStateException, "expected IllegalStateException, got " + thrown[0]);
+        insert(subject);
+    }
+
+    /**
      * The invariant in general: readers keep the store busy (product reads, SPARQL selects, statement scans, from
      * two threads, overlapping), two writers write; after each acknowledged write a copy of the files holds every
      * write acknowledged so far. A copy is taken with no other write running (a test lock around write + copy), as a
