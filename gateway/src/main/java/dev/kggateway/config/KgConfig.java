@@ -441,6 +441,16 @@ public interface KgConfig {
         Duration queryTimeout();
 
         /**
+         * Embedded store: longest wait for the store's access lock before a call fails with {@code STORE_UNAVAILABLE}
+         * (HTTP 503). Reads share the store, a write has it to itself from begin to commit, so that RDF4J's LMDB store
+         * writes a commit to disk before it is acknowledged (with a read open it keeps the commit in memory). A write
+         * waits for the reads in progress to end, a read for the write in progress (fair: reads that come after a
+         * waiting write wait behind it). Not used by remote stores.
+         */
+        @WithDefault("30s")
+        Duration lockTimeout();
+
+        /**
          * Store calls in flight at once (bulkhead); a call beyond them fails at once with {@code STORE_UNAVAILABLE}
          * instead of holding an HTTP worker thread while the store is slow or hung. No queue: waiting is what a hung
          * store makes everyone do.
