@@ -67,7 +67,7 @@ class SeedStyleModelFolderTest {
     void theDecodingIsTheManifestsAndArgmaxWithoutOne() throws Exception {
         Path dir = seedStyleCopy(Files.createTempDirectory("seed-style-decoding"));
         assertEquals(Decoding.ARGMAX, ModelFolder.open(dir).decoding(), "seed-style: no manifest");
-        assertEquals(Decoding.VITERBI, ModelFolder.open(SHIPPED).decoding(), "the shipped manifest (2.14.0) names viterbi");
+        assertEquals(Decoding.VITERBI, ModelFolder.open(SHIPPED).decoding(), "the shipped manifest (2.15.0) names viterbi");
         Files.writeString(dir.resolve("manifest.json"), "{\"name\":\"m\",\"version\":\"1\"}");
         assertEquals(Decoding.ARGMAX, ModelFolder.open(dir).decoding(), "a manifest that names no decoding");
         Files.writeString(dir.resolve("manifest.json"), "{\"name\":\"m\",\"version\":\"1\",\"decoding\":\"viterbi\"}");
