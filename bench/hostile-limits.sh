@@ -10,17 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20}
 [ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -ntp package -DskipTests
-STORE=$(mktemp -d /tmp/kg-hostile-XXXXXX)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-LOG=$(mktemp /tmp/kg-hostile-XXXXXX.log)
-java -Xmx1g -Dquarkus.http.port="$PORT" -Dkg.store.path="$STORE" -Dkg.ner.enabled=false -Dkg.sample.enrich=false \
-  -Dkg.auth.enabled=false -jar gateway/target/quarkus-app/quarkus-run.jar > "$LOG" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$STORE"' EXIT
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$PORT/q/health/live" > /dev/null 2>&1 && break
-  sleep 0.5
-done
+. bench/throwaway-gateway.sh
+start_throwaway_gateway gateway/target/quarkus-app/quarkus-run.jar /q/health/live
 python3 - "$PORT" "$DURATION" <<'PY'
 import json, sys, threading, time, urllib.request, urllib.error
 

@@ -11,17 +11,8 @@ JAR=${1:-gateway/target/quarkus-app/quarkus-run.jar}
 DURATION=${2:-30}
 READERS=${3:-4}
 WRITERS=${4:-1}
-STORE=$(mktemp -d /tmp/kg-lock-XXXXXX)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-LOG=$(mktemp /tmp/kg-lock-XXXXXX.log)
-java -Xmx1g -Dquarkus.http.port="$PORT" -Dkg.store.path="$STORE" -Dkg.ner.enabled=false -Dkg.sample.enrich=false \
-  -Dkg.cache.enabled=false -Dkg.auth.enabled=false -Dquarkus.log.level=WARN -jar "$JAR" > "$LOG" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$STORE"' EXIT
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$PORT/q/health/ready" > /dev/null 2>&1 && break
-  sleep 0.5
-done
+. bench/throwaway-gateway.sh
+start_throwaway_gateway "$JAR" /q/health/ready -Dkg.cache.enabled=false -Dquarkus.log.level=WARN
 echo "jar $JAR, load $(cut -d' ' -f1-3 /proc/loadavg) at start"
 python3 - "$PORT" "$DURATION" "$READERS" "$WRITERS" <<'PY'
 import http.client, json, sys, threading, time
