@@ -2,6 +2,7 @@ package dev.kggateway.store;
 
 import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.error.StoreUnavailableException;
+import dev.kggateway.store.StoreAccessLock.Hold;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -25,10 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -85,17 +83,9 @@ public class GraphStore {
     private volatile String writesBroken;
     /** The open marker was found at start: the last run did not close the store. */
     private volatile boolean uncleanShutdown;
-    /**
-     * The embedded store's access lock (fair), the only way to a connection of it: every read holds it shared for its
-     * connection's life, every write (one local transaction, with the space check before it) exclusively from begin
-     * to commit. RDF4J's LMDB and native stores put their store behind a snapshot branch that writes a commit to disk
-     * only when no dataset of any connection is open (and only if it gets the branch's lock at once); a commit made
-     * while another connection reads stays in the JVM's memory until the last reader closes, and is lost by a crash
-     * although the write was acknowledged (CrashSafetyIT: one run in ten). With the store to itself, a write's commit
-     * goes to disk before the write returns. Waits are bounded by {@code kg.store.lock-timeout}. Not used for remote
-     * stores (their server orders its transactions).
-     */
-    private final ReentrantReadWriteLock access = new ReentrantReadWriteLock(true);
+    /** Reads share the embedded store, a write has it to itself begin to commit (see {@link StoreAccessLock}). */
+    private final StoreAccessLock access = new StoreAccessLock(() -> has(StoreCapability.LOCAL_TRANSACTIONS),
+            () -> config.store().lockTimeout());
     private String description;
     private final AtomicLong queries = new AtomicLong();
     private final Map<String, AtomicLong> queriesByName = new ConcurrentHashMap<>();
@@ -236,7 +226,7 @@ public class GraphStore {
     private AnalystQuery.Result analyst(String queryName, AnalystQuery query, int maxRows, Duration timeout) {
         count(queryName);
         long started = System.nanoTime();
-        try (Hold held = readHold(queryName); RepositoryConnection connection = connection()) {
+        try (Hold held = access.read(queryName); RepositoryConnection connection = connection()) {
             Query prepared = connection.prepareQuery(QueryLanguage.SPARQL,
                     query.text());
             prepared.setMaxExecutionTime((int) Math.max(1, timeout.toSeconds()));
@@ -295,7 +285,7 @@ public class GraphStore {
      * {@link StoreCalls}: an export runs for minutes, its callers limit how many run at once.
      */
     public void exportGraph(IRI graph, Consumer<Statement> sink) {
-        try (Hold held = readHold("export"); RepositoryConnection connection = connection();
+        try (Hold held = access.read("export"); RepositoryConnection connection = connection();
                 var statements = connection.getStatements(null, null, null, false, graph)) {
             for (var st : statements) {
                 if (readable(st.getSubject()) && readable(st.getObject())) {
@@ -376,7 +366,7 @@ public class GraphStore {
             return;
         }
         Path dir = EmbeddedRepositoryFactory.folder(config);
-        try (Hold held = writeHold("sync-to-disk")) {
+        try (Hold held = access.write("sync-to-disk")) {
             try (var files = Files.walk(dir)) {
                 List<Path> regular = files.filter(Files::isRegularFile).toList();
                 for (Path file : regular) {
@@ -408,7 +398,7 @@ public class GraphStore {
     /** {@code isolation} null: the store's default level. */
     private void inLocalTransaction(String operation, long estimatedBytes, IsolationLevels isolation,
             Consumer<RepositoryConnection> work) {
-        try (Hold held = writeHold(operation)) {
+        try (Hold held = access.write(operation)) {
             if (writesBroken != null) {
                 throw writesRefused();
             }
@@ -488,7 +478,7 @@ public class GraphStore {
      */
     public int removeUnreadableStatements(IRI graph) {
         List<Statement> damaged = new ArrayList<>();
-        try (Hold held = readHold("remove-unreadable"); RepositoryConnection connection = connection();
+        try (Hold held = access.read("remove-unreadable"); RepositoryConnection connection = connection();
                 var statements = connection.getStatements(null, null, null, false, graph)) {
             for (var st : statements) {
                 if (!readable(st.getSubject()) || !readable(st.getObject()) || !readable(st.getPredicate())) {
@@ -500,7 +490,7 @@ public class GraphStore {
             // No space check: removing a few statements is what the reserve is kept for.
             // Isolation NONE: the statements go straight to the store by their internal ids; the default level
             // would first hash them into a change set, which fails on a value that reads as null.
-            try (Hold held = writeHold("remove-unreadable"); RepositoryConnection connection = connection()) {
+            try (Hold held = access.write("remove-unreadable"); RepositoryConnection connection = connection()) {
                 connection.begin(IsolationLevels.NONE);
                 damaged.forEach(st -> connection.remove(st.getSubject(), st.getPredicate(), st.getObject(), graph));
                 connection.commit();
@@ -517,59 +507,9 @@ public class GraphStore {
                 : new StoreUnavailableException(message);
     }
 
-    /** A connection of the store; on the embedded store only with a {@link Hold} of it (see {@link #access}). */
+    /** A connection of the store; on the embedded store only with a hold of {@link #access}. */
     private RepositoryConnection connection() {
         return repository.getConnection();
-    }
-
-    /** A hold of the embedded store's access lock, given back by {@link #close} (once). */
-    private static final class Hold implements AutoCloseable {
-        private Lock lock;
-
-        Hold(Lock lock) {
-            this.lock = lock;
-        }
-
-        @Override
-        public void close() {
-            if (lock != null) {
-                lock.unlock();
-                lock = null;
-            }
-        }
-    }
-
-    /** Shares the embedded store with other reads for a read's connection (see {@link #access}). */
-    private Hold readHold(String operation) {
-        return hold(access.readLock(), operation, "a write in progress");
-    }
-
-    /** Has the embedded store to itself for one write, begin to commit (see {@link #access}). */
-    private Hold writeHold(String operation) {
-        if (access.getReadHoldCount() > 0) {
-            // A read lock cannot become a write lock: it would wait for itself until the timeout.
-            throw new IllegalStateException("write '" + operation + "' from a thread that holds a read of the store");
-        }
-        return hold(access.writeLock(), operation, "the reads in progress");
-    }
-
-    private Hold hold(Lock lock, String operation, String waitedFor) {
-        if (!has(StoreCapability.LOCAL_TRANSACTIONS)) {
-            return new Hold(null);
-        }
-        Duration timeout = config.store().lockTimeout();
-        try {
-            if (lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                return new Hold(lock);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while '" + operation + "' waited for the graph store", e);
-        }
-        LOG.warnf("store call '%s' waited %s (kg.store.lock-timeout) for %s and gave up", operation, timeout,
-                waitedFor);
-        throw new StoreUnavailableException("graph store is busy: '" + operation + "' waited " + timeout + " for "
-                + waitedFor + "; retry later");
     }
 
     /**
@@ -695,7 +635,7 @@ public class GraphStore {
         count(queryName);
         boolean[] damaged = {false};
         T result;
-        try (Hold held = readHold(queryName); RepositoryConnection connection = connection()) {
+        try (Hold held = access.read(queryName); RepositoryConnection connection = connection()) {
             connection.begin(IsolationLevels.SNAPSHOT_READ);
             try {
                 result = work.apply((s, p, o, g) -> {
@@ -728,7 +668,7 @@ public class GraphStore {
     /** Streams matching statements of the embedded store (index builds); not for remote stores. */
     void forEachStatement(Resource subject, IRI predicate, Value object, IRI graph, Consumer<Statement> action) {
         long unreadable = 0;
-        try (Hold held = readHold("scan-statements"); RepositoryConnection connection = connection();
+        try (Hold held = access.read("scan-statements"); RepositoryConnection connection = connection();
                 var statements = connection.getStatements(subject, predicate, object, false, graph)) {
             for (var st : statements) {
                 if (readable(st.getSubject()) && readable(st.getObject())) {
@@ -805,7 +745,7 @@ public class GraphStore {
 
     private <T> T guarded(StoreOperation operation, String queryName, String sparql, Request<T> request) {
         return calls.run(operation, queryName, () -> {
-            try (Hold held = readHold(queryName); RepositoryConnection connection = connection()) {
+            try (Hold held = access.read(queryName); RepositoryConnection connection = connection()) {
                 return request.run(connection);
             } catch (MalformedQueryException e) {
                 throw malformed(queryName, sparql, e);
@@ -862,15 +802,9 @@ public class GraphStore {
      * working, and the answer is true without a query.
      */
     public boolean ping() {
-        Hold held;
-        if (has(StoreCapability.LOCAL_TRANSACTIONS)) {
-            Lock read = access.readLock();
-            if (!read.tryLock()) { // fails only while a write holds the store (tryLock does not queue)
-                return true;
-            }
-            held = new Hold(read);
-        } else {
-            held = new Hold(null);
+        Hold held = access.readIfFree();
+        if (held == null) {
+            return true;
         }
         try (held; RepositoryConnection connection = connection()) {
             BooleanQuery query = connection.prepareBooleanQuery("ASK { }");
