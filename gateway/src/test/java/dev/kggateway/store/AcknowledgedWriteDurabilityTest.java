@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Statement;
@@ -51,7 +52,7 @@ class AcknowledgedWriteDurabilityTest {
     @Inject
     KgConfig config;
 
-    /** The store folder's files as they are now, opened as a store of their own: how many statements of GRAPH. */
+    /** The store folder's files as they are now, opened as a store of their own: the subjects of GRAPH's statements. */
     List<String> subjectsInCopy() throws IOException {
         Path dir = EmbeddedRepositoryFactory.folder(config);
         Path copy = Files.createTempDirectory(Path.of("target"), "durability-copy");
@@ -101,26 +102,21 @@ class AcknowledgedWriteDurabilityTest {
     }
 
     /** Index builds and the listing index read like this: one statement scan, each statement handed on as read. */
-    static final HeldRead SCAN = (store, during) -> {
-        boolean[] once = {false};
-        store.forEachStatement(null, P, null, GRAPH, st -> {
-            if (!once[0]) {
-                once[0] = true;
-                during.run();
-            }
-        });
-    };
+    static final HeldRead SCAN = (store, during) -> store.forEachStatement(null, P, null, GRAPH, atFirst(during));
 
     /** {@code GET /export?format=nquads}: the whole graph streamed to the client as it is read. */
-    static final HeldRead EXPORT = (store, during) -> {
+    static final HeldRead EXPORT = (store, during) -> store.exportGraph(GRAPH, atFirst(during));
+
+    /** A statement sink that runs {@code during} at the first statement (the read is open then), ignores the rest. */
+    static Consumer<Statement> atFirst(Runnable during) {
         boolean[] once = {false};
-        store.exportGraph(GRAPH, st -> {
+        return st -> {
             if (!once[0]) {
                 once[0] = true;
                 during.run();
             }
-        });
-    };
+        };
+    }
 
     /**
      * A read of the gateway holds the store (a statement iteration open) while a write is acknowledged; the copy of
