@@ -226,7 +226,7 @@ public class GraphStore {
     private AnalystQuery.Result analyst(String queryName, AnalystQuery query, int maxRows, Duration timeout) {
         count(queryName);
         long started = System.nanoTime();
-        try (Hold held = access.read(queryName); RepositoryConnection connection = connection()) {
+        try (Hold held = access.read(queryName); RepositoryConnection connection = connection(held)) {
             Query prepared = connection.prepareQuery(QueryLanguage.SPARQL,
                     query.text());
             prepared.setMaxExecutionTime((int) Math.max(1, timeout.toSeconds()));
@@ -285,7 +285,7 @@ public class GraphStore {
      * {@link StoreCalls}: an export runs for minutes, its callers limit how many run at once.
      */
     public void exportGraph(IRI graph, Consumer<Statement> sink) {
-        try (Hold held = access.read("export"); RepositoryConnection connection = connection();
+        try (Hold held = access.read("export"); RepositoryConnection connection = connection(held);
                 var statements = connection.getStatements(null, null, null, false, graph)) {
             for (var st : statements) {
                 if (readable(st.getSubject()) && readable(st.getObject())) {
@@ -405,7 +405,7 @@ public class GraphStore {
             if (estimatedBytes >= 0) {
                 freeSpace.requireRoomFor(estimatedBytes);
             }
-            try (RepositoryConnection connection = connection()) {
+            try (RepositoryConnection connection = connection(held)) {
                 if (isolation == null) {
                     connection.begin();
                 } else {
@@ -478,7 +478,7 @@ public class GraphStore {
      */
     public int removeUnreadableStatements(IRI graph) {
         List<Statement> damaged = new ArrayList<>();
-        try (Hold held = access.read("remove-unreadable"); RepositoryConnection connection = connection();
+        try (Hold held = access.read("remove-unreadable"); RepositoryConnection connection = connection(held);
                 var statements = connection.getStatements(null, null, null, false, graph)) {
             for (var st : statements) {
                 if (!readable(st.getSubject()) || !readable(st.getObject()) || !readable(st.getPredicate())) {
@@ -490,7 +490,7 @@ public class GraphStore {
             // No space check: removing a few statements is what the reserve is kept for.
             // Isolation NONE: the statements go straight to the store by their internal ids; the default level
             // would first hash them into a change set, which fails on a value that reads as null.
-            try (Hold held = access.write("remove-unreadable"); RepositoryConnection connection = connection()) {
+            try (Hold held = access.write("remove-unreadable"); RepositoryConnection connection = connection(held)) {
                 connection.begin(IsolationLevels.NONE);
                 damaged.forEach(st -> connection.remove(st.getSubject(), st.getPredicate(), st.getObject(), graph));
                 connection.commit();
@@ -507,8 +507,15 @@ public class GraphStore {
                 : new StoreUnavailableException(message);
     }
 
-    /** A connection of the store; on the embedded store only with a hold of {@link #access}. */
-    private RepositoryConnection connection() {
+    /**
+     * A connection of the store, only for the holder of {@link #access} (reads: shared, for the connection's life;
+     * writes: exclusive, begin to commit): a connection taken without one is how a commit stayed in memory while a
+     * read was open (see {@link StoreAccessLock}). Remote stores' holds are granted at once and lock nothing.
+     */
+    private RepositoryConnection connection(Hold held) {
+        if (!held.isHeld()) {
+            throw new IllegalStateException("a store connection for a hold that was given back");
+        }
         return repository.getConnection();
     }
 
@@ -635,7 +642,7 @@ public class GraphStore {
         count(queryName);
         boolean[] damaged = {false};
         T result;
-        try (Hold held = access.read(queryName); RepositoryConnection connection = connection()) {
+        try (Hold held = access.read(queryName); RepositoryConnection connection = connection(held)) {
             connection.begin(IsolationLevels.SNAPSHOT_READ);
             try {
                 result = work.apply((s, p, o, g) -> {
@@ -668,7 +675,7 @@ public class GraphStore {
     /** Streams matching statements of the embedded store (index builds); not for remote stores. */
     void forEachStatement(Resource subject, IRI predicate, Value object, IRI graph, Consumer<Statement> action) {
         long unreadable = 0;
-        try (Hold held = access.read("scan-statements"); RepositoryConnection connection = connection();
+        try (Hold held = access.read("scan-statements"); RepositoryConnection connection = connection(held);
                 var statements = connection.getStatements(subject, predicate, object, false, graph)) {
             for (var st : statements) {
                 if (readable(st.getSubject()) && readable(st.getObject())) {
@@ -745,7 +752,7 @@ public class GraphStore {
 
     private <T> T guarded(StoreOperation operation, String queryName, String sparql, Request<T> request) {
         return calls.run(operation, queryName, () -> {
-            try (Hold held = access.read(queryName); RepositoryConnection connection = connection()) {
+            try (Hold held = access.read(queryName); RepositoryConnection connection = connection(held)) {
                 return request.run(connection);
             } catch (MalformedQueryException e) {
                 throw malformed(queryName, sparql, e);
@@ -806,7 +813,7 @@ public class GraphStore {
         if (held == null) {
             return true;
         }
-        try (held; RepositoryConnection connection = connection()) {
+        try (held; RepositoryConnection connection = connection(held)) {
             BooleanQuery query = connection.prepareBooleanQuery("ASK { }");
             query.setMaxExecutionTime(maxExecutionSeconds());
             query.evaluate();
