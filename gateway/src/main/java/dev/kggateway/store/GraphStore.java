@@ -81,6 +81,8 @@ public class GraphStore {
     private volatile boolean compactOnClose;
     /** Set once an embedded write transaction failed to commit: why writes are refused until restart. */
     private volatile String writesBroken;
+    /** Set by {@link #close}: a second close (the container's, after a test's) does nothing. */
+    private volatile boolean closed;
     /** The open marker was found at start: the last run did not close the store. */
     private volatile boolean uncleanShutdown;
     /** Reads share the embedded store, a write has it to itself begin to commit (see {@link StoreAccessLock}). */
@@ -132,30 +134,55 @@ public class GraphStore {
         }
     }
 
+    /**
+     * Closes the store at shut-down, once. On the embedded store it first waits, like a write, for the write and the
+     * reads in progress (at most {@code kg.store.lock-timeout}; reads and writes that come later queue behind it and
+     * find the store closed): closing LMDB under a committing write could lose an acknowledged write or crash the
+     * JVM. RDF4J's own grace period (20 s) then closes the connections under their users. If the wait times out, the
+     * store is left open as after a failed commit (see below): its files hold the last commit, and the open marker
+     * stays, so the next start checks the store.
+     */
     @PreDestroy
     void close() {
-        Repository repository = this.repository;
-        if (repository != null && writesBroken != null) {
-            LOG.warnf("Graph store left open at shut-down: a write failed to commit earlier (see above), and closing"
-                    + " it would free LMDB's write transaction a second time. Its files hold the last good commit.");
-        } else if (repository != null) {
-            repository.shutDown();
-            if (has(StoreCapability.LOCAL_TRANSACTIONS)) {
-                try {
-                    syncToDisk(); // commits were not synced one by one (kg.store.force-sync=false): a failed load too
-                } catch (RuntimeException e) {
-                    LOG.errorf("%s: the last writes may not survive a power loss", e.getMessage());
-                }
-                if (compactOnClose) {
-                    compact(); // before the open marker goes: a crash in it makes the next start check the store
-                }
-                try {
-                    Files.deleteIfExists(openMarker());
-                } catch (IOException e) {
-                    LOG.errorf("could not remove %s (%s): the next start scans the store for damage", openMarker(), e);
-                }
+        Hold held;
+        try {
+            held = access.write("close");
+        } catch (StoreUnavailableException e) {
+            LOG.errorf("Graph store left open at shut-down: %s. Its files hold the last commit; the next start"
+                    + " checks the store (open marker kept).", e.getMessage());
+            return;
+        }
+        try (held) {
+            Repository repository = this.repository;
+            if (closed) {
+                return;
             }
-            LOG.infof("Graph store closed: %s", description);
+            closed = true;
+            if (repository != null && writesBroken != null) {
+                LOG.warnf("Graph store left open at shut-down: a write failed to commit earlier (see above), and"
+                        + " closing it would free LMDB's write transaction a second time. Its files hold the last"
+                        + " good commit.");
+            } else if (repository != null) {
+                repository.shutDown();
+                if (has(StoreCapability.LOCAL_TRANSACTIONS)) {
+                    try {
+                        // commits were not synced one by one (kg.store.force-sync=false): a failed load too
+                        syncToDisk();
+                    } catch (RuntimeException e) {
+                        LOG.errorf("%s: the last writes may not survive a power loss", e.getMessage());
+                    }
+                    if (compactOnClose) {
+                        compact(); // before the open marker goes: a crash in it makes the next start check the store
+                    }
+                    try {
+                        Files.deleteIfExists(openMarker());
+                    } catch (IOException e) {
+                        LOG.errorf("could not remove %s (%s): the next start scans the store for damage", openMarker(),
+                                e);
+                    }
+                }
+                LOG.infof("Graph store closed: %s", description);
+            }
         }
     }
 
