@@ -10,6 +10,7 @@ import dev.kggateway.domain.PropertySource;
 import dev.kggateway.store.GraphStore;
 import dev.kggateway.store.Iris;
 import dev.kggateway.store.ProductRepository;
+import dev.kggateway.store.StoreCapability;
 import dev.kggateway.store.Vocab;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,6 +73,16 @@ public class GraphExporter {
 
     @Inject
     Iris iris;
+
+    /**
+     * True when writing this export holds one read of the store from its first statement to its last, which on the
+     * embedded store keeps every write waiting (see GraphStore's access lock): N-Quads and Turtle (one statement
+     * scan, for a consistent graph). JSON lines reads page by page, each page a read of its own, and remote stores
+     * hold nothing. A caller that writes to a slow reader (an HTTP client) spools such an export first.
+     */
+    public boolean holdsTheStoreWhileWriting(Format format) {
+        return format != Format.JSONL && store.has(StoreCapability.LOCAL_TRANSACTIONS);
+    }
 
     /** Writes the export and returns the number of records (statements, or products for JSON lines). */
     public long export(Format format, OutputStream out) throws IOException {

@@ -37,16 +37,26 @@ final class StoreAccessLock {
         this.timeout = timeout;
     }
 
-    /** A hold of the lock, given back by {@link #close} (once). */
+    /**
+     * A hold of the lock, given back by {@link #close} (once). Only this class makes them, and GraphStore takes a
+     * connection only for one (GraphStore#connection(Hold)): no connection of the embedded store without a hold.
+     */
     static final class Hold implements AutoCloseable {
         private Lock lock;
+        private boolean held = true;
 
         private Hold(Lock lock) {
             this.lock = lock;
         }
 
+        /** Until {@link #close} (for a remote store too, whose holds lock nothing). */
+        boolean isHeld() {
+            return held;
+        }
+
         @Override
         public void close() {
+            held = false;
             if (lock != null) {
                 lock.unlock();
                 lock = null;

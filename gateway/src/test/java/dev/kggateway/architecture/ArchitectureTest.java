@@ -5,10 +5,16 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,5 +59,32 @@ class ArchitectureTest {
     @Test
     void noCycleBetweenPackages() {
         slices().matching("dev.kggateway.(*)..").should().beFreeOfCycles().check(GATEWAY);
+    }
+
+    /**
+     * The rule that keeps acknowledged writes on disk (GraphStore's access lock, docs/production.md §4): no connection
+     * of a store is taken without a hold of the lock. Every call of {@code Repository.getConnection()} in the gateway
+     * is in a method that takes a {@code StoreAccessLock.Hold}, which only the lock hands out, so a caller cannot
+     * forget the hold.
+     */
+    @Test
+    void storeConnectionsAreTakenOnlyWithAHoldOfTheAccessLock() {
+        List<String> calls = new ArrayList<>();
+        List<String> unheld = new ArrayList<>();
+        for (JavaClass c : GATEWAY) {
+            for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
+                if (call.getName().equals("getConnection")
+                        && call.getTargetOwner().isAssignableTo(org.eclipse.rdf4j.repository.Repository.class)) {
+                    calls.add(call.getDescription());
+                    boolean held = call.getOrigin().getRawParameterTypes().stream()
+                            .anyMatch(t -> t.getName().equals("dev.kggateway.store.StoreAccessLock$Hold"));
+                    if (!held) {
+                        unheld.add(call.getDescription());
+                    }
+                }
+            }
+        }
+        assertFalse(calls.isEmpty(), "the gateway takes store connections somewhere");
+        assertTrue(unheld.isEmpty(), "store connections taken without a hold of the access lock: " + unheld);
     }
 }

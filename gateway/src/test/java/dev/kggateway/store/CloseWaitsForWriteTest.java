@@ -1,0 +1,122 @@
+package dev.kggateway.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kggateway.config.KgConfig;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
+import org.eclipse.rdf4j.repository.sail.SailRepository;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A shut-down does not close the embedded store under a write in progress: {@link GraphStore#close} waits for it
+ * (bounded by {@code kg.store.lock-timeout}), the write is acknowledged and is in the store's files afterwards. The
+ * write is held open longer than RDF4J's own grace period for open connections at shut-down (20 s, after which it
+ * closes them under their users), and shorter than the lock timeout (30 s).
+ *
+ * <p>Real parts: an application of its own on a fresh embedded LMDB store (this test closes it), a real write
+ * ({@link GraphStore#replaceEmbedded}) whose part is produced slowly, as a model producing a batch's statements is;
+ * the files reopened by a fresh LMDB store after the close.
+ */
+@QuarkusTest
+@TestProfile(CloseWaitsForWriteTest.OwnStore.class)
+class CloseWaitsForWriteTest {
+
+    /** A store of its own: the test closes it. */
+    public static class OwnStore implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("kg.store.path", "target/test-data/close-" + UUID.randomUUID(),
+                    "kg.sample.load-on-empty", "false");
+        }
+    }
+
+    static final SimpleValueFactory VF = SimpleValueFactory.getInstance();
+    static final IRI GRAPH = VF.createIRI("urn:kg-test:close");
+    static final IRI P = VF.createIRI("urn:kg-test:p");
+    /** Longer than RDF4J's grace period for connections at shut-down (AbstractSail: 20 s). */
+    static final long WRITE_MILLIS = 22_000;
+
+    @Inject
+    GraphStore store;
+
+    @Inject
+    KgConfig config;
+
+    @Test
+    void closeWaitsForTheWriteInProgress() throws Exception {
+        assertTrue(config.store().lockTimeout().toMillis() > WRITE_MILLIS + 5_000, "lock timeout "
+                + config.store().lockTimeout() + " must outlast the write");
+        IRI subject = VF.createIRI("urn:kg-test:close/written");
+        List<Statement> statements = List.of(VF.createStatement(subject, P, VF.createLiteral("acknowledged"), GRAPH));
+        CountDownLatch inWrite = new CountDownLatch(1);
+        Supplier<GraphStore.ReplacePart> slowPart = () -> {
+            inWrite.countDown(); // the write transaction is open, the store held exclusively
+            try {
+                Thread.sleep(WRITE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new GraphStore.ReplacePart(List.of(subject), statements);
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            long[] writeDone = {0};
+            Future<Throwable> write = threads.submit(() -> {
+                try {
+                    store.replaceEmbedded(GRAPH, List.of(slowPart), VF.createIRI("urn:kg-test:has"),
+                            VF.createIRI("urn:kg-test:of"));
+                    writeDone[0] = System.nanoTime();
+                    return null;
+                } catch (Throwable e) {
+                    return e;
+                }
+            });
+            assertTrue(inWrite.await(30, TimeUnit.SECONDS), "the write did not begin");
+            Future<Long> closed = threads.submit(() -> {
+                store.close();
+                return System.nanoTime();
+            });
+            Throwable failed = write.get(60, TimeUnit.SECONDS);
+            assertNull(failed, () -> "the write in progress failed during close: " + failed);
+            long closedAt = closed.get(60, TimeUnit.SECONDS);
+            assertTrue(closedAt >= writeDone[0], "close returned before the write did");
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(List.of(subject.stringValue()), subjectsInFiles(), "the acknowledged write is in the files");
+    }
+
+    /** The closed store's files, opened by a fresh LMDB store: the subjects of GRAPH's statements. */
+    List<String> subjectsInFiles() {
+        var repository = new SailRepository(EmbeddedRepositoryFactory.sail(config.store().engine(),
+                EmbeddedRepositoryFactory.folder(config).toFile(), config.store().indexes(), false,
+                config.store().mapSize().asLongValue(), LmdbCacheSizes.of(config.store().lmdb())));
+        repository.init();
+        try (var connection = repository.getConnection();
+                var found = connection.getStatements(null, P, null, false, GRAPH)) {
+            List<String> subjects = new ArrayList<>();
+            found.forEach(st -> subjects.add(st.getSubject().stringValue()));
+            return subjects;
+        } finally {
+            repository.shutDown();
+        }
+    }
+}
