@@ -52,6 +52,9 @@ class FrozenStoreIsolationTest {
     CircuitBreakerMaintenance breaker;
 
     @Inject
+    ChangeFeed feed;
+
+    @Inject
     dev.kggateway.config.KgConfig config;
 
     @Inject
@@ -102,6 +105,22 @@ class FrozenStoreIsolationTest {
         breaker.reset("graph-store");
     }
 
+    /**
+     * Waits until the change feed has made one whole poll that started after this call. The feed re-reads what earlier
+     * tests of this application wrote (on a remote store every instance sees its own writes again) and publishes them,
+     * which bumps the result cache's generation: a poll landing between the warm-up below and the cached requests made
+     * the warm answer stale, so the "cached" request went to the hung store (seen once at load 13). Two poll starts
+     * after now = the first of them has finished, on the feed's single thread; nothing is written after it.
+     */
+    private void feedCaughtUp() throws InterruptedException {
+        long start = feed.counts()[0];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (feed.counts()[0] < start + 2) {
+            assertTrue(System.nanoTime() < deadline, "the change feed made no two polls in 60 s");
+            Thread.sleep(50);
+        }
+    }
+
     @Test
     void cachedAndStoreFreeRequestsAnswerWhileTheStoreHangsAndTheBreakerOpensThenCloses() throws Exception {
         // The profile sets the delay through the former StoreGuard key, a documented alias of kg.store.breaker.delay,
@@ -111,6 +130,7 @@ class FrozenStoreIsolationTest {
         assertTrue(config.store().maxConnections().orElseThrow() > config.store().maxConcurrentCalls());
         breaker.reset("graph-store");
         FusekiTestResource fuseki = FusekiTestResource.current();
+        feedCaughtUp();
         Answer warm = post("{ propertyTypes { type propertyCount } }");
         assertEquals(null, warm.code(), warm.body().toString());
         long storeCallsWhenWarm = propertyTypeStoreCalls();
