@@ -63,7 +63,11 @@ class NerThreadingTest {
         Map<String, Long> background = otherThreads(idleBefore, cpuTicks(), self);
         long modelElsewhere = Math.max(0, sum(others) - sum(background));
         assertTrue(caller > 0, "the caller used CPU");
-        assertTrue(caller > 2 * modelElsewhere, "the model ran on the calling thread: caller " + caller
+        // More than the rest, not "twice the rest": TensorFlow's intra-op pool (kg.ner.intra-op-threads, 2 by
+        // default) may run a shard of a large op on its own native thread (named "java" in /proc) while the caller
+        // runs the other shard, so a caller doing all the graph's work still shows about half to two thirds of the
+        // ticks (CI once: caller 47, "java" 24). With an inter-op pool the caller only waits: a small share.
+        assertTrue(caller > modelElsewhere, "the model ran on the calling thread: caller " + caller
                 + " ticks, other threads " + others + " during the calls, " + background + " in as long without");
     }
 
