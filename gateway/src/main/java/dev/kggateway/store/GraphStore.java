@@ -46,6 +46,7 @@ import org.eclipse.rdf4j.query.QueryEvaluationException;
 import org.eclipse.rdf4j.query.QueryLanguage;
 import org.eclipse.rdf4j.query.TupleQuery;
 import org.eclipse.rdf4j.repository.Repository;
+import org.eclipse.rdf4j.repository.sail.SailRepository;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.repository.RepositoryException;
 import org.jboss.logging.Logger;
@@ -105,6 +106,14 @@ public class GraphStore {
             markOpen();
         }
         LOG.infof("Graph store open: %s", description);
+    }
+
+    /**
+     * The embedded store's sail, for tests that set what production leaves at RDF4J's default (CloseWaitsForWriteTest
+     * shortens the shut-down grace period for open connections, 20 s, to keep the suite short); null on a remote store.
+     */
+    org.eclipse.rdf4j.sail.Sail embeddedSail() {
+        return repository instanceof SailRepository sail ? sail.getSail() : null;
     }
 
     /**

@@ -23,13 +23,15 @@ import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
+import org.eclipse.rdf4j.sail.helpers.AbstractSail;
 import org.junit.jupiter.api.Test;
 
 /**
  * A shut-down does not close the embedded store under a write in progress: {@link GraphStore#close} waits for it
  * (bounded by {@code kg.store.lock-timeout}), the write is acknowledged and is in the store's files afterwards. The
- * write is held open longer than RDF4J's own grace period for open connections at shut-down (20 s, after which it
- * closes them under their users), and shorter than the lock timeout (30 s).
+ * write is held open longer than RDF4J's own grace period for open connections at shut-down (20 s by default, after
+ * which it closes them under their users; shortened here to {@link #GRACE_MILLIS} so the test takes seconds, not
+ * half a minute), and shorter than the lock timeout (30 s).
  *
  * <p>Real parts: an application of its own on a fresh embedded LMDB store (this test closes it), a real write
  * ({@link GraphStore#replaceEmbedded}) whose part is produced slowly, as a model producing a batch's statements is;
@@ -51,8 +53,10 @@ class CloseWaitsForWriteTest {
     static final SimpleValueFactory VF = SimpleValueFactory.getInstance();
     static final IRI GRAPH = VF.createIRI("urn:kg-test:close");
     static final IRI P = VF.createIRI("urn:kg-test:p");
-    /** Longer than RDF4J's grace period for connections at shut-down (AbstractSail: 20 s). */
-    static final long WRITE_MILLIS = 22_000;
+    /** RDF4J's grace period for connections at shut-down (AbstractSail: 20 s by default), set on this test's store. */
+    static final long GRACE_MILLIS = 2_000;
+    /** Longer than the grace period: a close that did not wait would interrupt the write. */
+    static final long WRITE_MILLIS = 4_000;
 
     @Inject
     GraphStore store;
@@ -64,6 +68,7 @@ class CloseWaitsForWriteTest {
     void closeWaitsForTheWriteInProgress() throws Exception {
         assertTrue(config.store().lockTimeout().toMillis() > WRITE_MILLIS + 5_000, "lock timeout "
                 + config.store().lockTimeout() + " must outlast the write");
+        ((AbstractSail) store.embeddedSail()).setConnectionTimeOut(GRACE_MILLIS);
         IRI subject = VF.createIRI("urn:kg-test:close/written");
         List<Statement> statements = List.of(VF.createStatement(subject, P, VF.createLiteral("acknowledged"), GRAPH));
         CountDownLatch inWrite = new CountDownLatch(1);
@@ -99,7 +104,7 @@ class CloseWaitsForWriteTest {
             long closedAt = closed.get(60, TimeUnit.SECONDS);
             // A lower bound only (a slow machine cannot break it): the write's part takes WRITE_MILLIS from inWriteAt,
             // then the write commits and lets the store go; a close that did not wait would have returned at RDF4J's
-            // grace period (20 s), or at once. (Comparing with the moment replaceEmbedded returned to its thread
+            // grace period (GRACE_MILLIS), or at once. (Comparing with the moment replaceEmbedded returned to its thread
             // failed once in CI: close can take the freed lock and finish before that thread runs its next line.)
             long closedAfterMillis = TimeUnit.NANOSECONDS.toMillis(closedAt - inWriteAt[0]);
             assertTrue(closedAfterMillis >= WRITE_MILLIS, "close returned " + closedAfterMillis
