@@ -24,7 +24,6 @@ import java.util.function.Supplier;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
-import org.eclipse.rdf4j.repository.sail.SailRepository;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,17 +65,9 @@ class AcknowledgedWriteDurabilityTest {
                 }
             }
         }
-        var repository = new SailRepository(EmbeddedRepositoryFactory.sail(config.store().engine(), copy.toFile(),
-                config.store().indexes(), false, config.store().mapSize().asLongValue(),
-                LmdbCacheSizes.of(config.store().lmdb())));
-        repository.init();
-        try (var connection = repository.getConnection();
-                var statements = connection.getStatements(null, P, null, false, GRAPH)) {
-            List<String> subjects = new ArrayList<>();
-            statements.forEach(st -> subjects.add(st.getSubject().stringValue()));
-            return subjects;
+        try {
+            return StoreFilesReader.subjects(config, copy.toFile(), P, GRAPH);
         } finally {
-            repository.shutDown();
             try (var files = Files.walk(copy)) {
                 files.sorted(Collections.reverseOrder()).forEach(f -> f.toFile().delete());
             }

@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +21,6 @@ import java.util.function.Supplier;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
-import org.eclipse.rdf4j.repository.sail.SailRepository;
 import org.eclipse.rdf4j.sail.helpers.AbstractSail;
 import org.junit.jupiter.api.Test;
 
@@ -117,17 +115,6 @@ class CloseWaitsForWriteTest {
 
     /** The closed store's files, opened by a fresh LMDB store: the subjects of GRAPH's statements. */
     List<String> subjectsInFiles() {
-        var repository = new SailRepository(EmbeddedRepositoryFactory.sail(config.store().engine(),
-                EmbeddedRepositoryFactory.folder(config).toFile(), config.store().indexes(), false,
-                config.store().mapSize().asLongValue(), LmdbCacheSizes.of(config.store().lmdb())));
-        repository.init();
-        try (var connection = repository.getConnection();
-                var found = connection.getStatements(null, P, null, false, GRAPH)) {
-            List<String> subjects = new ArrayList<>();
-            found.forEach(st -> subjects.add(st.getSubject().stringValue()));
-            return subjects;
-        } finally {
-            repository.shutDown();
-        }
+        return StoreFilesReader.subjects(config, EmbeddedRepositoryFactory.folder(config).toFile(), P, GRAPH);
     }
 }
