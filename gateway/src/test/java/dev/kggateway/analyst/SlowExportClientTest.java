@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code GET /export} to a client that reads slowly must not hold up writes: a real HTTP client takes the first bytes
  * of an N-Quads export of a catalogue far larger than the socket buffers, then stops reading while a GraphQL
- * {@code addProducts} runs; the write must be acknowledged well within {@code kg.store.lock-timeout}, and the rest of
+ * {@code addProducts} runs; the write must be acknowledged (not fail at {@code kg.store.lock-timeout}), and the rest of
  * the download must still be the whole catalogue as it was at one moment. When the export held the store's read
  * for the whole download, the write waited for the client (here: until the lock timeout, then STORE_UNAVAILABLE).
  * Also: a client that goes away mid-download leaves no spool file behind.
@@ -57,8 +57,6 @@ class SlowExportClientTest {
     static final int STATEMENTS = 60_000;
     static final SimpleValueFactory VF = SimpleValueFactory.getInstance();
     static final IRI FILLER = VF.createIRI("urn:kg-test:export-filler");
-    /** Far below the default lock timeout (30 s) the write waited for before the fix. */
-    static final Duration WRITE_BOUND = Duration.ofSeconds(10);
     static final String ADD = "mutation($in: [ProductInput!]!) { addProducts(inputs: $in) { added failed } }";
 
     @Inject
@@ -95,13 +93,9 @@ class SlowExportClientTest {
 
     @Test
     void aWriteDoesNotWaitForASlowExportClient() throws Exception {
-        assertTrue(config.store().lockTimeout().compareTo(WRITE_BOUND.multipliedBy(2)) > 0,
-                "the bound must be far below the lock timeout: " + config.store().lockTimeout());
-        // The same write with no export running: what a write costs on this machine now, warm (the bound is for
-        // waiting, not for a cold first mutation on a loaded machine).
-        long warm = System.nanoTime();
+        // No clock bound (a loaded machine could break one): a write that waited for the client would wait for the
+        // access lock until kg.store.lock-timeout and then fail with STORE_UNAVAILABLE, which the checks below catch.
         Gql.ok(ADD, Map.of("in", List.of(Map.of("id", "SLOW-EXPORT-0", "name", "Before", "enrich", false))));
-        Duration alone = Duration.ofNanos(System.nanoTime() - warm);
         HttpURLConnection http = (HttpURLConnection) nquads.openConnection();
         http.setReadTimeout(120_000);
         assertEquals(200, http.getResponseCode());
@@ -109,15 +103,10 @@ class SlowExportClientTest {
             byte[] first = body.readNBytes(1024); // the download has begun; now the client stops reading
             assertEquals(1024, first.length);
 
-            long started = System.nanoTime();
             JsonPath added = Gql.post(ADD, Map.of("in", List.of(Map.of("id", "SLOW-EXPORT-1", "name", "During",
                             "enrich", false))));
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertNull(added.get("errors"), "the write failed while the client did not read: " + added.prettify());
             assertEquals(1, added.getInt("data.addProducts.added"));
-            assertTrue(took.compareTo(WRITE_BOUND) < 0, "the write waited " + took.toMillis() + " ms for a client"
-                    + " that does not read (bound " + WRITE_BOUND.toMillis() + " ms; the same write alone: "
-                    + alone.toMillis() + " ms)");
 
             // The client reads on: the whole catalogue, as at one moment (the write entirely in or entirely out).
             long[] fillers = {0};
@@ -165,11 +154,9 @@ class SlowExportClientTest {
         }
         http.disconnect(); // the client goes away with most of the download unread
         awaitNoSpoolLeft();
-        // and the store takes writes again at once
-        long started = System.nanoTime();
+        // and the store takes writes again (one held by the export would fail at the lock timeout)
         Gql.ok(ADD, Map.of("in",
                 List.of(Map.of("id", "SLOW-EXPORT-2", "name", "After an aborted export", "enrich", false))));
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(WRITE_BOUND) < 0);
     }
 
     /** Statements about the product written during the export, in an N-Quads download. */
