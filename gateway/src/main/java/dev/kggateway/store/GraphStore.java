@@ -46,9 +46,10 @@ import org.eclipse.rdf4j.query.QueryEvaluationException;
 import org.eclipse.rdf4j.query.QueryLanguage;
 import org.eclipse.rdf4j.query.TupleQuery;
 import org.eclipse.rdf4j.repository.Repository;
-import org.eclipse.rdf4j.repository.sail.SailRepository;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.repository.RepositoryException;
+import org.eclipse.rdf4j.repository.sail.SailRepository;
+import org.eclipse.rdf4j.sail.Sail;
 import org.jboss.logging.Logger;
 
 /**
@@ -112,7 +113,7 @@ public class GraphStore {
      * The embedded store's sail, for tests that set what production leaves at RDF4J's default (CloseWaitsForWriteTest
      * shortens the shut-down grace period for open connections, 20 s, to keep the suite short); null on a remote store.
      */
-    org.eclipse.rdf4j.sail.Sail embeddedSail() {
+    Sail embeddedSail() {
         return repository instanceof SailRepository sail ? sail.getSail() : null;
     }
 
