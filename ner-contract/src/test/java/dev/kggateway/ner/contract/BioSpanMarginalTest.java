@@ -55,6 +55,50 @@ class BioSpanMarginalTest {
     }
 
     @Test
+    void theSpanMarginalConfidenceChangesOnlyConfidencesAndIsTheUntrimmedTagSpans() {
+        TagSet tags = TagSet.standard();
+        String text = "Conical Tubes of polypropylene , 50 mL";
+        List<Words.Word> words = Words.split(text);
+        Random random = new Random(3);
+        float[][] probs = new float[words.size()][];
+        String[] gold = {"B-type", "B-product", "I-product", "B-material", "O", "B-size", "I-size"};
+        for (int w = 0; w < probs.length; w++) {
+            float[] p = new float[tags.size()];
+            float sum = 0;
+            for (int t = 0; t < p.length; t++) {
+                p[t] = (float) random.nextDouble() * 0.1f + (t == tags.id(gold[w]) ? 1 : 0);
+                sum += p[t];
+            }
+            for (int t = 0; t < p.length; t++) {
+                p[t] /= sum;
+            }
+            probs[w] = p;
+        }
+        List<Entity> mean = Predictions.entities(text, words, probs, tags, 1.2, Decoding.VITERBI,
+                BioDecoder.Confidence.MEAN, null, null);
+        List<Entity> marginal = Predictions.entities(text, words, probs, tags, 1.2, Decoding.VITERBI,
+                BioDecoder.Confidence.SPAN_MARGINAL, null, null);
+        assertEquals(4, mean.size());
+        assertEquals(mean.size(), marginal.size());
+        Predictions.WordTags t = Predictions.tags(probs, tags, 1.2, Decoding.VITERBI);
+        BioSpanMarginal lattice = BioSpanMarginal.of(t.calibrated(), tags);
+        List<BioDecoder.TagSpan> tagSpans = BioDecoder.spans(t.tags());
+        assertEquals(mean.size(), tagSpans.size());
+        for (int e = 0; e < mean.size(); e++) {
+            Entity a = mean.get(e);
+            Entity b = marginal.get(e);
+            assertEquals(List.of(a.type(), a.firstWord(), a.endWord(), a.value()),
+                    List.of(b.type(), b.firstWord(), b.endWord(), b.value()));
+            BioDecoder.TagSpan span = tagSpans.get(e);
+            assertEquals(lattice.of(span.type(), span.from(), span.to()), b.confidence(), 1e-12);
+        }
+        // "Tubes of" is the tag span: the connector is trimmed from the entity, not from the span the model tagged
+        assertEquals("tubes", marginal.get(1).value());
+        assertEquals(2, marginal.get(1).endWord());
+        assertEquals(lattice.of("product", 1, 3), marginal.get(1).confidence(), 1e-12);
+    }
+
+    @Test
     void wordsWithoutPiecesAreOutside() {
         double[][] probs = {{0.1, 0.6, 0.1, 0.1, 0.1}, null, {0.1, 0.1, 0.6, 0.1, 0.1}};
         BioSpanMarginal m = BioSpanMarginal.of(probs, TAGS);
