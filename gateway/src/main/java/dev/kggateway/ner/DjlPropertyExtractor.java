@@ -12,6 +12,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.util.PairList;
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.ner.contract.BioDecoder;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
 import dev.kggateway.ner.contract.LexicalClassTable;
@@ -69,6 +70,8 @@ public class DjlPropertyExtractor implements PropertyExtractor {
     private final SpanVerifier verifier;
     /** The folder's decoding (manifest "decoding"; arg-max unless it names another). */
     private final Decoding decoding;
+    /** The folder's confidence (manifest "confidence"; the mean word probability unless it names another). */
+    private final BioDecoder.Confidence confidence;
     /** The folder's lemma → lexical-class table (the verifier's span features read it); null without word features. */
     private final LexicalClassTable lexicalClasses;
     /** Batches padded to their longest chunk (the model takes any sequence length), else to max_sequence_length. */
@@ -82,6 +85,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         this.folder = ModelFolder.open(locator.resolve(config.ner().modelPath()));
         this.verifier = SpanVerifier.read(folder.dir()).orElse(null);
         this.decoding = folder.decoding();
+        this.confidence = folder.confidence();
         this.lexicalClasses = folder.features().map(WordFeatures::table).orElse(null);
         this.batchSize = Math.max(1, config.ner().batchSize());
         this.windowPieces = Math.max(8, config.ner().windowPieces());
@@ -122,7 +126,8 @@ public class DjlPropertyExtractor implements PropertyExtractor {
                 folder.info().minConfidenceByType().isEmpty() ? ""
                         : " (per type " + new TreeMap<>(folder.info().minConfidenceByType()) + ")",
                 folder.features().map(f -> f.table().size() + " lexical-class lemmas").orElse("none"), decoding.id(),
-                verifier != null ? "span verifier" : "mean word probability",
+                verifier != null ? "span verifier"
+                        : confidence == BioDecoder.Confidence.MEAN ? "mean word probability" : confidence.id(),
                 padsPerBatch ? "their longest window" : "max_sequence_length");
     }
 
@@ -172,7 +177,7 @@ public class DjlPropertyExtractor implements PropertyExtractor {
         for (int t = 0; t < texts.size(); t++) {
             WordPieces p = tokenised.get(t);
             List<Entity> entities = Predictions.entities(p.text, p.words, probOfWord[t], folder.tagSet(),
-                    folder.temperature(), decoding, verifier, lexicalClasses);
+                    folder.temperature(), decoding, confidence, verifier, lexicalClasses);
             // One property per (type, value): a repeated mention keeps its most confident occurrence (ner-contract,
             // as the trainer's evaluation counts links).
             results.add(new ArrayList<>(PropertyValues.onePerValue(entities).stream()

@@ -1,6 +1,7 @@
 package dev.kggateway.ner;
 
 import dev.kggateway.ner.contract.ModelFolderFiles;
+import dev.kggateway.ner.contract.BioDecoder;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.ModelManifest;
 import dev.kggateway.ner.contract.TagSet;
@@ -82,6 +83,14 @@ public record ModelFolder(Path dir, Path tokenizerJson, TagSet tagSet, int maxSe
     /** How word tags are chosen (manifest {@code "decoding"}); a seed-style folder, or a manifest without it: arg-max. */
     public Decoding decoding() {
         return ModelManifest.read(dir).map(ModelManifest::decoding).orElse(Decoding.ARGMAX);
+    }
+
+    /**
+     * How an entity's confidence is computed (manifest {@code "confidence"}); a seed-style folder, or a manifest
+     * without it: the mean of its words' calibrated probabilities.
+     */
+    public BioDecoder.Confidence confidence() {
+        return ModelManifest.read(dir).map(ModelManifest::confidence).orElse(BioDecoder.Confidence.MEAN);
     }
 
     static Map<String, Integer> vocabulary(Path tokenizerJson) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.kggateway.ner.contract.BioDecoder;
 import dev.kggateway.ner.contract.Decoding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,11 +68,24 @@ class SeedStyleModelFolderTest {
     void theDecodingIsTheManifestsAndArgmaxWithoutOne() throws Exception {
         Path dir = seedStyleCopy(Files.createTempDirectory("seed-style-decoding"));
         assertEquals(Decoding.ARGMAX, ModelFolder.open(dir).decoding(), "seed-style: no manifest");
-        assertEquals(Decoding.VITERBI, ModelFolder.open(SHIPPED).decoding(), "the shipped manifest (2.15.0) names viterbi");
+        assertEquals(Decoding.VITERBI, ModelFolder.open(SHIPPED).decoding(), "the shipped manifest (2.15.1) names viterbi");
         Files.writeString(dir.resolve("manifest.json"), "{\"name\":\"m\",\"version\":\"1\"}");
         assertEquals(Decoding.ARGMAX, ModelFolder.open(dir).decoding(), "a manifest that names no decoding");
         Files.writeString(dir.resolve("manifest.json"), "{\"name\":\"m\",\"version\":\"1\",\"decoding\":\"viterbi\"}");
         assertEquals(Decoding.VITERBI, ModelFolder.open(dir).decoding());
+    }
+
+    @Test
+    void theConfidenceIsTheManifestsAndTheMeanWithoutOne() throws Exception {
+        Path dir = seedStyleCopy(Files.createTempDirectory("seed-style-confidence"));
+        assertEquals(BioDecoder.Confidence.MEAN, ModelFolder.open(dir).confidence(), "seed-style: no manifest");
+        assertEquals(BioDecoder.Confidence.SPAN_MARGINAL, ModelFolder.open(SHIPPED).confidence(),
+                "the shipped manifest (2.15.1) names span-marginal");
+        Files.writeString(dir.resolve("manifest.json"), "{\"name\":\"m\",\"version\":\"1\"}");
+        assertEquals(BioDecoder.Confidence.MEAN, ModelFolder.open(dir).confidence(), "a manifest that names none");
+        Files.writeString(dir.resolve("manifest.json"), "{\"name\":\"m\",\"version\":\"1\",\"confidence\":\"margin\"}");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ModelFolder.open(dir).confidence());
+        assertTrue(e.getMessage().contains("unknown confidence"), e.getMessage());
     }
 
     static HuggingFaceTokenizer tokenizer(Path json) throws IOException {

@@ -15,9 +15,27 @@ import java.util.regex.Pattern;
  */
 public final class BioDecoder {
 
-    /** How word probabilities become an entity's confidence. */
+    /**
+     * How word probabilities become an entity's confidence: the mean or the minimum of its words' calibrated
+     * probabilities of their chosen tags, or the span's posterior marginal under the BIO-constrained model
+     * ({@link BioSpanMarginal}), which also sees the words just outside the span.
+     */
     public enum Confidence {
-        MEAN, MIN
+        MEAN, MIN, SPAN_MARGINAL;
+
+        /** The manifest's / command line's spelling ("mean", "min", "span-marginal"). */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public static Confidence parse(String id) {
+            for (Confidence c : values()) {
+                if (c.id().equalsIgnoreCase(id.trim())) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("unknown confidence '" + id + "' (mean, min or span-marginal)");
+        }
     }
 
     /** The aggregation the shipped contract uses (chosen on the dev set, see BENCHMARKS-ner.md). */
@@ -98,6 +116,22 @@ public final class BioDecoder {
      */
     public static List<Entity> entities(String text, List<Words.Word> words, List<String> tags, double[] probOfWord,
             Confidence aggregation) {
+        if (aggregation == Confidence.SPAN_MARGINAL) {
+            throw new IllegalArgumentException("span-marginal confidence needs the tag lattice (BioSpanMarginal)");
+        }
+        return entities(text, words, tags, probOfWord, aggregation, null);
+    }
+
+    /**
+     * @param marginals the text's tag lattice, required for {@link Confidence#SPAN_MARGINAL} (ignored otherwise):
+     *        the confidence is the marginal of the tag span the decoder chose, before connector and punctuation
+     *        trimming, since that is the span the model's tags describe
+     */
+    public static List<Entity> entities(String text, List<Words.Word> words, List<String> tags, double[] probOfWord,
+            Confidence aggregation, BioSpanMarginal marginals) {
+        if (aggregation == Confidence.SPAN_MARGINAL && probOfWord != null && marginals == null) {
+            throw new IllegalArgumentException("span-marginal confidence needs the tag lattice");
+        }
         if (tags.size() != words.size()) {
             throw new IllegalArgumentException(words.size() + " words but " + tags.size() + " tags");
         }
@@ -118,7 +152,9 @@ public final class BioDecoder {
                 continue;
             }
             double confidence = 1;
-            if (probOfWord != null) {
+            if (probOfWord != null && aggregation == Confidence.SPAN_MARGINAL) {
+                confidence = marginals.of(tagged.type(), tagged.from(), tagged.to());
+            } else if (probOfWord != null) {
                 double sum = 0;
                 double min = 1;
                 for (int w = span.from(); w < span.to(); w++) {

@@ -16,11 +16,19 @@ import java.util.TreeMap;
  * config.json; the manifest copy documents it. A type listed in {@code minConfidenceByType} uses its own threshold,
  * every other type {@code minConfidence}. {@code "decoding": "viterbi"} (top level) selects the BIO-constrained
  * decoding ({@link Decoding}); without it (and without a manifest) the decoding is {@link Decoding#ARGMAX}.
+ * {@code "confidence": "span-marginal"} (top level) makes an entity's confidence its span's posterior marginal
+ * ({@link BioSpanMarginal}); without it the confidence is the mean ({@link BioDecoder.Confidence#MEAN}), so every
+ * folder written before it behaves as it did.
  */
-public record ModelManifest(String name, String version, Optional<CalibrationRecord> calibration, Decoding decoding) {
+public record ModelManifest(String name, String version, Optional<CalibrationRecord> calibration, Decoding decoding,
+        BioDecoder.Confidence confidence) {
 
     public ModelManifest(String name, String version, Optional<CalibrationRecord> calibration) {
         this(name, version, calibration, Decoding.ARGMAX);
+    }
+
+    public ModelManifest(String name, String version, Optional<CalibrationRecord> calibration, Decoding decoding) {
+        this(name, version, calibration, decoding, BioDecoder.Confidence.MEAN);
     }
 
     /** Where the temperature and the recommended minimum confidence came from. */
@@ -63,13 +71,16 @@ public record ModelManifest(String name, String version, Optional<CalibrationRec
                     c.hasNonNull("recallAtMin") ? c.get("recallAtMin").asDouble() : null, byType));
         }
         Decoding decoding;
+        BioDecoder.Confidence confidence;
         try {
             decoding = m.hasNonNull("decoding") ? Decoding.parse(m.get("decoding").asText()) : Decoding.ARGMAX;
+            confidence = m.hasNonNull("confidence") ? BioDecoder.Confidence.parse(m.get("confidence").asText())
+                    : BioDecoder.Confidence.MEAN;
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage() + " in " + file, e);
         }
         return Optional.of(new ModelManifest(m.path("name").asText("kg-ner"), m.path("version").asText("unversioned"),
-                calibration, decoding));
+                calibration, decoding, confidence));
     }
 
     private static void checkRange(String field, Double value, Path file) {

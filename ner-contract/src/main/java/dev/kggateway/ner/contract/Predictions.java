@@ -15,8 +15,11 @@ public final class Predictions {
     private Predictions() {
     }
 
-    /** Tag and calibrated probability per word. */
-    public record WordTags(List<String> tags, double[] probabilities) {
+    /**
+     * Tag and calibrated probability per word, and the calibrated distributions themselves (null per word without
+     * pieces) for a confidence that needs the whole lattice ({@link BioSpanMarginal}).
+     */
+    public record WordTags(List<String> tags, double[] probabilities, double[][] calibrated) {
     }
 
     /** @param wordProbs per word the model's probability vector at its first piece, or null when it has none */
@@ -31,6 +34,7 @@ public final class Predictions {
         }
         List<String> tags = new ArrayList<>(wordProbs.length);
         double[] probs = new double[wordProbs.length];
+        double[][] calibrated = new double[wordProbs.length][];
         for (int w = 0; w < wordProbs.length; w++) {
             float[] p = wordProbs[w];
             if (p == null) {
@@ -40,9 +44,10 @@ public final class Predictions {
             }
             int best = Calibration.argmax(p, 0, p.length);
             tags.add(tagSet.tag(best));
-            probs[w] = temperature == 1.0 ? p[best] : Calibration.apply(p, 0, p.length, temperature)[best];
+            calibrated[w] = Calibration.apply(p, 0, p.length, temperature);
+            probs[w] = temperature == 1.0 ? p[best] : calibrated[w][best];
         }
-        return new WordTags(tags, probs);
+        return new WordTags(tags, probs, calibrated);
     }
 
     private static WordTags viterbi(float[][] wordProbs, TagSet tagSet, double temperature) {
@@ -58,7 +63,7 @@ public final class Predictions {
             tags.add(calibrated[w] == null ? TagSet.OUTSIDE : tagSet.tag(path[w]));
             probs[w] = calibrated[w] == null ? 1 : calibrated[w][path[w]];
         }
-        return new WordTags(tags, probs);
+        return new WordTags(tags, probs, calibrated);
     }
 
     public static List<Entity> entities(String text, List<Words.Word> words, float[][] wordProbs, TagSet tagSet,
@@ -81,8 +86,22 @@ public final class Predictions {
     /** As above, with the word tags chosen by {@code decoding} (the folder's manifest; seed-style: arg-max). */
     public static List<Entity> entities(String text, List<Words.Word> words, float[][] wordProbs, TagSet tagSet,
             double temperature, Decoding decoding, SpanVerifier verifier, LexicalClassTable lexicalClasses) {
+        return entities(text, words, wordProbs, tagSet, temperature, decoding, BioDecoder.CONFIDENCE, verifier,
+                lexicalClasses);
+    }
+
+    /**
+     * As above, with the entity confidence (without a verifier) computed by {@code confidence} (the folder's
+     * manifest {@code "confidence"}; absent: mean). For {@link BioDecoder.Confidence#SPAN_MARGINAL} it is the
+     * marginal of the decoded tag span under the BIO-constrained model ({@link BioSpanMarginal}).
+     */
+    public static List<Entity> entities(String text, List<Words.Word> words, float[][] wordProbs, TagSet tagSet,
+            double temperature, Decoding decoding, BioDecoder.Confidence confidence, SpanVerifier verifier,
+            LexicalClassTable lexicalClasses) {
         WordTags t = tags(wordProbs, tagSet, temperature, decoding);
-        List<Entity> entities = BioDecoder.entities(text, words, t.tags(), t.probabilities());
+        BioSpanMarginal marginals = confidence == BioDecoder.Confidence.SPAN_MARGINAL
+                ? BioSpanMarginal.of(t.calibrated(), tagSet) : null;
+        List<Entity> entities = BioDecoder.entities(text, words, t.tags(), t.probabilities(), confidence, marginals);
         if (verifier == null || entities.isEmpty()) {
             return entities;
         }

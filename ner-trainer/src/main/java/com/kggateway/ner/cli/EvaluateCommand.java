@@ -42,6 +42,8 @@ final class EvaluateCommand implements Callable<Integer> {
             + "for the others, else 0)") Double minConfidence;
     @Option(names = "--decoding", description = "argmax or viterbi (BIO-constrained); default: the manifest's "
             + "decoding, else argmax") String decoding;
+    @Option(names = "--confidence", description = "mean or span-marginal (the decoded span's posterior marginal "
+            + "under the BIO-constrained model); default: the manifest's confidence, else mean") String confidence;
     @Option(names = "--window-pieces", defaultValue = "" + WordWindows.DEFAULT_PIECES, description = "read "
             + "descriptions in overlapping windows of at most this many word pieces, as a gateway with this "
             + "kg.ner.window-pieces does (default ${DEFAULT-VALUE}, the gateway's)") int windowPieces;
@@ -71,20 +73,23 @@ final class EvaluateCommand implements Callable<Integer> {
         ToDoubleFunction<String> thresholdOf = type -> byType.getOrDefault(type, threshold);
         Decoding decodingUsed = decoding != null ? Decoding.parse(decoding)
                 : manifest.map(ModelManifest::decoding).orElse(Decoding.ARGMAX);
+        BioDecoder.Confidence confidenceUsed = confidence != null ? BioDecoder.Confidence.parse(confidence)
+                : manifest.map(ModelManifest::confidence).orElse(BioDecoder.Confidence.MEAN);
         try (ModelFolder folder = ModelFolder.load(model, threads)) {
             TfTagger tagger = folder.tagger().windowPieces(windowPieces);
             SpanVerifier verifier = folder.verifier();
             System.out.printf("model %s, temperature %.4f, windows of %d pieces, decoding %s, confidence %s, "
                     + "min confidence %.4f%s%n", model, folder.temperature(), windowPieces, decodingUsed.id(),
                     verifier != null ? "span verifier (" + SpanVerifier.FILE + ")"
-                            : "mean calibrated word probability", threshold,
+                            : confidenceUsed == BioDecoder.Confidence.MEAN ? "mean calibrated word probability"
+                            : confidenceUsed.id(), threshold,
                     byType.isEmpty() ? "" : ", per type " + new TreeMap<>(byType));
             for (int i = 0; i < data.size(); i++) {
                 Path csv = data.get(i);
                 long start = System.nanoTime();
                 List<TaggedSentence> sentences = NerCsv.read(csv);
                 Evaluation evaluation = Evaluation.run(tagger, folder.temperature(), sentences,
-                        decodingUsed, verifier, folder.lexicalClasses());
+                        decodingUsed, confidenceUsed, verifier, folder.lexicalClasses());
                 printErrors(evaluation);
                 EntityMetrics spans = evaluation.spans(thresholdOf);
                 EntityMetrics values = evaluation.values(thresholdOf);
@@ -97,9 +102,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     System.out.println(byValue.markdown(ThresholdSweep.DEFAULT_THRESHOLDS));
                     ThresholdSweep min = evaluation.sweep(true, BioDecoder.Confidence.MIN, tagger, folder.temperature());
                     ThresholdSweep mean = evaluation.sweep(true, BioDecoder.Confidence.MEAN, tagger, folder.temperature());
-                    System.out.printf("confidence separates right from wrong (ROC AUC): mean %.4f, min %.4f (%s)%s%n%n",
-                            mean.separation(), min.separation(), BioDecoder.CONFIDENCE,
-                            verifier == null ? "" : String.format(", span verifier %.4f (used)", byValue.separation()));
+                    ThresholdSweep marginal = evaluation.sweep(true, BioDecoder.Confidence.SPAN_MARGINAL, tagger,
+                            folder.temperature());
+                    System.out.printf("confidence separates right from wrong (ROC AUC): mean %.4f, min %.4f, "
+                            + "span-marginal %.4f (used: %s %.4f)%n%n", mean.separation(), min.separation(),
+                            marginal.separation(), verifier == null ? confidenceUsed.id() : "span verifier",
+                            byValue.separation());
                 }
                 if (targetPrecision != null && i == 0) {
                     choose(byValue, csv);

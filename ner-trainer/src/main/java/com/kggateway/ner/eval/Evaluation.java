@@ -3,6 +3,7 @@ package com.kggateway.ner.eval;
 import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.model.TfTagger;
 import dev.kggateway.ner.contract.BioDecoder;
+import dev.kggateway.ner.contract.BioSpanMarginal;
 import dev.kggateway.ner.contract.Calibration;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
@@ -63,6 +64,12 @@ public final class Evaluation {
     /** @param decoding how word tags are chosen (the model folder's, or the command line's) */
     public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data, Decoding decoding,
             SpanVerifier verifier, LexicalClassTable lexicalClasses) {
+        return run(tagger, temperature, data, decoding, BioDecoder.CONFIDENCE, verifier, lexicalClasses);
+    }
+
+    /** @param confidence how an entity's confidence is computed (the model folder's, or the command line's) */
+    public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data, Decoding decoding,
+            BioDecoder.Confidence confidence, SpanVerifier verifier, LexicalClassTable lexicalClasses) {
         List<Sentence> out = new ArrayList<>(data.size());
         for (int from = 0; from < data.size(); from += CHUNK) {
             List<TaggedSentence> chunk = data.subList(from, Math.min(data.size(), from + CHUNK));
@@ -71,7 +78,7 @@ public final class Evaluation {
                 LabelledText text = chunk.get(i).labelled();
                 Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature, decoding);
                 List<Entity> predicted = Predictions.entities(text.text(), text.words(), probs.get(i), tagger.tags(),
-                        temperature, decoding, verifier, lexicalClasses);
+                        temperature, decoding, confidence, verifier, lexicalClasses);
                 out.add(new Sentence(chunk.get(i), text, BioDecoder.gold(text), predicted, tags.tags(), probs.get(i)));
             }
         }
@@ -121,8 +128,10 @@ public final class Evaluation {
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
             Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature, decoding);
+            BioSpanMarginal marginals = aggregation == BioDecoder.Confidence.SPAN_MARGINAL
+                    ? BioSpanMarginal.of(tags.calibrated(), tagger.tags()) : null;
             sweep.add(s.gold(), scored(BioDecoder.entities(s.text().text(), s.text().words(), tags.tags(),
-                    tags.probabilities(), aggregation), byValue));
+                    tags.probabilities(), aggregation, marginals), byValue));
         }
         return sweep;
     }
