@@ -2,6 +2,7 @@ package dev.kggateway.ner.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ public final class BioDecoder {
 
         /** The manifest's / command line's spelling ("mean", "min", "span-marginal"). */
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         public static Confidence parse(String id) {

@@ -1,5 +1,7 @@
 package dev.kggateway.ner.contract;
 
+import java.util.Arrays;
+
 /**
  * The posterior probability of an entity span under the model {@link BioViterbi} decodes with: independent calibrated
  * per-word tag distributions, restricted to BIO-valid sequences ({@code I-X} only after {@code B-X} or {@code I-X},
@@ -82,7 +84,7 @@ public final class BioSpanMarginal {
         }
         double[][] beta = new double[n][k];
         if (n > 0) {
-            java.util.Arrays.fill(beta[n - 1], 1);
+            Arrays.fill(beta[n - 1], 1);
         }
         for (int w = n - 2; w >= 0; w--) {
             double scale = Math.exp(logScale[w + 1]);
