@@ -8,7 +8,8 @@
 # ANSWERS=FILE also writes the similarProducts answers of the first 200 ids (bsbm-requests.py), to check two builds equal.
 # Also prints the server's CPU per call over the requests (from /proc/PID/stat), steadier than latency on a busy machine,
 # and the collections during the requests (jstat: count and seconds of young, full and concurrent GC).
-# BASE_OPTS replaces bench/bsbm.sh's heap and GC flags (default: the same as bench/bsbm.sh's server step), so a run can
+# BASE_OPTS replaces bench/bsbm.sh's heap and GC flags (default: the same as bench/bsbm.sh's server step; perf19's "A"
+# runs gave BASE_OPTS="-Xmx1g -XX:+UseStringDeduplication -XX:G1PeriodicGCInterval=60000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"), so a run can
 # leave one of them out; the launch environment (e.g. MALLOC_ARENA_MAX) is passed on to the server as it is.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ for f in glob.glob(sys.argv[1] + '/lmdb/*/data.mdb'):
 PY
 rss() { grep -E 'RssAnon|RssFile|VmRSS' /proc/$S/status | tr -s ' \t\n' ' '; }
 T0=$(date +%s.%N)
-java ${BASE_OPTS--Xmx1g -XX:+UseStringDeduplication -XX:G1PeriodicGCInterval=60000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30} \
+java ${BASE_OPTS--Xmx512m -XX:G1PeriodicGCInterval=60000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30} \
   ${NMT--XX:NativeMemoryTracking=summary} ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dkg.store.path="$DIR/data" \
   -Dkg.sample.load-on-empty=false -Dkg.cache.enabled=false -Dkg.ner.enabled=false -Dquarkus.log.level=INFO \
   -jar "$JAR" > "$OUT/server.log" 2>&1 &
