@@ -112,8 +112,7 @@ class LmdbCacheSizesTest {
         }
     }
 
-    /** The application's configuration mapping without Quarkus (also LmdbReadaheadTest). */
-    static KgConfig config(Map<String, String> properties) {
+    private static KgConfig config(Map<String, String> properties) {
         // Quarkus' own converters for the mapping's durations and memory sizes, as the application has them.
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(KgConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.support.KgConfigKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class LmdbReadaheadTest {
             if (readAhead != null) {
                 props.put("kg.store.lmdb.read-ahead", readAhead);
             }
-            Repository repository = new EmbeddedRepositoryFactory().open(LmdbCacheSizesTest.config(props));
+            Repository repository = new EmbeddedRepositoryFactory().open(KgConfigKeys.mapping(props));
             try {
                 Map<String, String> flags = flagsOfDataFiles(dir.resolve("lmdb"));
                 assertEquals(2, flags.size(), flags.toString());
