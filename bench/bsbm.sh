@@ -33,8 +33,10 @@ if [ ! -f "$DIR/loaded" ]; then
 fi
 python3 -c "import json; [print(json.loads(l)['id']) for l in open('$DIR/products.jsonl')]" | shuf --random-source=<(yes) > "$DIR/ids.txt"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-# Heap as docs/deploy.md "Heap by catalogue size" (before branch perf9 it ran -Xmx2g without the GC flags).
-java -Xmx1g -XX:+UseStringDeduplication -XX:G1PeriodicGCInterval=60000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+# Heap as docs/deploy.md "Heap by catalogue size" (before branch perf9 it ran -Xmx2g without the GC flags; -Xmx1g with
+# -XX:+UseStringDeduplication until perf19, whose A/B gave 1.44 GB RSS instead of 1.49-1.75 GB and no slower calls:
+# BENCHMARKS "RSS at BSBM 100k (perf19)").
+java -Xmx512m -XX:G1PeriodicGCInterval=60000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
   ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dkg.store.path="$DIR/data" -Dkg.sample.load-on-empty=false \
   -Dkg.cache.enabled=false -Dkg.ner.enabled=false -Dquarkus.log.level=WARN -jar "$JAR" > "$DIR/server.log" 2>&1 &
 SERVER=$!

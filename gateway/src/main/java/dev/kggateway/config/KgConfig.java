@@ -414,6 +414,18 @@ public interface KgConfig {
             /** Namespace to namespace id. */
             @WithDefault("32")
             int namespaceIdCacheSize();
+
+            /**
+             * The kernel's read-ahead on the store's memory maps (RDF4J's behaviour). {@code false} advises the maps
+             * random access, as LMDB's {@code MDB_NORDAHEAD} would: a page read from disk then brings in that page
+             * only, not the disk's read-ahead window (8 MB on the measuring machine). At BSBM 100k, started with the
+             * store's pages out of the page cache, it kept ~0.2 GB of read-around out of RSS after the benchmark's
+             * requests, at ~5 disk reads per call while the pages warmed (15,800 against ~55 in 3,000 calls) and a
+             * slower similarProducts there; with the pages already cached it changed nothing (BENCHMARKS "RSS at BSBM
+             * 100k, perf19"). So on by default; off where the process's RSS counts more than first reads.
+             */
+            @WithDefault("true")
+            boolean readAhead();
         }
 
         /** Query endpoint of a remote SPARQL 1.1 server ({@code kind=sparql}). */

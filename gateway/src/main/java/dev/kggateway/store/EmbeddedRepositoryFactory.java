@@ -56,6 +56,10 @@ public class EmbeddedRepositoryFactory implements GraphRepositoryFactory {
                 config.store().mapSize().asLongValue(), LmdbCacheSizes.of(config.store().lmdb()));
         SailRepository repository = new SailRepository(sail);
         repository.init();
+        if (config.store().engine() == KgConfig.EmbeddedEngine.LMDB) {
+            // after init: LmdbStore maps its environments when it opens them
+            LmdbReadahead.apply(dir.toPath(), config.store().lmdb().readAhead());
+        }
         return repository;
     }
 
