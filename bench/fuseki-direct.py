@@ -40,3 +40,20 @@ for name, query in [('ASK {}', lambda i: 'ASK {}'), ('product-summaries-by-iri (
     times.sort()
     print('%-30s n %d p50 %.2f ms p95 %.2f ms mean %.2f ms, %d bytes per answer' % (
         name, n, statistics.median(times), times[int(0.95 * n) - 1], statistics.mean(times), size // n))
+
+# The change feed's index build at start reads the catalogue in keyset pages of 1,000 ids (products-page.rq, as
+# store.Keyset renders it for ProductQuery.ALL): one page from the start, the middle and the end of the id order, 5
+# times each, median. Equal times at every cursor mean each page costs the whole catalogue's scan, so a full build
+# grows with the square of the catalogue.
+page = open(os.path.join(os.path.dirname(__file__), '..', 'gateway/src/main/resources/sparql/products-page.rq')).read()
+page = (page.replace('{{graph}}', '<https://data.kg-gateway.dev/graph/catalog>').replace('{{where}}', '')
+        .replace('{{order}}', 'ASC(?id)').replace('{{limit}}', '1001'))
+ordered = sorted(ids)
+for label, after in [('start', None), ('middle', ordered[len(ordered) // 2]), ('end', ordered[-1500])]:
+    q = page.replace('{{after}}', '' if after is None else 'FILTER((STR(?id) > "%s"))' % after)
+    times = []
+    for _ in range(5):
+        ms, body = ask(q)
+        times.append(ms)
+    print('products-page (1,000 ids) after %-6s median of 5: %.1f ms, %d rows' % (
+        label, statistics.median(times), body.count(b'\n') - 1))
