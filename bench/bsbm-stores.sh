@@ -63,6 +63,11 @@ run() { # name, then gateway options
   python3 bench/bsbm-requests.py "$CALLS" "$DIR/ids.txt" "$port" 300 "$DIR/answers-$name.json"
   python3 bench/store-queries-per-call.py "$port" "$DIR/ids.txt" 100
   echo "server RSS: $(ps -o rss= -p $pid) kB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # A remote row's other costs: the index build at start (from the change feed's log line) and Fuseki's own memory.
+  if [[ "$name" == fuseki-* ]]; then
+    grep -o 'Similarity index (remote store): .* ms' "$DIR/server-$name.log" || true
+    echo "Fuseki RSS: $(ps -o rss= -p "${PIDS[0]}") kB"
+  fi
   kill $pid; wait $pid 2>/dev/null || true
 }
 EMB=(-Dkg.store.path="$DIR/data")
