@@ -198,6 +198,12 @@ public class ProductRepository {
                 page.hasNext(), page.hasPrevious());
     }
 
+    /** Every product id, unordered, in one read (the remote index build; a page per call costs a scan per page). */
+    List<String> allIdsBySparql() {
+        return store.select("product-ids", Map.of("graph", iris.catalogGraph())).stream()
+                .map(row -> row.getValue("id").stringValue()).toList();
+    }
+
     Page<String> findIdsBySparql(ProductQuery query, Slice slice) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("graph", iris.catalogGraph());
