@@ -167,7 +167,7 @@ public class ChangeFeed {
         }
     }
 
-    /** Builds the index from the store: every product, one keyset page of ids and their links at a time. */
+    /** Builds the index from the store: every product id ({@link #allProductIds}), then their links a page at a time. */
     void rebuild() {
         rebuildRequested = false;
         long start = System.nanoTime();
