@@ -1,7 +1,11 @@
 package dev.kggateway.store;
 
+import dev.kggateway.config.KgConfig;
+import dev.kggateway.domain.Page;
+import dev.kggateway.domain.ProductQuery;
 import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.domain.Slice;
 import dev.kggateway.domain.error.StoreUnavailableException;
 import java.net.ConnectException;
 import java.util.ArrayList;
@@ -16,23 +20,33 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * A remote rebuild reads a page the store cut short (its deadline hit while streaming) again in halves, and gives up
- * at once on a failure that smaller pages cannot cure (the store is down).
+ * A remote rebuild lists every product id in one read and pages through the ids only when the store cuts that read
+ * short; it reads a page of nodes the store cut short (its deadline hit while streaming) again in halves; and it gives
+ * up at once on a failure that smaller reads cannot cure (the store is down).
  */
 class RebuildPageSplitUnitTest {
 
     private static final PropertyNode NODE = PropertyIds.node("material", "steel");
 
     private final SimilarityRepository similarity = mock(SimilarityRepository.class);
+    private final ProductRepository products = mock(ProductRepository.class);
     private final ChangeFeed feed = new ChangeFeed();
 
     RebuildPageSplitUnitTest() {
         feed.similarity = similarity;
+        feed.products = products;
+        feed.config = mock(KgConfig.class, RETURNS_DEEP_STUBS);
+        when(feed.config.store().changeFeed().pageSize()).thenReturn(2);
     }
 
     private static List<String> ids(int n) {
@@ -92,5 +106,37 @@ class RebuildPageSplitUnitTest {
         assertThrows(StoreUnavailableException.class, () -> feed.nodesOf(ids(64)));
         // 64 fails, then 32 fails, then its first half of 16 fails and is not split: three reads.
         assertEquals(3, reads.get());
+    }
+
+    @Test
+    void oneReadListsEveryIdWithoutPaging() {
+        when(products.allIdsBySparql()).thenReturn(ids(5));
+
+        assertEquals(ids(5), feed.allProductIds());
+        verify(products, never()).findIdsBySparql(any(), any());
+    }
+
+    @Test
+    void aListingCutShortIsReadInKeysetPages() {
+        when(products.allIdsBySparql()).thenThrow(new StoreUnavailableException("graph store request 'product-ids' failed",
+                new QueryEvaluationException(new QueryResultParseException("XML document ends mid-way"))));
+        when(products.findIdsBySparql(eq(ProductQuery.ALL), eq(Slice.forward(2, null))))
+                .thenReturn(new Page<>(List.of("P-0", "P-1"), true));
+        when(products.findIdsBySparql(eq(ProductQuery.ALL), eq(Slice.forward(2, "P-1"))))
+                .thenReturn(new Page<>(List.of("P-2", "P-3"), true));
+        when(products.findIdsBySparql(eq(ProductQuery.ALL), eq(Slice.forward(2, "P-3"))))
+                .thenReturn(new Page<>(List.of("P-4"), false));
+
+        assertEquals(ids(5), feed.allProductIds(), "every id once, in page order");
+    }
+
+    @Test
+    void aStoreThatIsDownFailsTheListingWithoutPaging() {
+        StoreUnavailableException down = new StoreUnavailableException("graph store request failed",
+                new QueryEvaluationException(new ConnectException("Connection refused")));
+        when(products.allIdsBySparql()).thenThrow(down);
+
+        assertSame(down, assertThrows(StoreUnavailableException.class, feed::allProductIds));
+        verify(products, never()).findIdsBySparql(any(), any());
     }
 }
