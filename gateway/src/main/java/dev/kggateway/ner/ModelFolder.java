@@ -1,7 +1,7 @@
 package dev.kggateway.ner;
 
-import dev.kggateway.ner.contract.ModelFolderFiles;
 import dev.kggateway.ner.contract.BioDecoder;
+import dev.kggateway.ner.contract.ModelFolderFiles;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.ModelManifest;
 import dev.kggateway.ner.contract.TagSet;
