@@ -24,7 +24,7 @@ public final class BioSpanMarginal {
     private final double[][] beta;
     /** log of the normaliser of {@link #alpha}'s row w. */
     private final double[] logScale;
-    /** For I-X: the id of B-X (or -1); for anything else: -2 (no constraint), as in {@link BioViterbi}. */
+    /** The tag set's BIO constraint ({@link BioViterbi#beginOf}). */
     private final int[] beginOf;
 
     private BioSpanMarginal(TagSet tags, double[][] emit, double[][] alpha, double[][] beta, double[] logScale,
@@ -44,17 +44,12 @@ public final class BioSpanMarginal {
     public static BioSpanMarginal of(double[][] probs, TagSet tags) {
         int n = probs.length;
         int k = tags.size();
-        int[] beginOf = new int[k];
-        for (int t = 0; t < k; t++) {
-            String tag = tags.tag(t);
-            String type = TagSet.type(tag);
-            beginOf[t] = type != null && tag.charAt(0) == 'I' ? (tags.contains("B-" + type) ? tags.id("B-" + type) : -1) : -2;
-        }
+        int[] beginOf = BioViterbi.beginOf(tags);
         double[][] emit = new double[n][k];
         for (int w = 0; w < n; w++) {
             for (int t = 0; t < k; t++) {
                 emit[w][t] = probs[w] == null ? (t == tags.outsideId() ? 1 : 0)
-                        : probs[w][t] > 0 ? probs[w][t] : Double.MIN_NORMAL;
+                        : probs[w][t] > 0 ? probs[w][t] : BioViterbi.MIN_PROBABILITY;
             }
         }
         double[][] alpha = new double[n][k];
@@ -64,11 +59,11 @@ public final class BioSpanMarginal {
             for (int t = 0; t < k; t++) {
                 double in;
                 if (w == 0) {
-                    in = beginOf[t] == -2 ? 1 : 0;
+                    in = beginOf[t] == BioViterbi.UNCONSTRAINED ? 1 : 0;
                 } else {
                     in = 0;
                     for (int p = 0; p < k; p++) {
-                        if (allowed(beginOf, p, t)) {
+                        if (BioViterbi.allowed(beginOf, p, t)) {
                             in += alpha[w - 1][p];
                         }
                     }
@@ -91,7 +86,7 @@ public final class BioSpanMarginal {
             for (int t = 0; t < k; t++) {
                 double out = 0;
                 for (int x = 0; x < k; x++) {
-                    if (allowed(beginOf, t, x)) {
+                    if (BioViterbi.allowed(beginOf, t, x)) {
                         out += emit[w + 1][x] * beta[w + 1][x];
                     }
                 }
@@ -126,7 +121,7 @@ public final class BioSpanMarginal {
             // suffix: the tag at `to` must be allowed after I-X (or B-X) and not be I-X: any unconstrained tag
             double s = 0;
             for (int t = 0; t < emit[to].length; t++) {
-                if (beginOf[t] == -2) {
+                if (beginOf[t] == BioViterbi.UNCONSTRAINED) {
                     s += emit[to][t] * beta[to][t];
                 }
             }
@@ -145,9 +140,5 @@ public final class BioSpanMarginal {
     /** Posterior probability of tag {@code t} at word {@code w} (for tests and diagnostics). */
     public double tag(int w, int t) {
         return alpha[w][t] * beta[w][t];
-    }
-
-    private static boolean allowed(int[] beginOf, int prev, int t) {
-        return beginOf[t] == -2 || prev == t || prev == beginOf[t];
     }
 }

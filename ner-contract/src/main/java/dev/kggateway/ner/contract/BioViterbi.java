@@ -10,7 +10,10 @@ package dev.kggateway.ner.contract;
 public final class BioViterbi {
 
     /** Floor for a probability of 0 (float softmax underflow): still a possible, if very unlikely, tag. */
-    private static final double MIN_LOG = Math.log(Double.MIN_NORMAL);
+    static final double MIN_PROBABILITY = Double.MIN_NORMAL;
+    private static final double MIN_LOG = Math.log(MIN_PROBABILITY);
+    /** {@link #beginOf}'s value for a tag any tag may precede (O, B-X, a seed export's padding tag). */
+    static final int UNCONSTRAINED = -2;
 
     private BioViterbi() {
     }
@@ -27,12 +30,7 @@ public final class BioViterbi {
         if (n == 0) {
             return path;
         }
-        int[] beginOf = new int[k]; // for I-X: the id of B-X (or -1); for anything else: -2 (no constraint)
-        for (int t = 0; t < k; t++) {
-            String tag = tags.tag(t);
-            String type = TagSet.type(tag);
-            beginOf[t] = type != null && tag.charAt(0) == 'I' ? (tags.contains("B-" + type) ? tags.id("B-" + type) : -1) : -2;
-        }
+        int[] beginOf = beginOf(tags);
         double[] score = new double[k];
         double[] next = new double[k];
         int[][] back = new int[n][k];
@@ -40,7 +38,7 @@ public final class BioViterbi {
             for (int t = 0; t < k; t++) {
                 double emit = emission(probs[w], t, tags);
                 if (w == 0) {
-                    next[t] = beginOf[t] == -2 ? emit : Double.NEGATIVE_INFINITY;
+                    next[t] = beginOf[t] == UNCONSTRAINED ? emit : Double.NEGATIVE_INFINITY;
                     continue;
                 }
                 int best = -1;
@@ -71,9 +69,24 @@ public final class BioViterbi {
         return path;
     }
 
+    /**
+     * The BIO constraint of a tag set, shared with {@link BioSpanMarginal}: for {@code I-X} the id of {@code B-X} (or
+     * -1 when the set has none), for any other tag {@link #UNCONSTRAINED}.
+     */
+    static int[] beginOf(TagSet tags) {
+        int[] beginOf = new int[tags.size()];
+        for (int t = 0; t < beginOf.length; t++) {
+            String tag = tags.tag(t);
+            String type = TagSet.type(tag);
+            beginOf[t] = type != null && tag.charAt(0) == 'I'
+                    ? (tags.contains("B-" + type) ? tags.id("B-" + type) : -1) : UNCONSTRAINED;
+        }
+        return beginOf;
+    }
+
     /** {@code t} may follow {@code prev}: anything but an {@code I-X} may; {@code I-X} only after B-X or I-X. */
-    private static boolean allowed(int[] beginOf, int prev, int t) {
-        return beginOf[t] == -2 || prev == t || prev == beginOf[t];
+    static boolean allowed(int[] beginOf, int prev, int t) {
+        return beginOf[t] == UNCONSTRAINED || prev == t || prev == beginOf[t];
     }
 
     private static double emission(double[] p, int t, TagSet tags) {

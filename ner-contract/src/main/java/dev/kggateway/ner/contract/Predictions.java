@@ -99,13 +99,22 @@ public final class Predictions {
             double temperature, Decoding decoding, BioDecoder.Confidence confidence, SpanVerifier verifier,
             LexicalClassTable lexicalClasses) {
         WordTags t = tags(wordProbs, tagSet, temperature, decoding);
-        BioSpanMarginal marginals = confidence == BioDecoder.Confidence.SPAN_MARGINAL
-                ? BioSpanMarginal.of(t.calibrated(), tagSet) : null;
-        List<Entity> entities = BioDecoder.entities(text, words, t.tags(), t.probabilities(), confidence, marginals);
+        List<Entity> entities = entities(text, words, t, tagSet, confidence);
         if (verifier == null || entities.isEmpty()) {
             return entities;
         }
         return verifier.rescore(new SpanFeatures.Tagged(text, words, wordProbs, tagSet, temperature, t.tags()),
                 entities, lexicalClasses);
+    }
+
+    /**
+     * Entities of word tags already chosen, with their confidence computed by {@code confidence} (the BIO lattice's
+     * span marginals are built only for {@link BioDecoder.Confidence#SPAN_MARGINAL}).
+     */
+    public static List<Entity> entities(String text, List<Words.Word> words, WordTags tags, TagSet tagSet,
+            BioDecoder.Confidence confidence) {
+        BioSpanMarginal marginals = confidence == BioDecoder.Confidence.SPAN_MARGINAL
+                ? BioSpanMarginal.of(tags.calibrated(), tagSet) : null;
+        return BioDecoder.entities(text, words, tags.tags(), tags.probabilities(), confidence, marginals);
     }
 }

@@ -3,7 +3,6 @@ package com.kggateway.ner.eval;
 import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.model.TfTagger;
 import dev.kggateway.ner.contract.BioDecoder;
-import dev.kggateway.ner.contract.BioSpanMarginal;
 import dev.kggateway.ner.contract.Calibration;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
@@ -128,10 +127,8 @@ public final class Evaluation {
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
             Predictions.WordTags tags = Predictions.tags(probs.get(i), tagger.tags(), temperature, decoding);
-            BioSpanMarginal marginals = aggregation == BioDecoder.Confidence.SPAN_MARGINAL
-                    ? BioSpanMarginal.of(tags.calibrated(), tagger.tags()) : null;
-            sweep.add(s.gold(), scored(BioDecoder.entities(s.text().text(), s.text().words(), tags.tags(),
-                    tags.probabilities(), aggregation, marginals), byValue));
+            sweep.add(s.gold(), scored(Predictions.entities(s.text().text(), s.text().words(), tags, tagger.tags(),
+                    aggregation), byValue));
         }
         return sweep;
     }
