@@ -7,6 +7,7 @@ import com.kggateway.ner.eval.Evaluation;
 import com.kggateway.ner.model.ModelFolder;
 import com.kggateway.ner.model.ModelSoup;
 import com.kggateway.ner.model.NerTrainer;
+import dev.kggateway.ner.contract.BioDecoder;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.ModelFolderFiles;
 import picocli.CommandLine.Command;
@@ -46,6 +47,10 @@ final class SoupCommand implements Callable<Integer> {
     @Option(names = "--decoding", defaultValue = "viterbi", description = "decoding written into the manifest and "
             + "used by --greedy-on and the --eval figures: argmax or viterbi (default ${DEFAULT-VALUE}, as model 2.8.0)")
     String decoding;
+    @Option(names = "--confidence", description = "entity confidence written into the manifest: mean or "
+            + "span-marginal (default: none written, which readers take as mean); the figures the command prints are "
+            + "at confidence 0, so they do not depend on it")
+    String confidence;
     @Option(names = "--threads", defaultValue = "2") int threads;
     @Option(names = "--name", defaultValue = "kg-ner-lab") String name;
     @Option(names = "--model-version", defaultValue = "1.0.0") String version;
@@ -58,6 +63,8 @@ final class SoupCommand implements Callable<Integer> {
         }
         ModelSoup.checkCompatible(models);
         Decoding decodingUsed = Decoding.parse(decoding);
+        // parsed before any work so that a misspelt value fails in seconds, not after the soup is exported
+        BioDecoder.Confidence confidenceUsed = confidence == null ? null : BioDecoder.Confidence.parse(confidence);
         List<TaggedSentence> val = NerCsv.read(valCsv);
         Map<Path, NerTrainer.InitialModel> loaded = new LinkedHashMap<>();
         for (Path m : models) {
@@ -82,7 +89,7 @@ final class SoupCommand implements Callable<Integer> {
         sets.put("validation", valCsv);
         sets.putAll(evals);
         Map<String, Object> metrics = TrainCommand.metrics(out, sets, decodingUsed, threads);
-        writeManifest(chosen, w, greedy, decodingUsed, temperature, metrics);
+        writeManifest(chosen, w, greedy, decodingUsed, confidenceUsed, temperature, metrics);
         return 0;
     }
 
@@ -156,7 +163,7 @@ final class SoupCommand implements Callable<Integer> {
     }
 
     private void writeManifest(List<Path> chosen, double[] w, Map<String, Object> greedy, Decoding decodingUsed,
-                               double temperature, Map<String, Object> metrics) throws Exception {
+                               BioDecoder.Confidence confidenceUsed, double temperature, Map<String, Object> metrics) throws Exception {
         double sum = Arrays.stream(w).sum();
         List<Map<String, Object>> ingredients = new ArrayList<>();
         JsonNode firstManifest = null;
@@ -193,6 +200,9 @@ final class SoupCommand implements Callable<Integer> {
             manifest.put("wordFeatures", firstManifest.get("wordFeatures"));
         }
         manifest.put("decoding", decodingUsed.id());
+        if (confidenceUsed != null) {
+            manifest.put("confidence", confidenceUsed.id());
+        }
         manifest.put("metrics", metrics);
         Map<String, Object> calibration = new LinkedHashMap<>();
         calibration.put("temperature", temperature);

@@ -7,6 +7,7 @@ import com.kggateway.ner.gen.ProductDescriptionGenerator;
 import com.kggateway.ner.model.ModelFolder;
 import com.kggateway.ner.model.ModelSoup;
 import com.kggateway.ner.model.WeightSnapshot;
+import dev.kggateway.ner.contract.BioDecoder;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.ModelFolderFiles;
 import dev.kggateway.ner.contract.ModelManifest;
@@ -111,6 +112,8 @@ class SoupCommandTest {
         ModelManifest read = ModelManifest.read(out).orElseThrow();
         assertEquals("9.9.9", read.version());
         assertEquals(Decoding.VITERBI, read.decoding(), "decoding viterbi by default, as the shipped model");
+        assertTrue(manifest.path("confidence").isMissingNode(), "no --confidence: none written");
+        assertEquals(BioDecoder.Confidence.MEAN, read.confidence());
         double t = ModelFolderFiles.config(out).temperature();
         assertEquals(t, manifest.path("calibration").path("temperature").asDouble(), 1e-12);
         assertTrue(t > 0.05 && t < 20, "fitted temperature " + t);
@@ -123,10 +126,14 @@ class SoupCommandTest {
         }
 
         Path onlyA = dir.resolve("weighted");
-        assertEquals(0, run(soup(onlyA, siblingA + "," + siblingB, "--weights", "1,0", "--decoding", "argmax")));
+        assertEquals(0, run(soup(onlyA, siblingA + "," + siblingB, "--weights", "1,0", "--decoding", "argmax",
+                "--confidence", "span-marginal")));
         assertEquals(0.0, weights(onlyA).maxAbsDifference(a), "weight 0 leaves a model out");
         assertEquals("weighted", ModelFolderFiles.readJson(onlyA.resolve("manifest.json")).path("soup").asText());
         assertEquals(Decoding.ARGMAX, ModelManifest.read(onlyA).orElseThrow().decoding());
+        assertEquals(BioDecoder.Confidence.SPAN_MARGINAL, ModelManifest.read(onlyA).orElseThrow().confidence());
+        assertNotEquals(0, run(soup(dir.resolve("misspelt"), siblingA + "," + siblingB, "--confidence", "marginal")),
+                "an unknown confidence fails the command");
     }
 
     @Test
