@@ -1,5 +1,6 @@
 package dev.kggateway.store;
 
+import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.similarity.HitFields;
@@ -44,7 +45,7 @@ public class SimilarityRepository {
     ProductRepository products;
 
     @Inject
-    dev.kggateway.config.KgConfig config;
+    KgConfig config;
 
     /**
      * Top products sharing at least {@code minShared} of the given weighted nodes with {@code productId} (which has
