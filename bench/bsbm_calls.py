@@ -27,8 +27,8 @@ def timed_call(conn, q, var, ids, i):
     return ms
 
 def similar_answers(conn, ids):
-    """similarProducts top 10 (ids and scores) of each id, for comparing stores."""
-    q = 'query($id: ID!){ similarProducts(id:$id, first:10){ score product { id } } }'
+    """similarProducts top 10 (ids, names and scores: BSBM's query's fields) of each id, for comparing stores."""
+    q = 'query($id: ID!){ similarProducts(id:$id, first:10){ score product { id name } } }'
     out = {}
     for pid in ids:
         conn.request('POST', '/graphql', json.dumps({"query": q, "variables": {"id": pid}}),
@@ -36,5 +36,5 @@ def similar_answers(conn, ids):
         d = json.loads(conn.getresponse().read())
         if 'errors' in d:
             raise SystemExit("error: %s" % d['errors'])
-        out[pid] = [[h['product']['id'], h['score']] for h in d['data']['similarProducts']]
+        out[pid] = [[h['product']['id'], h['product']['name'], h['score']] for h in d['data']['similarProducts']]
     return out

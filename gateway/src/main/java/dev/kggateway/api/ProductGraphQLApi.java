@@ -19,9 +19,11 @@ import dev.kggateway.service.CatalogService;
 import dev.kggateway.service.Cursors;
 import dev.kggateway.service.PageRequest;
 import dev.kggateway.service.SimilarityService;
+import dev.kggateway.similarity.HitFields;
 import dev.kggateway.similarity.Ranking;
 import dev.kggateway.similarity.SimilarityMetric;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Nullable;
 import jakarta.inject.Inject;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -153,7 +156,9 @@ public class ProductGraphQLApi {
         int min = minShared == null ? 2 : minShared;
         SimilarityMetric m = metric == null ? SimilarityMetric.SHARED_COUNT : metric;
         boolean links = selects(PRODUCT_LINKS);
-        Ranking ranking = similarity.similar(Ids.productId(id), n, min, m, links);
+        HitFields fields = links ? HitFields.WHOLE : selectsOnly(PRODUCT_FIELDS, NAME_FIELDS) ? HitFields.NAMES
+                : HitFields.SUMMARY;
+        Ranking ranking = similarity.similar(Ids.productId(id), n, min, m, fields);
         return ranking.hits().stream().map(hit -> {
             SimilarProduct s = SimilarProduct.of(hit);
             s.productLinks = links;
@@ -164,6 +169,27 @@ public class ProductGraphQLApi {
 
     /** The similar product's field that reads its links; every other Product field is a field of the summary. */
     private static final String PRODUCT_LINKS = "product/properties";
+    /** The similar product's own fields (one level down), and those the similarity index holds of it. */
+    private static final String PRODUCT_FIELDS = "product/*";
+    private static final Set<String> NAME_FIELDS = Set.of("id", "name", "__typename");
+
+    /**
+     * Whether every field the field being resolved selects at {@code glob} (any alias, through fragments, after
+     * {@code @include}/{@code @skip}) is one of {@code names}; false when the selection cannot be read, so that a
+     * doubt reads more rather than less.
+     */
+    private boolean selectsOnly(String glob, Set<String> names) {
+        DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
+        if (env == null || env.getSelectionSet() == null) {
+            return false;
+        }
+        for (SelectedField field : env.getSelectionSet().getFields(glob)) {
+            if (!names.contains(field.getName())) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * Whether the field being resolved selects this sub-field (any alias, through fragments too); true when the

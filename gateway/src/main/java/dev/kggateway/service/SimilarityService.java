@@ -4,6 +4,7 @@ import dev.kggateway.domain.Ids;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.PropertyNode;
 import dev.kggateway.domain.error.InvalidArgumentException;
+import dev.kggateway.similarity.HitFields;
 import dev.kggateway.similarity.Ranking;
 import dev.kggateway.similarity.SimilarityHit;
 import dev.kggateway.similarity.SimilarityMetric;
@@ -35,22 +36,23 @@ public class SimilarityService {
 
     /**
      * The ranking of product {@code id}; when the ranking has to read its hits' products (a remote store's index, see
-     * {@link SimilarityRepository#similar}) they are whole products if {@code links} (the response selects their
-     * links), else summaries, read through the product caches.
+     * {@link SimilarityRepository#similar}) they are whole products if {@code fields} is {@link HitFields#WHOLE} (the
+     * response selects their links), else summaries, read through the product caches; with
+     * {@link HitFields#NAMES} the index's ids and names when it holds them.
      */
-    public Ranking similar(String id, int first, int minShared, SimilarityMetric metric, boolean links) {
+    public Ranking similar(String id, int first, int minShared, SimilarityMetric metric, HitFields fields) {
         SimilarityMetric m = metric == null ? SimilarityMetric.SHARED_COUNT : metric;
-        return cache.result(List.of("similar", Ids.productId(id), first, minShared, m, links),
-                () -> compute(id, first, minShared, m, links));
+        return cache.result(List.of("similar", Ids.productId(id), first, minShared, m, fields),
+                () -> compute(id, first, minShared, m, fields));
     }
 
     /** The same ranking, never from or into the cache: what the store costs (benchmarks, diagnostics). */
     public List<SimilarityHit> similarUncached(String id, int first, int minShared, SimilarityMetric metric) {
         return compute(Ids.productId(id), first, minShared, metric == null ? SimilarityMetric.SHARED_COUNT : metric,
-                false).hits();
+                HitFields.SUMMARY).hits();
     }
 
-    private Ranking compute(String id, int first, int minShared, SimilarityMetric metric, boolean links) {
+    private Ranking compute(String id, int first, int minShared, SimilarityMetric metric, HitFields fields) {
         if (minShared < 1) {
             throw new InvalidArgumentException("minShared must be at least 1: " + minShared);
         }
@@ -67,7 +69,8 @@ public class SimilarityService {
         int total = metric.usesDocumentFrequencies() ? cache.result("totalProducts", () -> products.totalProducts()) : 0;
         Map<PropertyNode, Double> weights = new LinkedHashMap<>();
         nodes.forEach(n -> weights.put(n, metric.weight(total, df.getOrDefault(n.id(), 1))));
-        return similarity.similar(id, weights, minShared, first, metric, nodes.size(), ids -> stored(ids, links));
+        return similarity.similar(id, weights, minShared, first, metric, nodes.size(), fields,
+                ids -> stored(ids, fields == HitFields.WHOLE));
     }
 
     /** The products of these ids the store holds (through the caches), whole or as summaries. */

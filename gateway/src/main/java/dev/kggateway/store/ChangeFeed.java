@@ -167,7 +167,10 @@ public class ChangeFeed {
         }
     }
 
-    /** Builds the index from the store: every product id ({@link #allProductIds}), then their links a page at a time. */
+    /**
+     * Builds the index from the store: every product id ({@link #allProductIds}), then their links and names a page at
+     * a time.
+     */
     void rebuild() {
         rebuildRequested = false;
         long start = System.nanoTime();
@@ -180,7 +183,8 @@ public class ChangeFeed {
         int size = config.store().changeFeed().pageSize();
         List<String> ids = allProductIds();
         for (int from = 0; from < ids.size(); from += size) {
-            nodesOf(ids.subList(from, Math.min(ids.size(), from + size))).forEach(built::put);
+            nodesOf(ids.subList(from, Math.min(ids.size(), from + size)))
+                    .forEach((id, product) -> built.put(id, product.nodes(), product.name()));
         }
         int indexed = ids.size();
         target.install(built);
@@ -226,7 +230,7 @@ public class ChangeFeed {
      * store, products with many links) is read again in halves, down to {@link #SMALLEST_SPLIT} products, instead of
      * failing the whole rebuild at the same page at every tick.
      */
-    Map<String, List<PropertyNode>> nodesOf(List<String> ids) {
+    Map<String, SimilarityRepository.Indexed> nodesOf(List<String> ids) {
         try {
             return similarity.nodesOf(ids);
         } catch (StoreUnavailableException e) {
@@ -236,7 +240,7 @@ public class ChangeFeed {
             int half = ids.size() / 2;
             LOG.infof("Change feed: a page of %d products was cut short (%s); reading it in halves", ids.size(),
                     e.getMessage());
-            Map<String, List<PropertyNode>> nodes = new HashMap<>(nodesOf(ids.subList(0, half)));
+            Map<String, SimilarityRepository.Indexed> nodes = new HashMap<>(nodesOf(ids.subList(0, half)));
             nodes.putAll(nodesOf(ids.subList(half, ids.size())));
             return nodes;
         }

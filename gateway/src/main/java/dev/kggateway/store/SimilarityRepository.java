@@ -1,7 +1,9 @@
 package dev.kggateway.store;
 
+import dev.kggateway.config.KgConfig;
 import dev.kggateway.domain.Product;
 import dev.kggateway.domain.PropertyNode;
+import dev.kggateway.similarity.HitFields;
 import dev.kggateway.similarity.Ranking;
 import dev.kggateway.similarity.SimilarityHit;
 import dev.kggateway.similarity.SimilarityIndex;
@@ -42,6 +44,9 @@ public class SimilarityRepository {
     @Inject
     ProductRepository products;
 
+    @Inject
+    KgConfig config;
+
     /**
      * Top products sharing at least {@code minShared} of the given weighted nodes with {@code productId} (which has
      * {@code sourceCount} nodes), scored by the metric: by the in-memory index when it is ready,
@@ -54,9 +59,16 @@ public class SimilarityRepository {
      * {@code first}, so that hits the store no longer holds drop out and the page still holds {@code first} when
      * that many exist; when more vanished it ranks further and reads only the products not read yet. A source the
      * store no longer holds ranks nothing, as on the store.
+     *
+     * <p>When the response prints nothing of the hits' products but ids and names ({@link HitFields#NAMES}) and the
+     * index holds every hit's name ({@code kg.store.similarity-index-names}), the hits' products are the index's ids
+     * and names and nothing is read from the store: exact on the embedded store; on a remote store as current as the
+     * index (another instance's rename or removal shows within the change feed's bound), the same bound as the
+     * ranking's own.
      */
     public Ranking similar(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
-            SimilarityMetric metric, int sourceCount, Function<List<String>, Map<String, Product>> read) {
+            SimilarityMetric metric, int sourceCount, HitFields fields,
+            Function<List<String>, Map<String, Product>> read) {
         if (weights.isEmpty()) {
             return Ranking.NONE;
         }
@@ -70,6 +82,17 @@ public class SimilarityRepository {
             return new Ranking(hits, null);
         }
         int min = Math.max(1, minShared);
+        if (fields == HitFields.NAMES && config.store().similarityIndexNames()) {
+            List<SimilarityHit> hits = postings.similar(productId, weights, min, first, metric, sourceCount);
+            Map<String, String> names = postings.names(hits.stream().map(SimilarityHit::productId).toList());
+            if (names != null) {
+                // Only id and name are printed (HitFields.NAMES): the other fields stay empty.
+                Map<String, Product> named = new HashMap<>();
+                names.forEach((id, name) -> named.put(id, new Product(id, name, null, null, null, null)));
+                return new Ranking(hits, named);
+            }
+            // A hit's name is not held (data the gateway did not write): read as below.
+        }
         if (index.exact()) {
             return new Ranking(postings.similar(productId, weights, min, first, metric, sourceCount), null);
         }
@@ -146,15 +169,30 @@ public class SimilarityRepository {
                 shared);
     }
 
-    /** The property nodes of each of these products that has any, read from the store (not from the index). */
-    Map<String, List<PropertyNode>> nodesOf(List<String> ids) {
+    /** What the similarity index holds of a product: its property nodes and its name (null: none stored). */
+    record Indexed(List<PropertyNode> nodes, String name) {
+    }
+
+    /**
+     * The property nodes and the name of each of these products that has any nodes, read from the store (not from the
+     * index) in one query, so both are of one version.
+     */
+    Map<String, Indexed> nodesOf(List<String> ids) {
         Map<String, List<PropertyNode>> nodes = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (BindingSet row : store.select("nodes-of-products", Map.of("graph", iris.catalogGraph(),
                 "products", ids.stream().map(iris::product).toList()))) {
-            nodes.computeIfAbsent(iris.productId(row.getValue("product").stringValue()), k -> new ArrayList<>())
-                    .add(iris.propertyFromIri(row.getValue("property").stringValue()));
+            String product = iris.productId(row.getValue("product").stringValue());
+            if (row.hasBinding("property")) {
+                nodes.computeIfAbsent(product, k -> new ArrayList<>())
+                        .add(iris.propertyFromIri(row.getValue("property").stringValue()));
+            } else if (row.hasBinding("name")) {
+                names.putIfAbsent(product, row.getValue("name").stringValue());
+            }
         }
-        return nodes;
+        Map<String, Indexed> indexed = new HashMap<>();
+        nodes.forEach((id, n) -> indexed.put(id, new Indexed(n, names.get(id))));
+        return indexed;
     }
 
     /** Document frequency (number of products carrying it) of each node of a product. */

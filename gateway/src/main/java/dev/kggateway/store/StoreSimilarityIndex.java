@@ -130,7 +130,7 @@ public class StoreSimilarityIndex {
             }
             return;
         }
-        commit.written().forEach(p -> i.put(p.id(), p.nodes()));
+        commit.written().forEach(p -> i.put(p.id(), p.nodes(), p.name()));
         commit.removed().forEach(id -> i.put(id, null));
     }
 
@@ -156,17 +156,35 @@ public class StoreSimilarityIndex {
                 skipped.add(st.getSubject() + " -> " + st.getObject() + " (" + e.getMessage() + ")");
             }
         });
+        // The names of the products with links, beside their nodes (SimilarityIndex#names), in the same hold of the
+        // write lock, so of the same version.
+        Map<String, String> names = new HashMap<>();
+        store.forEachStatement(null, Vocab.NAME, null, iris.catalogGraph(), st -> {
+            if (st.getSubject() instanceof org.eclipse.rdf4j.model.IRI subject) {
+                try {
+                    String product = iris.productId(subject.stringValue());
+                    if (links.containsKey(product)) {
+                        names.putIfAbsent(product, st.getObject().stringValue());
+                    }
+                } catch (RuntimeException e) {
+                    // not a product of this namespace: no name to keep
+                }
+            }
+        });
         if (!skipped.isEmpty()) {
             LOG.warnf("Similarity index: skipped %d links it cannot read, e.g. %s", skipped.size(),
                     skipped.subList(0, Math.min(5, skipped.size())));
         }
         SimilarityIndex built = new SimilarityIndex();
-        links.forEach(built::put);
+        links.forEach((id, nodes) -> built.put(id, nodes, names.get(id)));
         // Its size beside the time, so a benchmark can report the index's bytes per link at catalogue scale.
         long[] size = built.linksAndArrayBytes();
+        long[] nameBytes = built.namesAndBytes();
         LOG.infof("Similarity index: %d products with links indexed in %d ms; %d links in %d bytes of int arrays"
-                + " (%.1f bytes per link)", links.size(), (System.nanoTime() - start) / 1_000_000, size[0], size[1],
-                size[0] == 0 ? 0.0 : (double) size[1] / size[0]);
+                + " (%.1f bytes per link); %d names in %d bytes (%.1f bytes per product)", links.size(),
+                (System.nanoTime() - start) / 1_000_000, size[0], size[1],
+                size[0] == 0 ? 0.0 : (double) size[1] / size[0], nameBytes[0], nameBytes[1],
+                nameBytes[0] == 0 ? 0.0 : (double) nameBytes[1] / nameBytes[0]);
         return built;
     }
 }

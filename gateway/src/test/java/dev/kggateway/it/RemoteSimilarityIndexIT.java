@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * Two packaged gateways (target/quarkus-app) over one real Fuseki dataset: A keeps the similarity index on the remote
  * store (change feed polling every 300 ms, result cache on), B ranks with SPARQL (index and cache off) and is the
  * oracle. A builds its index from a store whose earlier writes carry no stamps, then follows B's writes (replace,
- * create, remove) through the change feed — index and result cache — and its own writes at once; for every metric
- * A's similarProducts equals B's SPARQL ranking.
+ * create, remove, rename) through the change feed — index and result cache — and its own writes at once; for every
+ * metric A's similarProducts equals B's SPARQL ranking, with the hits' names, which A prints from its index (no store
+ * request, perf21) and B reads from the store.
  */
 class RemoteSimilarityIndexIT {
 
@@ -62,6 +63,12 @@ class RemoteSimilarityIndexIT {
         List<Map<String, String>> props = new ArrayList<>();
         properties.forEach(p -> props.add(Map.of("type", p[0], "value", p[1])));
         m.put("properties", props);
+        return m;
+    }
+
+    static Map<String, Object> renamed(Map<String, Object> product, String name) {
+        Map<String, Object> m = new LinkedHashMap<>(product);
+        m.put("name", name);
         return m;
     }
 
@@ -108,7 +115,8 @@ class RemoteSimilarityIndexIT {
                         new String[] {"material", "glass"})),
                 product("RS-NEW-1", List.of(new String[] {"colour", "red"}, new String[] {"material", "oak"},
                         new String[] {"size", "s"}, new String[] {"grade", "premium"})),
-                product("RS-NEW-2", List.of(new String[] {"colour", "blue"}, new String[] {"size", "l"}))));
+                product("RS-NEW-2", List.of(new String[] {"colour", "blue"}, new String[] {"size", "l"})),
+                renamed(fixture(5), "Renamed RS-005"), renamed(fixture(2), "Renamed RS-002")));
         JsonNode removed = CrashSafetyIT.graphql(b, "mutation { removeProduct(id: \"RS-030\") }", Map.of());
         assertTrue(removed.path("data").path("removeProduct").asBoolean(), removed.toString());
         List<String> afterWrites = List.of("RS-000", "RS-001", "RS-002", "RS-005", "RS-013", "RS-NEW-1");
@@ -118,6 +126,11 @@ class RemoteSimilarityIndexIT {
         }
         long lagMillis = (System.nanoTime() - written) / 1_000_000;
         assertSameRankings(a, b, afterWrites, "after B's writes (" + lagMillis + " ms)");
+        boolean renamedRanks = false;
+        for (String id : afterWrites) {
+            renamedRanks |= ranking(a, id, "SHARED_COUNT").stream().anyMatch(h -> h.contains(" Renamed RS-00"));
+        }
+        assertTrue(renamedRanks, "a product B renamed ranks on A, under its new name");
         assertTrue(metric(a, "kg_change_feed_products_read_total") >= 4, "A re-read B's writes from the feed");
         assertEquals(1, metric(a, "kg_similarity_index_ready"), "A still ranks with its index");
 
@@ -175,13 +188,13 @@ class RemoteSimilarityIndexIT {
 
     private static List<String> ranking(URI base, String id, String metric) throws Exception {
         JsonNode r = CrashSafetyIT.graphql(base, "query($id: ID!, $m: SimilarityMetric) { similarProducts(id: $id,"
-                + " first: 10, minShared: 1, metric: $m) { score sharedCount product { id } } }",
+                + " first: 10, minShared: 1, metric: $m) { score sharedCount product { id name } } }",
                 Map.of("id", id, "m", metric));
         assertTrue(!r.has("errors"), r.toString());
         List<String> hits = new ArrayList<>();
         for (JsonNode hit : r.path("data").path("similarProducts")) {
-            hits.add(hit.path("product").path("id").asText() + " " + hit.path("score").asDouble() + " "
-                    + hit.path("sharedCount").asInt());
+            hits.add(hit.path("product").path("id").asText() + " " + hit.path("product").path("name").asText() + " "
+                    + hit.path("score").asDouble() + " " + hit.path("sharedCount").asInt());
         }
         return hits;
     }

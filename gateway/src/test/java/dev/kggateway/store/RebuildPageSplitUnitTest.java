@@ -67,12 +67,12 @@ class RebuildPageSplitUnitTest {
                 throw new StoreUnavailableException("graph store request 'nodes-of-products' failed",
                         new QueryEvaluationException(new QueryResultParseException("XML document ends mid-way")));
             }
-            Map<String, List<PropertyNode>> nodes = new HashMap<>();
-            page.forEach(id -> nodes.put(id, List.of(NODE)));
+            Map<String, SimilarityRepository.Indexed> nodes = new HashMap<>();
+            page.forEach(id -> nodes.put(id, new SimilarityRepository.Indexed(List.of(NODE), "Name " + id)));
             return nodes;
         });
 
-        Map<String, List<PropertyNode>> nodes = feed.nodesOf(ids(1000));
+        Map<String, SimilarityRepository.Indexed> nodes = feed.nodesOf(ids(1000));
 
         assertEquals(1000, nodes.size(), "every product of the page is read, none twice or lost");
         assertEquals(ids(1000).stream().sorted().toList(), nodes.keySet().stream().sorted().toList());
