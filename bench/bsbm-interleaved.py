@@ -4,19 +4,27 @@
 # product by id, as bench/bsbm-requests.py (one keep-alive connection per gateway, cache off on the gateways); then
 # p50/p95 per gateway and the p50 ratio to the first; then the similarProducts answers (top 10 ids and scores) and the
 # full product(id) answers (fields and links) of the first 200 ids compared with the first gateway's.
-#   python3 bench/bsbm-interleaved.py N IDS_FILE WARMUP label=port [label=port ...]
+#   python3 bench/bsbm-interleaved.py N IDS_FILE WARMUP label=port[@IDS] [label=port[@IDS] ...]
 # e.g. embedded=PORT1 fuseki-old=PORT2 fuseki-new=PORT3: two jars on one Fuseki, against the embedded store
 # (BENCHMARKS "Remote store: where a request's time goes").
+# label=port@IDS gives that gateway its own ids (default IDS_FILE): two catalogues of different size (BSBM 100k and
+# 1M do not hold the same products under the same ids), each asked about its own products at the same moment; the
+# answers are compared only between gateways that share an ids file.
 import http.client, json, sys
 from bsbm_calls import QUERIES, product_offset, similar_answers, timed_call
 n = int(sys.argv[1]); ids = [l.strip() for l in open(sys.argv[2]) if l.strip()]; warm = int(sys.argv[3])
-gws = [(a.split('=')[0], http.client.HTTPConnection('localhost', int(a.split('=')[1]))) for a in sys.argv[4:]]
+gws, gids = [], {}
+for a in sys.argv[4:]:
+    label, rest = a.split('=', 1)
+    port, _, idsf = rest.partition('@')
+    gws.append((label, http.client.HTTPConnection('localhost', int(port))))
+    gids[label] = (idsf, [l.strip() for l in open(idsf) if l.strip()]) if idsf else (sys.argv[2], ids)
 Q = QUERIES
 lat = {(g, k): [] for g, _ in gws for k in Q}
 for i in range(warm + n):
     for k, (q, var) in Q.items():
         for g, c in gws:
-            ms = timed_call(c, q, var, ids, i * 7 + product_offset(k))
+            ms = timed_call(c, q, var, gids[g][1], i * 7 + product_offset(k))
             if i >= warm:
                 lat[(g, k)].append(ms)
 p = {}
@@ -26,6 +34,13 @@ for k in Q:
     for g, _ in gws:
         v = lat[(g, k)]
         print("%-16s %-22s n %d p50 %7.2f ms p95 %7.2f ms  p50 / %s: %.2f" % (k, g, len(v), p[(g, k)], v[int(len(v) * .95)], gws[0][0], p[(g, k)] / p[(gws[0][0], k)]))
+# Only the gateways asked about the first gateway's ids are compared with it.
+same = [(g, c) for g, c in gws if gids[g][0] == gids[gws[0][0]][0]]
+for g, _ in gws[1:]:
+    if gids[g][0] != gids[gws[0][0]][0]:
+        print('%s vs %s: own ids file (%s), answers not compared' % (g, gws[0][0], gids[g][0]))
+gws = same
+ids = gids[gws[0][0]][1]
 ans = {g: similar_answers(c, ids[:200]) for g, c in gws}
 for g, _ in gws[1:]:
     diff = [k for k in ans[gws[0][0]] if ans[gws[0][0]][k] != ans[g][k]]
