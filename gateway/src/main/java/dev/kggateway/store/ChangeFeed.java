@@ -85,6 +85,8 @@ public class ChangeFeed {
     private long lastRebuild;
     private volatile long polls;
     private volatile long productsRead;
+    private volatile long ticksStarted;
+    private volatile long ticksDone;
 
     private record Seen(String token, Instant modified) {
     }
@@ -146,12 +148,17 @@ public class ChangeFeed {
         rebuildRequested = true;
     }
 
-    /** Polls made and products re-read since start (diagnostics). */
+    /**
+     * Since start (diagnostics): polls made, products re-read, and runs of the feed's thread (a poll or a rebuild)
+     * started and finished; a run that started after a moment has finished once runs finished exceed runs started at
+     * that moment.
+     */
     public long[] counts() {
-        return new long[] {polls, productsRead};
+        return new long[] {polls, productsRead, ticksStarted, ticksDone};
     }
 
     private void tick() {
+        ticksStarted++;
         try {
             Duration rebuildPeriod = config.store().changeFeed().rebuildPeriod();
             boolean due = !rebuildPeriod.isZero() && System.nanoTime() - lastRebuild >= rebuildPeriod.toNanos();
@@ -164,6 +171,8 @@ public class ChangeFeed {
             // The store is down or slow: the index keeps what it has (SPARQL would fail alike) and the next poll
             // resumes from the latest stamp seen, so nothing written meanwhile is skipped.
             LOG.warnf("Change feed: %s; retrying in %s", e, config.store().changeFeed().pollPeriod());
+        } finally {
+            ticksDone++;
         }
     }
 

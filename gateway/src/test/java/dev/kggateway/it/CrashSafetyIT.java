@@ -253,14 +253,15 @@ class CrashSafetyIT {
 
     static Process start(Path jar, Path store, int port, String run) throws IOException {
         Path log = Path.of("target", "crash-it-" + run + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx512m",
+        List<String> cmd = PackagedApp.java();
+        cmd.addAll(List.of("-Xmx512m",
                 "-Dquarkus.http.port=" + port,
                 "-Dkg.store.path=" + store.toAbsolutePath(),
                 "-Dkg.ner.enabled=false",
                 "-Dkg.sample.load-on-empty=false",
                 "-Dkg.auth.api-keys=" + KEY,
-                "-jar", jar.toAbsolutePath().toString())
+                "-jar", jar.toAbsolutePath().toString()));
+        return new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

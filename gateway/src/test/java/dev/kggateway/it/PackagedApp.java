@@ -37,8 +37,25 @@ public final class PackagedApp {
     public record Run(int exit, String output, long millis) {
     }
 
-    public static ProcessBuilder builder(List<String> jvmOptions, List<String> args, Map<String, String> env, Path out) {
+    /**
+     * JVM options every packaged app an IT starts gets first (the build sets {@code kg.it.jvm-options}; empty when
+     * unset). The ITs' apps are short-lived processes whose time is start-up and class loading, not long-running hot
+     * code, so the build runs them C1-only, as the @QuarkusTest JVM: what they assert does not depend on the JIT.
+     */
+    public static List<String> testJvmOptions() {
+        String options = System.getProperty("kg.it.jvm-options", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /** The {@code java} command of the JVM running the test, with {@link #testJvmOptions()}. */
+    public static List<String> java() {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(testJvmOptions());
+        return cmd;
+    }
+
+    public static ProcessBuilder builder(List<String> jvmOptions, List<String> args, Map<String, String> env, Path out) {
+        List<String> cmd = java();
         cmd.addAll(jvmOptions);
         cmd.add("-jar");
         cmd.add(jar().toString());
