@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.eclipse.rdf4j.model.IRI;
 import org.jboss.logging.Logger;
 
 /**
@@ -160,7 +161,7 @@ public class StoreSimilarityIndex {
         // write lock, so of the same version.
         Map<String, String> names = new HashMap<>();
         store.forEachStatement(null, Vocab.NAME, null, iris.catalogGraph(), st -> {
-            if (st.getSubject() instanceof org.eclipse.rdf4j.model.IRI subject) {
+            if (st.getSubject() instanceof IRI subject) {
                 try {
                     String product = iris.productId(subject.stringValue());
                     if (links.containsKey(product)) {
