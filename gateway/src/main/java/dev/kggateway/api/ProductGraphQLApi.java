@@ -23,7 +23,7 @@ import dev.kggateway.similarity.HitFields;
 import dev.kggateway.similarity.Ranking;
 import dev.kggateway.similarity.SimilarityMetric;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.SelectedField;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Nullable;
 import jakarta.inject.Inject;
@@ -155,9 +155,8 @@ public class ProductGraphQLApi {
         int n = PageRequest.first(first, 10, catalog.limits().maxSimilar());
         int min = minShared == null ? 2 : minShared;
         SimilarityMetric m = metric == null ? SimilarityMetric.SHARED_COUNT : metric;
-        boolean links = selects(PRODUCT_LINKS);
-        HitFields fields = links ? HitFields.WHOLE : selectsOnly(PRODUCT_FIELDS, NAME_FIELDS) ? HitFields.NAMES
-                : HitFields.SUMMARY;
+        HitFields fields = hitFields();
+        boolean links = fields == HitFields.WHOLE;
         Ranking ranking = similarity.similar(Ids.productId(id), n, min, m, fields);
         return ranking.hits().stream().map(hit -> {
             SimilarProduct s = SimilarProduct.of(hit);
@@ -174,30 +173,20 @@ public class ProductGraphQLApi {
     private static final Set<String> NAME_FIELDS = Set.of("id", "name", "__typename");
 
     /**
-     * Whether every field the field being resolved selects at {@code glob} (any alias, through fragments, after
-     * {@code @include}/{@code @skip}) is one of {@code names}; false when the selection cannot be read, so that a
+     * What the field being resolved prints of its hits' products, read once from its selection (any alias, through
+     * fragments, after {@code @include}/{@code @skip}): their links (whole products), only fields the similarity index
+     * holds (ids and names), or other fields (summaries). Whole products when the selection cannot be read, so that a
      * doubt reads more rather than less.
      */
-    private boolean selectsOnly(String glob, Set<String> names) {
+    private HitFields hitFields() {
         DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
-        if (env == null || env.getSelectionSet() == null) {
-            return false;
+        DataFetchingFieldSelectionSet selection = env == null ? null : env.getSelectionSet();
+        if (selection == null || selection.contains(PRODUCT_LINKS)) {
+            return HitFields.WHOLE;
         }
-        for (SelectedField field : env.getSelectionSet().getFields(glob)) {
-            if (!names.contains(field.getName())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether the field being resolved selects this sub-field (any alias, through fragments too); true when the
-     * selection cannot be read, so that a doubt loads more rather than less.
-     */
-    private boolean selects(String path) {
-        DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
-        return env == null || env.getSelectionSet() == null || env.getSelectionSet().contains(path);
+        boolean onlyNames = selection.getFields(PRODUCT_FIELDS).stream()
+                .allMatch(field -> NAME_FIELDS.contains(field.getName()));
+        return onlyNames ? HitFields.NAMES : HitFields.SUMMARY;
     }
 
     static final String SIMILAR_FIRST = "Number of similar products: at most kg.api.max-similar.";
