@@ -82,19 +82,22 @@ public class SimilarityRepository {
             return new Ranking(hits, null);
         }
         int min = Math.max(1, minShared);
-        if (fields == HitFields.NAMES && config.store().similarityIndexNames()) {
+        boolean namesFromIndex = fields == HitFields.NAMES && config.store().similarityIndexNames();
+        if (index.exact() || namesFromIndex) {
             List<SimilarityHit> hits = postings.similar(productId, weights, min, first, metric, sourceCount);
-            Map<String, String> names = postings.names(hits.stream().map(SimilarityHit::productId).toList());
+            Map<String, String> names = namesFromIndex
+                    ? postings.names(hits.stream().map(SimilarityHit::productId).toList()) : null;
             if (names != null) {
                 // Only id and name are printed (HitFields.NAMES): the other fields stay empty.
                 Map<String, Product> named = new HashMap<>();
                 names.forEach((id, name) -> named.put(id, new Product(id, name, null, null, null, null)));
                 return new Ranking(hits, named);
             }
-            // A hit's name is not held (data the gateway did not write): read as below.
-        }
-        if (index.exact()) {
-            return new Ranking(postings.similar(productId, weights, min, first, metric, sourceCount), null);
+            if (index.exact()) {
+                // The same hits, their products read after the ranking (one ranking, not a second one).
+                return new Ranking(hits, null);
+            }
+            // A remote index without a hit's name (data the gateway did not write): read as below.
         }
         Map<String, Product> stored = new HashMap<>();
         Set<String> asked = new HashSet<>();
