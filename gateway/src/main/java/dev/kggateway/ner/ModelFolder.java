@@ -54,10 +54,12 @@ public record ModelFolder(Path dir, Path tokenizerJson, TagSet tagSet, int maxSe
     private static Path seedTokenizer(Path vocabTxt) {
         try {
             List<String> pieces = Files.readAllLines(vocabTxt, StandardCharsets.UTF_8);
-            Path out = Files.createTempDirectory("kg-seed-tokenizer").resolve(ModelFolderFiles.TOKENIZER);
-            TokenizerJson.write(pieces, out);
+            Path dir = Files.createTempDirectory("kg-seed-tokenizer");
+            // deleteOnExit deletes in reverse order of registration: the folder first, so it is empty when its turn comes.
+            dir.toFile().deleteOnExit();
+            Path out = dir.resolve(ModelFolderFiles.TOKENIZER);
             out.toFile().deleteOnExit();
-            out.getParent().toFile().deleteOnExit();
+            TokenizerJson.write(pieces, out);
             return out;
         } catch (IOException e) {
             throw new IllegalStateException("cannot build a tokenizer from " + vocabTxt + ": " + e.getMessage(), e);

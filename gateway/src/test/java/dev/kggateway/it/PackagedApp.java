@@ -47,10 +47,15 @@ public final class PackagedApp {
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
-    /** The {@code java} command of the JVM running the test, with {@link #testJvmOptions()}. */
+    /**
+     * The {@code java} command of the JVM running the test, with {@link #testJvmOptions()} and the test JVM's own
+     * {@code java.io.tmpdir} (the build points it into target/), so the apps' temp files and extracted natives go
+     * where the test's do instead of into /tmp.
+     */
     public static List<String> java() {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(testJvmOptions());
+        cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         return cmd;
     }
 
