@@ -116,7 +116,7 @@ class SimilarityIndexTopKTest {
                 }
             }
         }
-        assertEquals(30 * 3 * 3 * 3, compared);
+        assertEquals(30 * SimilarityMetric.values().length * 3 * 3, compared);
         assertTrue(index.postingEntriesSkipped.sum() > 0, "the popular postings were pruned at least once");
         assertTrue(index.candidatesNotCompleted.sum() > 0, "candidates that cannot enter the top k were left incomplete");
     }
