@@ -34,6 +34,12 @@ public final class SimilarityIndex {
     private final List<PropertyNode> properties = new ArrayList<>();
     private int[][] productProperties = new int[1024][];
     /**
+     * Each product's node count (0: none), beside its row: a ranking's bound checks read it for thousands of
+     * candidates, and at BSBM 1M the rows are scattered over a multi-GB heap, two cache misses a candidate (the
+     * reference, then the array's length) against one in this dense column (perf22).
+     */
+    private int[] nodeCounts = new int[1024];
+    /**
      * Each product's name as UTF-8 (null: not known), kept beside its nodes and updated by the same writes, so a
      * ranking whose response prints only the hits' ids and names needs no store read for them (perf21: the one
      * store request of a remote similarProducts, 14 % of an embedded one's CPU samples). Bytes, not Strings: the
@@ -77,6 +83,7 @@ public final class SimilarityIndex {
                     removePosting(prop, p);
                 }
                 productProperties[p] = null;
+                nodeCounts[p] = 0;
             }
             if (p >= 0) {
                 names[p] = null;
@@ -90,6 +97,7 @@ public final class SimilarityIndex {
                 productOrdinal.put(productId, p);
                 if (p >= productProperties.length) {
                     productProperties = Arrays.copyOf(productProperties, p * 2);
+                    nodeCounts = Arrays.copyOf(nodeCounts, p * 2);
                     names = Arrays.copyOf(names, p * 2);
                 }
             }
@@ -97,6 +105,7 @@ public final class SimilarityIndex {
             // Sorted, so a candidate's membership in a node is a binary search (the top-k pruning below).
             int[] props = nodes.stream().mapToInt(this::propertyOrdinal).distinct().sorted().toArray();
             productProperties[p] = props;
+            nodeCounts[p] = props.length;
             for (int prop : props) {
                 addPosting(prop, p);
             }
@@ -140,7 +149,10 @@ public final class SimilarityIndex {
         }
     }
 
-    /** Links held and bytes of the int arrays holding them (postings with their spare capacity, product rows). */
+    /**
+     * Links held and bytes of the int arrays holding them (postings with their spare capacity, product rows, the
+     * node-count column).
+     */
     public long[] linksAndArrayBytes() {
         lock.readLock().lock();
         try {
@@ -155,6 +167,7 @@ public final class SimilarityIndex {
             for (int prop = 0; prop < properties.size(); prop++) {
                 bytes += 16 + 4L * postings[prop].length;
             }
+            bytes += 16 + 4L * nodeCounts.length;
             return new long[] {links, bytes};
         } finally {
             lock.readLock().unlock();
@@ -342,10 +355,11 @@ public final class SimilarityIndex {
             }
             int completed = 0;
             for (int t = 0; expanded < m && t < scratch.touchedCount; t++) {
-                int[] theirs = productProperties[scratch.touched[t]];
                 if (kth >= 0) {
-                    int mostShared = Math.min(scratch.shared(t) + m - expanded, theirs.length);
-                    double reachable = metric.score(scratch.weight(t) + weightNotWalked, mostShared, sourceCount, theirs.length);
+                    // Not read when the metric ignores it: the uncapped shared count is still an upper bound.
+                    int theirCount = metric.usesOtherCount() ? nodeCounts[scratch.touched[t]] : Integer.MAX_VALUE;
+                    int mostShared = Math.min(scratch.shared(t) + m - expanded, theirCount);
+                    double reachable = metric.score(scratch.weight(t) + weightNotWalked, mostShared, sourceCount, theirCount);
                     // (the slack: kth may be a completed candidate's exact score, summed in another order than this bound)
                     if (SimilarityMetric.rankScore(reachable + BOUND_SLACK) < kth) {
                         cannotEnter[t] = true;
@@ -354,6 +368,7 @@ public final class SimilarityIndex {
                     }
                 }
                 completed++;
+                int[] theirs = productProperties[scratch.touched[t]];
                 for (int i = expanded; i < m; i++) {
                     if (Arrays.binarySearch(theirs, nodes[order[i]]) >= 0) {
                         scratch.addTouched(t, nodeWeight[order[i]]);
@@ -370,6 +385,9 @@ public final class SimilarityIndex {
                     continue;
                 }
                 double score = SimilarityMetric.rankScore(score(scratch, t, metric, sourceCount));
+                if (best.size() == first && score < best.peek().score()) {
+                    continue; // below the k-th kept: its id (a String elsewhere in the heap) is not needed to tell
+                }
                 String id = productIds.get(other);
                 if (best.size() < first) {
                     best.add(new Candidate(other, id, score, shared));
@@ -402,7 +420,7 @@ public final class SimilarityIndex {
     /** The score of the t-th touched product from what has been added so far. */
     private double score(Scratch scratch, int t, SimilarityMetric metric, int sourceCount) {
         return metric.score(scratch.weight(t), scratch.shared(t), sourceCount,
-                productProperties[scratch.touched[t]].length);
+                metric.usesOtherCount() ? nodeCounts[scratch.touched[t]] : 0);
     }
 
     /**
