@@ -34,6 +34,12 @@ public final class SimilarityIndex {
     private final List<PropertyNode> properties = new ArrayList<>();
     private int[][] productProperties = new int[1024][];
     /**
+     * Each product's node count (0: none), beside its row: a ranking's bound checks read it for thousands of
+     * candidates, and at BSBM 1M the rows are scattered over a multi-GB heap, two cache misses a candidate (the
+     * reference, then the array's length) against one in this dense column (perf22).
+     */
+    private int[] nodeCounts = new int[1024];
+    /**
      * Each product's name as UTF-8 (null: not known), kept beside its nodes and updated by the same writes, so a
      * ranking whose response prints only the hits' ids and names needs no store read for them (perf21: the one
      * store request of a remote similarProducts, 14 % of an embedded one's CPU samples). Bytes, not Strings: the
@@ -46,6 +52,10 @@ public final class SimilarityIndex {
     final LongAdder postingEntriesSkipped = new LongAdder();
     /** Candidates met but not completed because they could not reach the top k (tests: shows that it prunes). */
     final LongAdder candidatesNotCompleted = new LongAdder();
+    /** Posting entries walked, candidates met, candidates completed by binary searches (diagnostics, benchmarks). */
+    final LongAdder postingEntriesWalked = new LongAdder();
+    final LongAdder candidatesTouched = new LongAdder();
+    final LongAdder candidatesCompleted = new LongAdder();
 
     public SimilarityIndex() {
         this(true);
@@ -73,6 +83,7 @@ public final class SimilarityIndex {
                     removePosting(prop, p);
                 }
                 productProperties[p] = null;
+                nodeCounts[p] = 0;
             }
             if (p >= 0) {
                 names[p] = null;
@@ -86,6 +97,7 @@ public final class SimilarityIndex {
                 productOrdinal.put(productId, p);
                 if (p >= productProperties.length) {
                     productProperties = Arrays.copyOf(productProperties, p * 2);
+                    nodeCounts = Arrays.copyOf(nodeCounts, p * 2);
                     names = Arrays.copyOf(names, p * 2);
                 }
             }
@@ -93,6 +105,7 @@ public final class SimilarityIndex {
             // Sorted, so a candidate's membership in a node is a binary search (the top-k pruning below).
             int[] props = nodes.stream().mapToInt(this::propertyOrdinal).distinct().sorted().toArray();
             productProperties[p] = props;
+            nodeCounts[p] = props.length;
             for (int prop : props) {
                 addPosting(prop, p);
             }
@@ -136,7 +149,10 @@ public final class SimilarityIndex {
         }
     }
 
-    /** Links held and bytes of the int arrays holding them (postings with their spare capacity, product rows). */
+    /**
+     * Links held and bytes of the int arrays holding them (postings with their spare capacity, product rows, the
+     * node-count column).
+     */
     public long[] linksAndArrayBytes() {
         lock.readLock().lock();
         try {
@@ -151,6 +167,7 @@ public final class SimilarityIndex {
             for (int prop = 0; prop < properties.size(); prop++) {
                 bytes += 16 + 4L * postings[prop].length;
             }
+            bytes += 16 + 4L * nodeCounts.length;
             return new long[] {links, bytes};
         } finally {
             lock.readLock().unlock();
@@ -298,13 +315,15 @@ public final class SimilarityIndex {
             int firstPosting = m == 0 ? 0 : postingSizes[nodes[order[0]]];
             Scratch scratch = new Scratch(Math.min(productIds.size(), Math.max(64, firstPosting * 2)));
             int expanded = 0;
+            long walked = 0;
             for (; expanded < m; expanded++) {
                 int prop = nodes[order[expanded]];
                 // Cheap postings are walked anyway; before a costly one (long, and at least half as long as the
                 // candidate list the check scans), check whether newcomers are still possible.
                 if (prunable && expanded > 0 && postingSizes[prop] > 64 && 2L * postingSizes[prop] > scratch.touchedCount
                         && (m - expanded < minShared
-                                || kthGuaranteed(scratch, self, minShared, first, metric, sourceCount) > remaining[expanded])) {
+                                || kthExact(scratch, self, minShared, first, metric, sourceCount, nodes, nodeWeight,
+                                        order, expanded, m) > remaining[expanded] + BOUND_SLACK)) {
                     break;
                 }
                 double w = nodeWeight[order[expanded]];
@@ -312,7 +331,10 @@ public final class SimilarityIndex {
                 for (int i = 0, size = postingSizes[prop]; i < size; i++) {
                     scratch.add(list[i], w);
                 }
+                walked += postingSizes[prop];
             }
+            postingEntriesWalked.add(walked);
+            candidatesTouched.add(scratch.touchedCount);
             // Complete the candidates with the postings not walked.
             for (int i = expanded; i < m; i++) {
                 postingEntriesSkipped.add(postingSizes[nodes[order[i]]]);
@@ -324,29 +346,36 @@ public final class SimilarityIndex {
             double kth = -1;
             double weightNotWalked = 0;
             if (prunable && expanded < m) {
-                kth = SimilarityMetric.rankScore(kthGuaranteed(scratch, self, minShared, first, metric, sourceCount));
+                kth = SimilarityMetric.rankScore(kthExact(scratch, self, minShared, first, metric, sourceCount, nodes,
+                        nodeWeight, order, expanded, m));
                 for (int i = expanded; i < m; i++) {
                     weightNotWalked += nodeWeight[order[i]];
                 }
                 cannotEnter = new boolean[scratch.touchedCount];
             }
+            int completed = 0;
             for (int t = 0; expanded < m && t < scratch.touchedCount; t++) {
-                int[] theirs = productProperties[scratch.touched[t]];
                 if (kth >= 0) {
-                    int mostShared = Math.min(scratch.shared(t) + m - expanded, theirs.length);
-                    double reachable = metric.score(scratch.weight(t) + weightNotWalked, mostShared, sourceCount, theirs.length);
-                    if (SimilarityMetric.rankScore(reachable) < kth) {
+                    // Not read when the metric ignores it: the uncapped shared count is still an upper bound.
+                    int theirCount = metric.usesOtherCount() ? nodeCounts[scratch.touched[t]] : Integer.MAX_VALUE;
+                    int mostShared = Math.min(scratch.shared(t) + m - expanded, theirCount);
+                    double reachable = metric.score(scratch.weight(t) + weightNotWalked, mostShared, sourceCount, theirCount);
+                    // (the slack: kth may be a completed candidate's exact score, summed in another order than this bound)
+                    if (SimilarityMetric.rankScore(reachable + BOUND_SLACK) < kth) {
                         cannotEnter[t] = true;
                         candidatesNotCompleted.increment();
                         continue;
                     }
                 }
+                completed++;
+                int[] theirs = productProperties[scratch.touched[t]];
                 for (int i = expanded; i < m; i++) {
                     if (Arrays.binarySearch(theirs, nodes[order[i]]) >= 0) {
                         scratch.addTouched(t, nodeWeight[order[i]]);
                     }
                 }
             }
+            candidatesCompleted.add(completed);
             Comparator<Candidate> worstFirst = (a, b) -> Candidate.rankOrder(a.score(), a.id(), b.score(), b.id());
             PriorityQueue<Candidate> best = new PriorityQueue<>(worstFirst);
             for (int t = 0; t < scratch.touchedCount; t++) {
@@ -356,6 +385,9 @@ public final class SimilarityIndex {
                     continue;
                 }
                 double score = SimilarityMetric.rankScore(score(scratch, t, metric, sourceCount));
+                if (best.size() == first && score < best.peek().score()) {
+                    continue; // below the k-th kept: its id (a String elsewhere in the heap) is not needed to tell
+                }
                 String id = productIds.get(other);
                 if (best.size() < first) {
                     best.add(new Candidate(other, id, score, shared));
@@ -388,7 +420,108 @@ public final class SimilarityIndex {
     /** The score of the t-th touched product from what has been added so far. */
     private double score(Scratch scratch, int t, SimilarityMetric metric, int sourceCount) {
         return metric.score(scratch.weight(t), scratch.shared(t), sourceCount,
-                productProperties[scratch.touched[t]].length);
+                metric.usesOtherCount() ? nodeCounts[scratch.touched[t]] : 0);
+    }
+
+    /**
+     * Raw scores closer than this are not trusted to order the same after rounding: the bound of the nodes left is
+     * summed from the other end than a candidate's score (IDF weights differ in the last bits), so a newcomer is
+     * ruled out only when its bound is below the k-th score by more than rounding noise and the rank rounding (1e-9).
+     */
+    private static final double BOUND_SLACK = 1e-6;
+
+    /**
+     * A lower bound of the final k-th score, tighter than {@link #kthGuaranteed}'s partial scores: the 2k candidates
+     * with the best partial scores are completed exactly now (binary searches for the nodes not walked, summed in the
+     * same rarest-first order as the final completion, so each equals its final score bit for bit), and the k-th best
+     * of those that qualify is a score that k real products reach; -1 when fewer than k qualify. The best candidates
+     * of a BSBM product share ~10 of its ~28 nodes while their partial scores after the rarer half count a few, so
+     * the walk stops several of the longer postings earlier (BENCHMARKS.md, perf22).
+     */
+    private double kthExact(Scratch scratch, int self, int minShared, int k, SimilarityMetric metric, int sourceCount,
+            int[] nodes, double[] nodeWeight, Integer[] order, int expanded, int m) {
+        double partial = kthGuaranteed(scratch, self, minShared, k, metric, sourceCount);
+        if (scratch.touchedCount < k) {
+            return partial;
+        }
+        int c = Math.min(2 * k, scratch.touchedCount);
+        // min-heap of touched indices by partial weight (then shared), the c best kept
+        int[] heap = new int[c];
+        int size = 0;
+        for (int t = 0; t < scratch.touchedCount; t++) {
+            if (scratch.touched[t] == self) {
+                continue;
+            }
+            if (size < c) {
+                heap[size] = t;
+                siftUp(heap, size++, scratch);
+            } else if (partialOrder(scratch, t, heap[0]) > 0) {
+                heap[0] = t;
+                siftDown(heap, size, scratch);
+            }
+        }
+        double[] exact = new double[size];
+        int qualified = 0;
+        for (int h = 0; h < size; h++) {
+            int t = heap[h];
+            int[] theirs = productProperties[scratch.touched[t]];
+            double w = scratch.weight(t);
+            int shared = scratch.shared(t);
+            for (int i = expanded; i < m; i++) {
+                if (Arrays.binarySearch(theirs, nodes[order[i]]) >= 0) {
+                    w += nodeWeight[order[i]];
+                    shared++;
+                }
+            }
+            if (shared >= minShared) {
+                exact[qualified++] = metric.score(w, shared, sourceCount, theirs.length);
+            }
+        }
+        if (qualified < k) {
+            return partial;
+        }
+        Arrays.sort(exact, 0, qualified);
+        return Math.max(partial, exact[qualified - k]);
+    }
+
+    private static int partialOrder(Scratch scratch, int a, int b) {
+        int byWeight = Double.compare(scratch.weight(a), scratch.weight(b));
+        return byWeight != 0 ? byWeight : Integer.compare(scratch.shared(a), scratch.shared(b));
+    }
+
+    private static void siftUp(int[] heap, int i, Scratch scratch) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (partialOrder(scratch, heap[i], heap[parent]) >= 0) {
+                return;
+            }
+            int x = heap[i];
+            heap[i] = heap[parent];
+            heap[parent] = x;
+            i = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, Scratch scratch) {
+        int i = 0;
+        while (true) {
+            int l = 2 * i + 1;
+            int r = l + 1;
+            int least = i;
+            if (l < size && partialOrder(scratch, heap[l], heap[least]) < 0) {
+                least = l;
+            }
+            if (r < size && partialOrder(scratch, heap[r], heap[least]) < 0) {
+                least = r;
+            }
+            if (least == i) {
+                return;
+            }
+            int x = heap[i];
+            heap[i] = heap[least];
+            heap[least] = x;
+            i = least;
+        }
     }
 
     /**
