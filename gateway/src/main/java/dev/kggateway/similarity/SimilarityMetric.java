@@ -26,11 +26,6 @@ public enum SimilarityMetric {
         }
 
         @Override
-        public boolean usesOtherCount() {
-            return true;
-        }
-
-        @Override
         public double bound(double remainingWeight, int remainingNodes, int sourceCount) {
             // shared / |A ∪ B| <= shared / |A|: a product met only in the remaining nodes shares at most those.
             return (double) remainingNodes / Math.max(1, sourceCount);
@@ -82,11 +77,12 @@ public enum SimilarityMetric {
 
     /**
      * Whether {@link #score} reads {@code otherCount} (the candidate's node count). When not, the index's bound checks
-     * over thousands of candidates do not read it (one cache miss a candidate at BSBM 1M; perf22); a metric whose
-     * score depends on it must say so here, or the index would score with a wrong count.
+     * over thousands of candidates do not read it (one cache miss a candidate at BSBM 1M; perf22). Derived from the
+     * SPARQL snippet, which the index's score must equal: a summed-weight score never reads the count, and any other
+     * snippet (a new metric's too) is assumed to, so forgetting to say so costs speed, never a wrong count.
      */
     public boolean usesOtherCount() {
-        return false;
+        return !Snippet.SUMMED_WEIGHT.equals(sparqlScore);
     }
 
     /** Weight of one of the source product's nodes, carried by {@code documentFrequency} of {@code products}. */
