@@ -3,8 +3,8 @@ package com.kggateway.ner.cli;
 import com.kggateway.ner.data.NerCsv;
 import com.kggateway.ner.data.TaggedSentence;
 import com.kggateway.ner.eval.Evaluation;
-import com.kggateway.ner.model.ModelFolder;
-import com.kggateway.ner.model.TfTagger;
+import com.kggateway.ner.model.Ensemble;
+import com.kggateway.ner.model.WordTagger;
 import dev.kggateway.ner.contract.BioDecoder;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.Entity;
@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
                 + "decoded as the gateway decodes (whitespace words, calibrated confidence): exact span match and "
                 + "(type, value) match per sentence; optional threshold sweep and choice of the minimum confidence.")
 final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true) Path model;
+    @Option(names = "--model", required = true, split = ",", description = "a model folder; several (comma-separated "
+            + "or repeated): their ensemble, the mean of each member's temperature-scaled tag probabilities per piece, "
+            + "decoded like one model (members must share architecture, vocabulary, tokenizer, tags and word features; "
+            + "manifest defaults such as the threshold come from the first)") List<Path> models;
     @Option(names = "--data", required = true, arity = "1..*", description = "one or more seed-format CSVs") List<Path> data;
     @Option(names = "--markdown", description = "print Markdown tables") boolean markdown;
     @Option(names = "--threads", defaultValue = "2") int threads;
@@ -65,6 +68,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path model = models.get(0);
+        if (write && models.size() > 1) {
+            throw new IllegalArgumentException("--write records a threshold in one model's manifest; not with an ensemble");
+        }
         Optional<ModelManifest> manifest = ModelManifest.read(model);
         double threshold = minConfidence != null ? minConfidence
                 : manifest.flatMap(ModelManifest::minConfidence).orElse(0.0);
@@ -75,11 +82,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 : manifest.map(ModelManifest::decoding).orElse(Decoding.ARGMAX);
         BioDecoder.Confidence confidenceUsed = confidence != null ? BioDecoder.Confidence.parse(confidence)
                 : manifest.map(ModelManifest::confidence).orElse(BioDecoder.Confidence.MEAN);
-        try (ModelFolder folder = ModelFolder.load(model, threads)) {
-            TfTagger tagger = folder.tagger().windowPieces(windowPieces);
+        try (Ensemble folder = Ensemble.load(models, threads)) {
+            WordTagger tagger = folder.tagger(windowPieces);
             SpanVerifier verifier = folder.verifier();
+            if (models.size() > 1) {
+                System.out.printf("ensemble of %d: %s%n", models.size(), members(folder));
+            }
             System.out.printf("model %s, temperature %.4f, windows of %d pieces, decoding %s, confidence %s, "
-                    + "min confidence %.4f%s%n", model, folder.temperature(), windowPieces, decodingUsed.id(),
+                    + "min confidence %.4f%s%n", models.size() == 1 ? model : "ensemble", folder.temperature(),
+                    windowPieces, decodingUsed.id(),
                     verifier != null ? "span verifier (" + SpanVerifier.FILE + ")"
                             : confidenceUsed == BioDecoder.Confidence.MEAN ? "mean calibrated word probability"
                             : confidenceUsed.id(), threshold,
@@ -120,7 +131,18 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Each member with its temperature (applied before averaging). */
+    private static String members(Ensemble ensemble) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < ensemble.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(ensemble.dirs().get(i))
+                    .append(String.format(" (T %.4f)", ensemble.members().get(i).temperature()));
+        }
+        return sb.toString();
+    }
+
     private void choose(ThresholdSweep byValue, Path csv) throws Exception {
+        Path model = models.get(0);
         Optional<ThresholdSweep.Row> row = byValue.lowestThresholdFor(targetPrecision, minRecall);
         boolean reached = row.isPresent();
         if (!reached) {
@@ -154,6 +176,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void choosePerType(ThresholdSweep byValue, Path csv) throws Exception {
+        Path model = models.get(0);
         PerTypeThresholds.Choice c = PerTypeThresholds.choose(byValue, perTypePrecision, typePrecision, minRecall, minSupport);
         EntityMetrics.Counts m = c.micro();
         System.out.printf("per-type min confidence (target precision %.2f overall, %.2f per type, support >= %d) on %s: "

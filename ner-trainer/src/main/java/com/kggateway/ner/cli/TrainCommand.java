@@ -82,8 +82,20 @@ final class TrainCommand implements Callable<Integer> {
             + "A model that has them keeps them when fine-tuned.")
     boolean wordFeatures;
 
+    @Option(names = "--teacher", split = ",", paramLabel = "FOLDERS", description = "distil from these model folders "
+            + "(comma-separated or repeated): the student also fits the mean of their temperature-scaled per-piece tag "
+            + "distributions, computed once per distinct training row on the unmasked row. They must read the "
+            + "student's rows as it does (same vocabulary, tokenizer, tags and word features)")
+    List<Path> teachers = new ArrayList<>();
+    @Option(names = "--distill-weight", defaultValue = "0.5", description = "with --teacher: loss = W x cross-entropy "
+            + "against the teacher + (1 - W) x the hard-label loss, on the same positions (default ${DEFAULT-VALUE})")
+    float distillWeight;
+
     @Override
     public Integer call() throws Exception {
+        if (!teachers.isEmpty() && !(distillWeight > 0 && distillWeight <= 1)) {
+            throw new IllegalArgumentException("--distill-weight must be in (0, 1]: " + distillWeight);
+        }
         List<TaggedSentence> train = NerCsv.read(trainCsv);
         if (trainLimit != null && trainLimit < train.size()) {
             train = new ArrayList<>(train.subList(0, trainLimit));
@@ -165,7 +177,16 @@ final class TrainCommand implements Callable<Integer> {
         NerTrainer trainer = new NerTrainer(options, System.out, features);
         List<String> frozen = freezeWordEmbeddings ? List.of(BertTokenClassifier.WORD_EMBEDDINGS) : List.of();
         trainer.freezing(Set.copyOf(frozen));
-        TrainedModel trained = trainer.train(train, val, initial, null);
+        TrainedModel trained;
+        Map<String, Object> teacherEntry = null;
+        if (teachers.isEmpty()) {
+            trained = trainer.train(train, val, initial, null);
+        } else {
+            try (com.kggateway.ner.model.Ensemble teacher = com.kggateway.ner.model.Ensemble.load(teachers, threads)) {
+                teacherEntry = teacherEntry(teacher, distillWeight);
+                trained = trainer.distilling(teacher, distillWeight).train(train, val, initial, null);
+            }
+        }
         ModelFolder.export(trained, out, threads);
         System.out.printf("exported %s (best epoch %d, %.0f s training)%n", out, trained.bestEpoch(), trained.trainingSeconds());
 
@@ -196,6 +217,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!frozen.isEmpty()) {
             manifest.put("frozen", frozen);
+        }
+        if (teacherEntry != null) {
+            manifest.put("teacher", teacherEntry);
         }
         manifest.put("labellingUnit", ModelFolder.LABELLING_UNIT);
         if (trained.features() != null) {
@@ -242,6 +266,27 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return metrics;
+    }
+
+    /** The teacher as the manifest records it: each member's folder, version and temperature, and the weight. */
+    static Map<String, Object> teacherEntry(com.kggateway.ner.model.Ensemble teacher, float weight) {
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (int i = 0; i < teacher.size(); i++) {
+            Path dir = teacher.dirs().get(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("folder", dir.toString());
+            m.put("version", dev.kggateway.ner.contract.ModelManifest.read(dir)
+                    .map(dev.kggateway.ner.contract.ModelManifest::version).orElse(null));
+            m.put("temperature", teacher.members().get(i).temperature());
+            members.add(m);
+        }
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("members", members);
+        e.put("distillWeight", (double) weight);
+        e.put("targets", "mean of the members' temperature-scaled per-piece tag distributions on the unmasked row");
+        e.put("loss", weight + " x cross-entropy against the targets + " + (1 - weight)
+                + " x hard-label cross-entropy, same positions and weights");
+        return e;
     }
 
     /** "file.csv*8" = the file's sentences eight times; "file.csv" = once. */

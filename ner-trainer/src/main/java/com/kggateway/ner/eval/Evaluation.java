@@ -1,7 +1,7 @@
 package com.kggateway.ner.eval;
 
 import com.kggateway.ner.data.TaggedSentence;
-import com.kggateway.ner.model.TfTagger;
+import com.kggateway.ner.model.WordTagger;
 import dev.kggateway.ner.contract.BioDecoder;
 import dev.kggateway.ner.contract.Calibration;
 import dev.kggateway.ner.contract.Decoding;
@@ -47,7 +47,7 @@ public final class Evaluation {
         return new Evaluation(List.copyOf(sentences), decoding);
     }
 
-    public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data) {
+    public static Evaluation run(WordTagger tagger, double temperature, List<TaggedSentence> data) {
         return run(tagger, temperature, data, null, null);
     }
 
@@ -55,19 +55,19 @@ public final class Evaluation {
      * @param verifier the model folder's span verifier, or null for the mean-probability confidence
      * @param lexicalClasses the folder's lexical-class table (the verifier's features; null when it has none)
      */
-    public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data, SpanVerifier verifier,
+    public static Evaluation run(WordTagger tagger, double temperature, List<TaggedSentence> data, SpanVerifier verifier,
             LexicalClassTable lexicalClasses) {
         return run(tagger, temperature, data, Decoding.ARGMAX, verifier, lexicalClasses);
     }
 
     /** @param decoding how word tags are chosen (the model folder's, or the command line's) */
-    public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data, Decoding decoding,
+    public static Evaluation run(WordTagger tagger, double temperature, List<TaggedSentence> data, Decoding decoding,
             SpanVerifier verifier, LexicalClassTable lexicalClasses) {
         return run(tagger, temperature, data, decoding, BioDecoder.CONFIDENCE, verifier, lexicalClasses);
     }
 
     /** @param confidence how an entity's confidence is computed (the model folder's, or the command line's) */
-    public static Evaluation run(TfTagger tagger, double temperature, List<TaggedSentence> data, Decoding decoding,
+    public static Evaluation run(WordTagger tagger, double temperature, List<TaggedSentence> data, Decoding decoding,
             BioDecoder.Confidence confidence, SpanVerifier verifier, LexicalClassTable lexicalClasses) {
         List<Sentence> out = new ArrayList<>(data.size());
         for (int from = 0; from < data.size(); from += CHUNK) {
@@ -117,7 +117,7 @@ public final class Evaluation {
     }
 
     /** Same predictions with another way of turning word probabilities into an entity confidence. */
-    public ThresholdSweep sweep(boolean byValue, BioDecoder.Confidence aggregation, TfTagger tagger, double temperature) {
+    public ThresholdSweep sweep(boolean byValue, BioDecoder.Confidence aggregation, WordTagger tagger, double temperature) {
         ThresholdSweep sweep = new ThresholdSweep(byValue);
         List<float[][]> probs = new ArrayList<>();
         for (int from = 0; from < sentences.size(); from += CHUNK) {
@@ -142,7 +142,7 @@ public final class Evaluation {
      * Fits the temperature on labelled words (tags in the model's tag set; {@code ?} and words without pieces
      * skipped) by minimising the NLL of their gold tags.
      */
-    public static double fitTemperature(TfTagger tagger, List<TaggedSentence> data) {
+    public static double fitTemperature(WordTagger tagger, List<TaggedSentence> data) {
         List<float[]> probs = new ArrayList<>();
         List<Integer> gold = new ArrayList<>();
         TagSet tags = tagger.tags();

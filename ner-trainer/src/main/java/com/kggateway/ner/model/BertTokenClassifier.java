@@ -44,6 +44,11 @@ public final class BertTokenClassifier {
     public final Placeholder<TInt32> inputFeatureIds;
     /** Label id per position, -1 where no label (non-first pieces, specials, padding). Training only. */
     public final Placeholder<TInt32> labels;
+    /**
+     * Distillation only: the teacher's tag distribution per position, [batch, seq, nTags]; null when the loss is the
+     * hard-label loss alone.
+     */
+    public final Placeholder<TFloat32> softTargets;
     /** [2] seed for stateless dropout masks; defaults to [0,0]. Training graph only. */
     public final PlaceholderWithDefault<TInt32> dropoutSeed;
     /** Dropout rate, defaults to 0 so evaluating with the training graph is deterministic. Training graph only. */
@@ -64,6 +69,18 @@ public final class BertTokenClassifier {
     private Operand<TInt32> seqShape; // shape(inputWordIds) = [batch, seq]
 
     public BertTokenClassifier(Graph graph, BertConfig config, boolean training) {
+        this(graph, config, training, 0f);
+    }
+
+    /**
+     * @param distillWeight 0: the loss is the hard-label cross-entropy; in (0, 1]: {@code w} x the cross-entropy
+     *     against {@link #softTargets} + {@code (1 - w)} x the hard-label loss, on the same positions with the same
+     *     weights (knowledge distillation, Hinton et al. 2015). Training graph only.
+     */
+    public BertTokenClassifier(Graph graph, BertConfig config, boolean training, float distillWeight) {
+        if (distillWeight < 0 || distillWeight > 1 || (distillWeight > 0 && !training)) {
+            throw new IllegalArgumentException("distill weight " + distillWeight + " (in [0, 1], training graph only)");
+        }
         this.config = config;
         this.training = training;
         this.tf = Ops.create(graph);
@@ -74,6 +91,8 @@ public final class BertTokenClassifier {
         inputFeatureIds = config.takesFeatures()
                 ? tf.withName(WordFeatures.INPUT).placeholder(TInt32.class, Placeholder.shape(batchSeq)) : null;
         labels = training ? tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(batchSeq)) : null;
+        softTargets = distillWeight > 0 ? tf.withName("soft_targets").placeholder(TFloat32.class,
+                Placeholder.shape(Shape.of(-1, -1, config.nTags()))) : null;
         dropoutSeed = training ? tf.withName("dropout_seed").placeholderWithDefault(tf.constant(new int[] {0, 0}), Shape.of(2)) : null;
         dropoutRate = training ? tf.withName("dropout_rate").placeholderWithDefault(tf.constant(0f), Shape.scalar()) : null;
         seqShape = tf.shape(inputWordIds);
@@ -89,7 +108,7 @@ public final class BertTokenClassifier {
         Operand<TInt32> shape3 = tf.concat(List.of(seqShape, tf.constant(new int[] {config.nTags()})), tf.constant(0));
         logits = tf.reshape(logits2d, shape3);
         probabilities = tf.withName("probabilities").nn.softmax(logits);
-        loss = training ? maskedCrossEntropy(logits2d) : null;
+        loss = training ? maskedCrossEntropy(logits2d, distillWeight) : null;
     }
 
     public Ops ops() {
@@ -242,14 +261,26 @@ public final class BertTokenClassifier {
         return tf.math.mul(x, tf.math.div(mask, keep));
     }
 
-    /** Mean over labelled positions of -log p(gold); one-hot of label -1 is all zeros, so ignored positions drop out. */
-    private Operand<TFloat32> maskedCrossEntropy(Operand<TFloat32> logits2d) {
+    /**
+     * Mean over labelled positions of -log p(gold); one-hot of label -1 is all zeros, so ignored positions drop out.
+     * Distilling, the same mean of -sum(teacher * log p) is mixed in with weight {@code distillWeight}: a soft target
+     * fits the same expression as a one-hot one, on the same positions (the labelled ones).
+     */
+    private Operand<TFloat32> maskedCrossEntropy(Operand<TFloat32> logits2d, float distillWeight) {
         Operand<TInt32> flatLabels = tf.reshape(labels, tf.constant(new int[] {-1}));
         Operand<TFloat32> oneHot = tf.oneHot(flatLabels, tf.constant(config.nTags()), tf.constant(1f), tf.constant(0f));
         Operand<TFloat32> logp = tf.nn.logSoftmax(logits2d);
         Operand<TFloat32> perToken = tf.math.neg(tf.sum(tf.math.mul(oneHot, logp), tf.constant(1)));
         Operand<TFloat32> weights = tf.dtypes.cast(tf.math.greaterEqual(flatLabels, tf.constant(0)), TFloat32.class);
         Operand<TFloat32> count = tf.math.maximum(tf.sum(weights, tf.constant(0)), tf.constant(1f));
-        return tf.withName("loss").math.div(tf.sum(tf.math.mul(perToken, weights), tf.constant(0)), count);
+        if (distillWeight <= 0) {
+            return tf.withName("loss").math.div(tf.sum(tf.math.mul(perToken, weights), tf.constant(0)), count);
+        }
+        Operand<TFloat32> hard = tf.math.div(tf.sum(tf.math.mul(perToken, weights), tf.constant(0)), count);
+        Operand<TFloat32> soft2d = tf.reshape(softTargets, tf.constant(new int[] {-1, config.nTags()}));
+        Operand<TFloat32> perTokenSoft = tf.math.neg(tf.sum(tf.math.mul(soft2d, logp), tf.constant(1)));
+        Operand<TFloat32> soft = tf.math.div(tf.sum(tf.math.mul(perTokenSoft, weights), tf.constant(0)), count);
+        return tf.withName("loss").math.add(tf.math.mul(tf.constant(distillWeight), soft),
+                tf.math.mul(tf.constant(1f - distillWeight), hard));
     }
 }

@@ -49,12 +49,21 @@ public final class ModelSoup {
                 WeightSnapshot.weightedMean(snapshots, weights), List.of(), 0, 0, first.features());
     }
 
-    private static String firstDifference(Path a, Path b) {
+    /**
+     * The first part in which two folders differ so that their outputs or weights do not mean the same thing
+     * (architecture, vocabulary, tokenizer normaliser, tags, word features), or null when none does. The
+     * temperature is left aside: soups refit it, ensembles apply each member's own.
+     */
+    static String firstDifference(Path a, Path b) {
         if (!configWithoutTemperature(a).equals(configWithoutTemperature(b))) {
             return ModelFolderFiles.CONFIG + " (architecture or word-feature scheme; temperature aside)";
         }
         if (!Arrays.equals(bytes(a.resolve(ModelFolderFiles.VOCAB), false), bytes(b.resolve(ModelFolderFiles.VOCAB), false))) {
             return ModelFolderFiles.VOCAB;
+        }
+        if (!Arrays.equals(bytes(a.resolve(ModelFolderFiles.TOKENIZER), false),
+                bytes(b.resolve(ModelFolderFiles.TOKENIZER), false))) {
+            return ModelFolderFiles.TOKENIZER;
         }
         for (String tags : List.of(ModelFolderFiles.TAG2INT, ModelFolderFiles.INT2TAG)) {
             if (!ModelFolderFiles.readJson(a.resolve(tags)).equals(ModelFolderFiles.readJson(b.resolve(tags)))) {

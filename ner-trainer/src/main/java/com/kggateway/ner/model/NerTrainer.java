@@ -66,6 +66,25 @@ public final class NerTrainer {
         return this;
     }
 
+    /** The teacher whose per-piece distributions the student also fits (distillation); null: none. */
+    private Ensemble teacher;
+    private float distillWeight;
+
+    /**
+     * Distillation: the loss becomes {@code weight} x the cross-entropy against the teacher's mean temperature-scaled
+     * distribution on the unmasked row + {@code (1 - weight)} x the hard-label loss ({@link BertTokenClassifier}).
+     * The teacher must read the student's rows as they are (same vocabulary, tokenizer and word features: checked
+     * per training sentence).
+     */
+    public NerTrainer distilling(Ensemble teacher, float weight) {
+        if (!(weight > 0 && weight <= 1)) {
+            throw new IllegalArgumentException("distill weight must be in (0, 1]: " + weight);
+        }
+        this.teacher = teacher;
+        this.distillWeight = weight;
+        return this;
+    }
+
     /** Vocabulary learned from the normalized pre-tokens of the training sentences' words only. */
     public static Vocab buildVocab(List<TaggedSentence> train, int vocabSize) {
         Map<String, Integer> freq = new TreeMap<>();
@@ -140,10 +159,13 @@ public final class NerTrainer {
         }
         log.printf("vocab %d pieces, %d tags, %d training windows from %d sentences, %d validation sentences%n",
                 vocab.size(), tags.size(), windows.size(), train.size(), validation.size());
+        Map<EncodedWindow, float[]> softTargets = teacher == null ? null
+                : teacherTargets(train, windows, encoder, tags, config.maxSequenceLength());
 
         List<TrainedModel.EpochStats> history = new ArrayList<>();
         try (Graph graph = new Graph()) {
-            BertTokenClassifier model = new BertTokenClassifier(graph, config, true);
+            BertTokenClassifier model = new BertTokenClassifier(graph, config, true,
+                    teacher == null ? 0f : distillWeight);
             AdamOptimizer adam = new AdamOptimizer(model, frozen);
             try (Session session = Sessions.open(graph, options.threads())) {
                 session.initialize();
@@ -171,7 +193,9 @@ public final class NerTrainer {
                         float lr = learningRate(step, warmup, totalSteps);
                         Batch batch = Batch.padToLongest(batchWindows);
                         maskPieces(batch, vocab, new Random(options.seed() * 1_000_003L + step));
-                        float loss = trainStep(session, model, adam, batch, lr, step);
+                        float[] soft = softTargets == null ? null
+                                : softBatch(batchWindows, softTargets, batch.seqLength, tags.size());
+                        float loss = trainStep(session, model, adam, batch, soft, lr, step);
                         lossSum += loss;
                         if (afterStep != null) {
                             afterStep.accept(loss);
@@ -243,7 +267,91 @@ public final class NerTrainer {
         return options.learningRate() * Math.max(0.02f, (float) (totalSteps - step) / (totalSteps - warmup));
     }
 
-    private float trainStep(Session session, BertTokenClassifier model, AdamOptimizer adam, Batch b, float lr, int step) {
+    /**
+     * The teacher's distribution for every training row, computed once per distinct row (real lines repeat) on the
+     * unmasked row, as [length * nTags] (zeros outside the labelled positions are never read: the loss weights
+     * them 0). Rows are keyed by identity; duplicates share one array.
+     */
+    private Map<EncodedWindow, float[]> teacherTargets(List<TaggedSentence> train, List<EncodedWindow> windows,
+            SentenceEncoder encoder, TagSet tags, int seq) {
+        long t0 = System.nanoTime();
+        if (!teacher.tags().tags().equals(tags.tags())) {
+            throw new IllegalArgumentException("the teacher's tags " + teacher.tags().tags() + " are not the student's "
+                    + tags.tags());
+        }
+        SentenceEncoder teacherEncoder = teacher.members().get(0).encoder();
+        Map<RowKey, float[]> distinct = new java.util.HashMap<>();
+        List<EncodedWindow> toCompute = new ArrayList<>();
+        Map<EncodedWindow, float[]> out = new java.util.IdentityHashMap<>();
+        java.util.Set<List<String>> checked = new java.util.HashSet<>();
+        for (TaggedSentence s : train) {
+            if (checked.add(s.words())) {
+                List<EncodedWindow> mine = encoder.encode(s.words(), null);
+                List<EncodedWindow> theirs = teacherEncoder.encode(s.words(), null);
+                for (int i = 0; i < Math.max(mine.size(), theirs.size()); i++) {
+                    if (i >= mine.size() || i >= theirs.size()
+                            || !java.util.Arrays.equals(mine.get(i).inputIds(), theirs.get(i).inputIds())
+                            || !java.util.Arrays.equals(mine.get(i).featureIds(), theirs.get(i).featureIds())) {
+                        throw new IllegalArgumentException("the teacher reads \"" + String.join(" ", s.words())
+                                + "\" as other pieces or word features than the student: distillation needs the same "
+                                + "vocabulary, tokenizer and word features");
+                    }
+                }
+            }
+        }
+        for (EncodedWindow w : windows) {
+            RowKey key = new RowKey(w.inputIds(), w.featureIds());
+            if (!distinct.containsKey(key)) {
+                distinct.put(key, null);
+                toCompute.add(w);
+            }
+        }
+        int n = tags.size();
+        for (int from = 0; from < toCompute.size(); from += 64) {
+            List<EncodedWindow> chunk = toCompute.subList(from, Math.min(toCompute.size(), from + 64));
+            // padded to max_sequence_length as the teacher is read at inference (TfTagger)
+            float[] p = teacher.pieceProbabilities(Batch.of(chunk, seq));
+            for (int r = 0; r < chunk.size(); r++) {
+                EncodedWindow w = chunk.get(r);
+                distinct.put(new RowKey(w.inputIds(), w.featureIds()),
+                        java.util.Arrays.copyOfRange(p, r * seq * n, (r * seq + w.length()) * n));
+            }
+        }
+        for (EncodedWindow w : windows) {
+            out.put(w, distinct.get(new RowKey(w.inputIds(), w.featureIds())));
+        }
+        log.printf("teacher (%d models, distill weight %.2f): %d distinct rows of %d, %d sentences checked, %.0f s%n",
+                teacher.size(), distillWeight, toCompute.size(), windows.size(), checked.size(),
+                (System.nanoTime() - t0) / 1e9);
+        return out;
+    }
+
+    /** A row's content (pieces and word features): equal rows get equal teacher outputs. */
+    private record RowKey(int[] ids, int[] features) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RowKey k && java.util.Arrays.equals(ids, k.ids)
+                    && java.util.Arrays.equals(features, k.features);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(ids) + java.util.Arrays.hashCode(features);
+        }
+    }
+
+    /** [rows, seqLength, nTags] teacher targets of a batch padded to {@code seqLength}. */
+    private static float[] softBatch(List<EncodedWindow> rows, Map<EncodedWindow, float[]> targets, int seqLength, int n) {
+        float[] out = new float[rows.size() * seqLength * n];
+        for (int r = 0; r < rows.size(); r++) {
+            float[] t = targets.get(rows.get(r));
+            System.arraycopy(t, 0, out, r * seqLength * n, t.length);
+        }
+        return out;
+    }
+
+    private float trainStep(Session session, BertTokenClassifier model, AdamOptimizer adam, Batch b, float[] soft,
+                            float lr, int step) {
         try (TInt32 ids = Tensors.ints(b.inputIds, b.size, b.seqLength);
              TInt32 mask = Tensors.ints(b.inputMask, b.size, b.seqLength);
              TInt32 types = Tensors.ints(b.typeIds, b.size, b.seqLength);
@@ -263,8 +371,14 @@ public final class NerTrainer {
                 runner.feed(model.inputFeatureIds, features);
             }
             adam.updates.forEach(runner::addTarget);
-            try (Result r = runner.run()) {
-                return ((TFloat32) r.get(0)).getFloat();
+            try (TFloat32 softT = soft == null ? null
+                    : Tensors.floats(soft, org.tensorflow.ndarray.Shape.of(b.size, b.seqLength, model.config.nTags()))) {
+                if (softT != null) {
+                    runner.feed(model.softTargets, softT);
+                }
+                try (Result r = runner.run()) {
+                    return ((TFloat32) r.get(0)).getFloat();
+                }
             }
         }
     }

@@ -19,7 +19,7 @@ import java.util.List;
  * graph, the export graph and a loaded SavedModel alike. Every batch is padded to max_sequence_length, exactly
  * like the gateway will feed the model.
  */
-public final class TfTagger {
+public final class TfTagger implements WordTagger {
     private final Session session;
     private final String idsName;
     private final String maskName;
@@ -72,6 +72,11 @@ public final class TfTagger {
                 encoder, tags, batchSize);
     }
 
+    /** The encoder that turns words into this model's rows. */
+    public SentenceEncoder encoder() {
+        return encoder;
+    }
+
     /** Raw forward pass: flat [rows * seq * nTags] probabilities. */
     public float[] probabilities(Batch batch) {
         try (TInt32 ids = Tensors.ints(batch.inputIds, batch.size, batch.seqLength);
@@ -93,6 +98,7 @@ public final class TfTagger {
      * word without pieces. Read as the gateway reads it: in the contract's overlapping windows
      * ({@link SentenceEncoder#encodeForInference}), each word from the window where it sits farthest from an edge.
      */
+    @Override
     public List<float[][]> wordProbabilities(List<List<String>> sentencesWords) {
         List<EncodedWindow> windows = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
@@ -135,6 +141,7 @@ public final class TfTagger {
         return result;
     }
 
+    @Override
     public TagSet tags() {
         return tags;
     }
