@@ -6,6 +6,7 @@ import com.kggateway.ner.eval.Evaluation;
 import com.kggateway.ner.features.WordNetLexicalClasses;
 import com.kggateway.ner.model.BertConfig;
 import com.kggateway.ner.model.BertTokenClassifier;
+import com.kggateway.ner.model.Ensemble;
 import com.kggateway.ner.model.ModelFolder;
 import com.kggateway.ner.model.NerTrainer;
 import com.kggateway.ner.model.TrainedModel;
@@ -16,6 +17,7 @@ import dev.kggateway.ner.contract.WordFeatures;
 import dev.kggateway.ner.contract.Decoding;
 import dev.kggateway.ner.contract.EntityMetrics;
 import dev.kggateway.ner.contract.ModelFolderFiles;
+import dev.kggateway.ner.contract.ModelManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -182,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
         if (teachers.isEmpty()) {
             trained = trainer.train(train, val, initial, null);
         } else {
-            try (com.kggateway.ner.model.Ensemble teacher = com.kggateway.ner.model.Ensemble.load(teachers, threads)) {
+            try (Ensemble teacher = Ensemble.load(teachers, threads)) {
                 teacherEntry = teacherEntry(teacher, distillWeight);
                 trained = trainer.distilling(teacher, distillWeight).train(train, val, initial, null);
             }
@@ -269,14 +271,13 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The teacher as the manifest records it: each member's folder, version and temperature, and the weight. */
-    static Map<String, Object> teacherEntry(com.kggateway.ner.model.Ensemble teacher, float weight) {
+    static Map<String, Object> teacherEntry(Ensemble teacher, float weight) {
         List<Map<String, Object>> members = new ArrayList<>();
         for (int i = 0; i < teacher.size(); i++) {
             Path dir = teacher.dirs().get(i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("folder", dir.toString());
-            m.put("version", dev.kggateway.ner.contract.ModelManifest.read(dir)
-                    .map(dev.kggateway.ner.contract.ModelManifest::version).orElse(null));
+            m.put("version", ModelManifest.read(dir).map(ModelManifest::version).orElse(null));
             m.put("temperature", teacher.members().get(i).temperature());
             members.add(m);
         }
