@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""import22.py DATA_DIR SNAPSHOT DROPS_TSV FIXES_TSV : appends the kept lines of SNAPSHOT/ann22a then SNAPSHOT/ann22b to
+"""import22.py DATA_DIR SNAPSHOT DROPS_TSV FIXES_TSV [ANN...] : appends the kept lines of SNAPSHOT/ANN for each ANN in
+order (default ann22a then ann22b, as branch ner22 ran it; branch ner23b passes ann23a ann23b) to
 DATA_DIR/real-train.csv and real-train-sources.tsv with ids from (last id + 1), in their file order.
 DROPS_TSV: ann<TAB>sentence id<TAB>reason (lines not imported). FIXES_TSV: ann<TAB>sentence id<TAB>word index (0-based)
 <TAB>word<TAB>old tag<TAB>new tag<TAB>why (label changes on import; word and old tag are checked).
@@ -24,7 +25,7 @@ assert int(tr[-1][0].split(': ')[1]) == last
 nid = last + 1
 out_rows, out_src = [], []
 report = []
-for ann in ('ann22a', 'ann22b'):
+for ann in (sys.argv[5:] or ['ann22a', 'ann22b']):
     d = os.path.join(snap, ann)
     if not os.path.exists(os.path.join(d, 'lines.csv')):
         report.append(f'{ann}: nothing handed over'); continue
