@@ -6,7 +6,7 @@
 #   live heap after a full GC (jcmd GC.run, GC.heap_info), RSS (anonymous + file-backed) at ready, load average.
 # The server is stopped at the end unless KEEP=1 (then its pid and port are printed, stop it with kill PID).
 #   bench/start-time.sh APP_DIR STORE_DIR OUT_DIR [XMX=512m]
-# APP_DIR holds quarkus-run.jar (gateway/target/quarkus-app, or a copy of another build's); OUT_DIR gets server.log,
+# JAVA_OPTS are added to the server's options. APP_DIR holds quarkus-run.jar (gateway/target/quarkus-app, or a copy of another build's); OUT_DIR gets server.log,
 # gc.log and heap-*.txt. Run it under `nice -n 10` on a shared machine.
 set -euo pipefail
 APP=$1 DATA=$2 OUT=$3 XMX=${4:-512m}
@@ -14,7 +14,7 @@ mkdir -p "$OUT"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 T0=$(date +%s.%N)
-java -Xmx"$XMX" -XX:G1PeriodicGCInterval=60000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+java -Xmx"$XMX" ${JAVA_OPTS:-} -XX:G1PeriodicGCInterval=60000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
   -Xlog:gc:file="$OUT/gc.log":uptime,level -Dquarkus.log.category.\"dev.kggateway.store\".level=INFO -Dquarkus.log.category.\"io.quarkus\".level=INFO \
   -Dquarkus.http.port="$PORT" -Dkg.store.path="$DATA" -Dkg.sample.load-on-empty=false -Dkg.cache.enabled=false \
   -Dkg.ner.enabled=false -Dquarkus.log.level=WARN -jar "$APP/quarkus-run.jar" > "$OUT/server.log" 2>&1 &
@@ -39,12 +39,15 @@ print('wall to "started in": %.1f s' % (t1 - t0))
 for l in log.splitlines():
     if 'index' in l and ('indexed in' in l or 'read' in l) or 'started in' in l:
         print('  ' + re.sub(r'^\S+ (\S+) INFO +\[[^]]*\] \(\S+\) ', r'\1 ', l)[:400])
-before = [int(m) for m in re.findall(r'(\d+)M->\d+M\(\d+M\)', open(out + '/gc.log').read())]
-full = [l for l in open(out + '/gc.log') if 'Pause Full' in l]
+# the collections of the start, not the full one jcmd asked for at ready
+gcs = [re.search(r'(\d+)M->(\d+)M\((\d+)M\)', l) for l in open(out + '/gc.log') if 'Diagnostic Command' not in l]
+gcs = [[int(g) for g in m.groups()] for m in gcs if m]
+full = [l for l in open(out + '/gc.log') if 'Pause Full' in l and 'Diagnostic Command' not in l]
 used = lambda f: int(re.search(r'used (\d+)K', open(out + '/' + f).read()).group(1)) // 1024
-print('heap before a collection during start: at most %d MB over %d collections (%d full); in use at ready %d MB;'
-      ' live after a full GC %d MB' % (max(before or [0]), len(before), len(full), used('heap-at-ready.txt'),
-                                      used('heap-after-full-gc.txt')))
+col = lambda i: max([g[i] for g in gcs] or [0])
+print('heap during start: at most %d MB before a collection, %d MB after one, %d MB committed, %d collections (%d full);'
+      ' in use at ready %d MB; live after a full GC %d MB' % (col(0), col(1), col(2), len(gcs), len(full),
+                                                            used('heap-at-ready.txt'), used('heap-after-full-gc.txt')))
 PY
 echo "RSS at ready:$RSS"
 echo "load average at launch: $LOAD0; at ready: $LOAD1"
