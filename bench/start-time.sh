@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One start of the packaged gateway on an existing (BSBM-loaded) embedded store, as bench/bsbm.sh serves it
 # (-Xmx512m, cache and NER off), with the store's INFO lines (the index builds) and a GC log, and prints:
-#   wall seconds from launch to "started in", Quarkus' own "started in", each index build line,
+#   wall seconds from launch to "started in", the JVM's CPU seconds until then, Quarkus' own "started in", each index
+#   build line,
 #   peak heap during start (the largest heap before a collection in the GC log, and the heap in use at ready),
 #   live heap after a full GC (jcmd GC.run, GC.heap_info), RSS (anonymous + file-backed) at ready, load average.
 # The server is stopped at the end unless KEEP=1 (then its pid and port are printed, stop it with kill PID).
@@ -28,6 +29,8 @@ done
 T1=$(date +%s.%N)
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 RSS=$(grep -E 'RssAnon|RssFile' /proc/$PID/status | tr -s ' \t\n' ' ')
+# CPU seconds of the whole JVM (all threads: JIT and GC included) until ready: less moved by other work than the wall.
+CPU=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$PID/stat)
 jcmd $PID GC.heap_info > "$OUT/heap-at-ready.txt"
 jcmd $PID GC.run > /dev/null
 jcmd $PID GC.heap_info > "$OUT/heap-after-full-gc.txt"
@@ -49,6 +52,7 @@ print('heap during start: at most %d MB before a collection, %d MB after one, %d
       ' in use at ready %d MB; live after a full GC %d MB' % (col(0), col(1), col(2), len(gcs), len(full),
                                                             used('heap-at-ready.txt'), used('heap-after-full-gc.txt')))
 PY
+echo "CPU to ready: $CPU s (user + system, all threads)"
 echo "RSS at ready:$RSS"
 echo "load average at launch: $LOAD0; at ready: $LOAD1"
 [ "${KEEP:-0}" = 1 ] && echo "kept: pid $PID port $PORT"
