@@ -173,11 +173,15 @@ public class StoreSimilarityIndex {
         ListingIndex other = listing.built();
         Function<String, PropertyNode> known = other == null ? id -> null : other::node;
         long[] statements = {0};
+        // Each node parsed once, by IRI: one object per node, not per link (BSBM 100k: 485k nodes, 2.79 M links; with
+        // the listing index off, an object per link had this scan need ~680 MB of heap, beyond bench/bsbm.sh's 512m).
+        Map<String, PropertyNode> parsed = new HashMap<>();
         store.forEachStatement(null, Vocab.HAS_PROPERTY, null, iris.catalogGraph(), st -> {
             statements[0]++;
             try {
                 String product = iris.productId(st.getSubject().stringValue());
-                PropertyNode property = iris.propertyFromIri(st.getObject().stringValue(), known);
+                PropertyNode property = parsed.computeIfAbsent(st.getObject().stringValue(),
+                        iri -> iris.propertyFromIri(iri, known));
                 links.computeIfAbsent(product, k -> new ArrayList<>()).add(property);
             } catch (RuntimeException e) {
                 // A link this version cannot parse (foreign or damaged data): start without it, and say so.
