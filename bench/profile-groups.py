@@ -15,7 +15,7 @@ WORKER_PARTS = [
     ("SmallRye's field context (populateFromDataFetchingEnvironment)", 'SmallRyeContextManager.populateFromDataFetchingEnvironment'),
     ('resolver context, selection lazy (ResolverFetcher.populate)', 'ResolverFetcher.populate'),
     ('per-request data loaders (ExecutionService.getDataLoaderRegistry)', 'ExecutionService.getDataLoaderRegistry'),
-    ('response JSON (ExecutionResponse.getExecutionResultAsString)', 'ExecutionResponse.getExecutionResultAsString'),
+    ('response JSON (getExecutionResultAsString: SmallRye\'s or api/schema/ResponseJson)', 'getExecutionResultAsString'),
     ('response end, event-loop wake-up (Http1xServerResponse.end)', 'Http1xServerResponse.end'),
     ('worker idle (EnhancedQueueExecutor park)', 'PoolThreadNode.park'),
     ('rest of graphql-java execution (Execution.execute)', 'graphql/execution/Execution.execute'),

@@ -87,6 +87,12 @@ public class StoreCalls {
         // First pause 50–100 % of the backoff (3/4 of it ± 1/4), doubled every further retry.
         long backoff = Math.max(1, store.retryBackoff().toMillis());
         for (StoreOperation operation : StoreOperation.values()) {
+            // A kind never retried (the embedded statement reads, analysts' queries) or a single attempt allowed:
+            // no retry guard, whose bookkeeping (a FaultToleranceContext, futures, a loop) would run for nothing on
+            // every call; the attempt then runs once inside the breaker and bulkhead, as the guard would run it.
+            if (!operation.mayRetry() || store.maxAttempts() <= 1) {
+                continue;
+            }
             retries.put(operation, Guard.create().withRetry()
                     .maxRetries(Math.max(0, store.maxAttempts() - 1))
                     .delay(backoff * 3 / 4, ChronoUnit.MILLIS).jitter(backoff / 4, ChronoUnit.MILLIS)
@@ -157,7 +163,7 @@ public class StoreCalls {
         try {
             return (T) isolation.call(() -> {
                 try {
-                    return retry.call(counted, Object.class);
+                    return retry == null ? counted.call() : retry.call(counted, Object.class);
                 } catch (RepositoryException | QueryEvaluationException | UpdateExecutionException e) {
                     throw unavailable.apply(e);
                 }

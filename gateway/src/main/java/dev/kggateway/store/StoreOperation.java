@@ -18,11 +18,12 @@ enum StoreOperation {
      */
     UPDATE("update", StoreFailures::isConcurrentModification),
     /** The embedded store's statement-API work (fast paths of named queries and of replace-product): not retried. */
-    STATEMENTS("statements", e -> false),
+    STATEMENTS("statements", null),
     /** An analyst's query from {@code /sparql}: run once, a retry would double a heavy query's cost. */
-    ANALYST("query", e -> false);
+    ANALYST("query", null);
 
     private final String tag;
+    /** The failures worth another attempt; null for a kind never retried. */
     private final Predicate<Throwable> retryOn;
 
     StoreOperation(String tag, Predicate<Throwable> retryOn) {
@@ -37,6 +38,11 @@ enum StoreOperation {
 
     /** True when a failed attempt of this kind is worth another one. */
     boolean retries(Throwable failure) {
-        return retryOn.test(failure);
+        return retryOn != null && retryOn.test(failure);
+    }
+
+    /** False for the kinds no failure is worth another attempt of: {@link StoreCalls} gives them no retry guard. */
+    boolean mayRetry() {
+        return retryOn != null;
     }
 }

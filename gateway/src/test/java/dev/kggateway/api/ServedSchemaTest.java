@@ -59,6 +59,22 @@ class ServedSchemaTest {
                 servedSchema.getCodeRegistry().getFieldVisibility().getClass());
     }
 
+    /**
+     * Quarkus' GraphQL handler executes through api/schema/DirectJsonExecutionService (responses printed without a
+     * jakarta.json tree), and a served answer is SmallRye's text for the same result.
+     */
+    @Test
+    void requestsRunThroughTheDirectJsonService() throws Exception {
+        assertEquals(dev.kggateway.api.schema.DirectJsonExecutionService.class,
+                io.quarkus.arc.Arc.container().instance(io.smallrye.graphql.execution.ExecutionService.class).get()
+                        .getClass());
+        String query = "{ __typename a: __typename }";
+        String served = given().contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of("query", query)))
+                .post("/graphql").then().statusCode(200).extract().asString();
+        ExecutionResult result = GraphQL.newGraphQL(servedSchema).build().execute(query);
+        assertEquals(new io.smallrye.graphql.execution.ExecutionResponse(result).getExecutionResultAsString(), served);
+    }
+
     @Test
     void checkedInSchemaEqualsServedSchema() throws Exception {
         String served = given().when().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();

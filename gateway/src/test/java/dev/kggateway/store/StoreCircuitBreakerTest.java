@@ -102,6 +102,43 @@ class StoreCircuitBreakerTest {
         assertEquals(2, attempts.get());
     }
 
+    /**
+     * The kinds never retried (the embedded store's statement reads, analysts' queries) run without a retry guard
+     * (perf23): still one attempt after a refused connection, the failure still mapped, the bulkhead and breaker still
+     * around them (20 such failures open it), and their answers and own exceptions pass unchanged.
+     */
+    @Test
+    void kindsNeverRetriedRunOnceInsideTheBreaker() {
+        maintenance.reset("graph-store");
+        try {
+            java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+            for (StoreOperation kind : new StoreOperation[] {StoreOperation.STATEMENTS, StoreOperation.ANALYST}) {
+                attempts.set(0);
+                StoreUnavailableException failed = assertThrows(StoreUnavailableException.class,
+                        () -> calls.run(kind, "no-retry-probe", () -> {
+                            attempts.incrementAndGet();
+                            throw refused();
+                        }, e -> new StoreUnavailableException("mapped", e)));
+                assertEquals("mapped", failed.getMessage());
+                assertEquals(1, attempts.get(), kind + " is run once");
+                assertEquals("answer", calls.run(kind, "no-retry-probe", () -> "answer",
+                        e -> new StoreUnavailableException("unexpected", e)));
+                assertThrows(InvalidArgumentException.class, () -> calls.run(kind, "no-retry-probe", () -> {
+                    throw new InvalidArgumentException("not the store's failure");
+                }, e -> new StoreUnavailableException("unexpected", e)));
+            }
+            for (int i = 0; i < 20; i++) {
+                assertThrows(StoreUnavailableException.class, () -> calls.run(StoreOperation.STATEMENTS,
+                        "no-retry-probe", () -> {
+                            throw refused();
+                        }, e -> new StoreUnavailableException("statement read failed", e)));
+            }
+            assertEquals(CircuitBreakerState.OPEN, maintenance.currentState("graph-store"));
+        } finally {
+            maintenance.reset("graph-store");
+        }
+    }
+
     @Test
     void theBreakerCountsOneFailurePerExhaustedRetrySequence() {
         maintenance.reset("graph-store");
