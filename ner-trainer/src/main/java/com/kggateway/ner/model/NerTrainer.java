@@ -14,13 +14,19 @@ import dev.kggateway.ner.contract.WordFeatures;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -280,18 +286,15 @@ public final class NerTrainer {
                     + tags.tags());
         }
         SentenceEncoder teacherEncoder = teacher.members().get(0).encoder();
-        Map<RowKey, float[]> distinct = new java.util.HashMap<>();
-        List<EncodedWindow> toCompute = new ArrayList<>();
-        Map<EncodedWindow, float[]> out = new java.util.IdentityHashMap<>();
-        java.util.Set<List<String>> checked = new java.util.HashSet<>();
+        Set<List<String>> checked = new HashSet<>();
         for (TaggedSentence s : train) {
             if (checked.add(s.words())) {
                 List<EncodedWindow> mine = encoder.encode(s.words(), null);
                 List<EncodedWindow> theirs = teacherEncoder.encode(s.words(), null);
                 for (int i = 0; i < Math.max(mine.size(), theirs.size()); i++) {
                     if (i >= mine.size() || i >= theirs.size()
-                            || !java.util.Arrays.equals(mine.get(i).inputIds(), theirs.get(i).inputIds())
-                            || !java.util.Arrays.equals(mine.get(i).featureIds(), theirs.get(i).featureIds())) {
+                            || !Arrays.equals(mine.get(i).inputIds(), theirs.get(i).inputIds())
+                            || !Arrays.equals(mine.get(i).featureIds(), theirs.get(i).featureIds())) {
                         throw new IllegalArgumentException("the teacher reads \"" + String.join(" ", s.words())
                                 + "\" as other pieces or word features than the student: distillation needs the same "
                                 + "vocabulary, tokenizer and word features");
@@ -299,13 +302,12 @@ public final class NerTrainer {
                 }
             }
         }
+        Map<RowKey, EncodedWindow> firstOf = new LinkedHashMap<>();
         for (EncodedWindow w : windows) {
-            RowKey key = new RowKey(w.inputIds(), w.featureIds());
-            if (!distinct.containsKey(key)) {
-                distinct.put(key, null);
-                toCompute.add(w);
-            }
+            firstOf.putIfAbsent(RowKey.of(w), w);
         }
+        List<EncodedWindow> toCompute = new ArrayList<>(firstOf.values());
+        Map<RowKey, float[]> distinct = new HashMap<>();
         int n = tags.size();
         for (int from = 0; from < toCompute.size(); from += 64) {
             List<EncodedWindow> chunk = toCompute.subList(from, Math.min(toCompute.size(), from + 64));
@@ -313,12 +315,12 @@ public final class NerTrainer {
             float[] p = teacher.pieceProbabilities(Batch.of(chunk, seq));
             for (int r = 0; r < chunk.size(); r++) {
                 EncodedWindow w = chunk.get(r);
-                distinct.put(new RowKey(w.inputIds(), w.featureIds()),
-                        java.util.Arrays.copyOfRange(p, r * seq * n, (r * seq + w.length()) * n));
+                distinct.put(RowKey.of(w), Arrays.copyOfRange(p, r * seq * n, (r * seq + w.length()) * n));
             }
         }
+        Map<EncodedWindow, float[]> out = new IdentityHashMap<>();
         for (EncodedWindow w : windows) {
-            out.put(w, distinct.get(new RowKey(w.inputIds(), w.featureIds())));
+            out.put(w, distinct.get(RowKey.of(w)));
         }
         log.printf("teacher (%d models, distill weight %.2f): %d distinct rows of %d, %d sentences checked, %.0f s%n",
                 teacher.size(), distillWeight, toCompute.size(), windows.size(), checked.size(),
@@ -328,15 +330,19 @@ public final class NerTrainer {
 
     /** A row's content (pieces and word features): equal rows get equal teacher outputs. */
     private record RowKey(int[] ids, int[] features) {
+        static RowKey of(EncodedWindow w) {
+            return new RowKey(w.inputIds(), w.featureIds());
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof RowKey k && java.util.Arrays.equals(ids, k.ids)
-                    && java.util.Arrays.equals(features, k.features);
+            return o instanceof RowKey k && Arrays.equals(ids, k.ids)
+                    && Arrays.equals(features, k.features);
         }
 
         @Override
         public int hashCode() {
-            return 31 * java.util.Arrays.hashCode(ids) + java.util.Arrays.hashCode(features);
+            return 31 * Arrays.hashCode(ids) + Arrays.hashCode(features);
         }
     }
 
@@ -372,7 +378,7 @@ public final class NerTrainer {
             }
             adam.updates.forEach(runner::addTarget);
             try (TFloat32 softT = soft == null ? null
-                    : Tensors.floats(soft, org.tensorflow.ndarray.Shape.of(b.size, b.seqLength, model.config.nTags()))) {
+                    : Tensors.floats(soft, Shape.of(b.size, b.seqLength, model.config.nTags()))) {
                 if (softT != null) {
                     runner.feed(model.softTargets, softT);
                 }
