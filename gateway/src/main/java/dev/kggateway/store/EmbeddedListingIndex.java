@@ -71,14 +71,9 @@ public class EmbeddedListingIndex {
         }
         ListingIndex i = index;
         if (i == null) {
-            i = writeLock.locked(() -> {
-                if (index == null) {
-                    index = build();
-                }
-                return index;
-            });
+            i = buildFromStore();
         }
-        return i.exact() ? i : null;
+        return i != null && i.exact() ? i : null;
     }
 
     /** Statements the builds of this index read from the store (tests: one scan builds both indexes). */
@@ -93,14 +88,15 @@ public class EmbeddedListingIndex {
 
     /**
      * Builds this index from the store if it is enabled and not built, and the similarity index with it from the
-     * same scan (see {@link #build}); for the similarity index's build, which holds the write lock.
+     * same scan (see {@link #build}), under the write lock (the similarity index's build already holds it: the
+     * lock is reentrant); returns the index as the lock left it (null when not enabled).
      */
-    void buildFromStore() {
-        writeLock.locked(() -> {
+    ListingIndex buildFromStore() {
+        return writeLock.locked(() -> {
             if (enabled() && index == null) {
                 index = build();
             }
-            return null;
+            return index;
         });
     }
 
