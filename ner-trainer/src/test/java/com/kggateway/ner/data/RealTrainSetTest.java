@@ -73,16 +73,6 @@ class RealTrainSetTest {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     }
 
-    /** 1 - Levenshtein distance / longer length, on normalised text. */
-    static double charSimilarity(String a, String b) {
-        int n = a.length();
-        int m = b.length();
-        if (n == 0 && m == 0) {
-            return 1;
-        }
-        return 1.0 - (double) levenshtein(a, b, Math.max(n, m)) / Math.max(n, m);
-    }
-
     /**
      * The largest edit distance at which two lines whose longer one has {@code longer} characters still count as
      * similar ({@link #MAX_CHAR_SIMILARITY}), by the same floating-point test {@link #overlap} applies, so a bounded
@@ -99,8 +89,9 @@ class RealTrainSetTest {
     /**
      * Levenshtein distance if it is at most {@code bound}, else some value above {@code bound}: only the diagonal band
      * |i - j| <= bound is filled (a path leaving it already costs more than the bound), and a row whose every cell
-     * exceeds the bound ends the walk (the distance is never below a row's minimum). The full table of every
-     * training x dev pair took most of this class's 37-50 s; the band is about a sixth of it.
+     * exceeds the bound ends the walk (the distance is never below a row's minimum). The full table for every
+     * training x dev pair, with both lines normalised again per pair, took this class 37 s; the band and lines
+     * normalised once take 8-10 s (BENCHMARKS.md, suite24). Character similarity is 1 - distance / longer length.
      */
     static int levenshtein(String a, String b, int bound) {
         int n = a.length();
@@ -151,10 +142,6 @@ class RealTrainSetTest {
             words.add(w.length() > 3 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w);
         }
         return words;
-    }
-
-    static double wordJaccard(String a, String b) {
-        return jaccard(wordSet(a), wordSet(b));
     }
 
     static double jaccard(Set<String> x, Set<String> y) {
