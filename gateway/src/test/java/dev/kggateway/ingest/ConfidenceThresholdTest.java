@@ -6,7 +6,6 @@ import dev.kggateway.domain.PropertyIds;
 import dev.kggateway.domain.PropertyLink;
 import dev.kggateway.domain.PropertySource;
 import dev.kggateway.ner.PropertyExtractor;
-import dev.kggateway.store.FusekiProfile;
 import dev.kggateway.store.ProductRepository;
 import dev.kggateway.support.Gql;
 import jakarta.inject.Inject;
@@ -31,14 +30,6 @@ public abstract class ConfidenceThresholdTest {
 
     static final Map<String, String> STRICT = Map.of("kg.ner.enabled", "true", "kg.ner.min-confidence", "1.0",
             "kg.sample.load-on-empty", "false");
-
-    /** The real model, an empty Fuseki dataset over HTTP, threshold 1.0. */
-    public static class StrictThresholdOnFuseki extends FusekiProfile {
-        @Override
-        protected Map<String, String> extraOverrides() {
-            return STRICT;
-        }
-    }
 
     static final String[] TEXTS = {
             "General Purpose Couplings with valve, PMC Series, Acetal, 1/4 in. hose barb",

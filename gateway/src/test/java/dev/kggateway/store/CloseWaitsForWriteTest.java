@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kggateway.config.KgConfig;
+import dev.kggateway.support.KgConfigKeys;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,7 @@ import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.sail.helpers.AbstractSail;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,22 +32,16 @@ import org.junit.jupiter.api.Test;
  * which it closes them under their users; shortened here to {@link #GRACE_MILLIS} so the test takes seconds, not
  * half a minute), and shorter than the lock timeout (30 s).
  *
- * <p>Real parts: an application of its own on a fresh embedded LMDB store (this test closes it), a real write
- * ({@link GraphStore#replaceEmbedded}) whose part is produced slowly, as a model producing a batch's statements is;
- * the files reopened by a fresh LMDB store after the close.
+ * <p>Real parts: a {@link GraphStore} of its own on a fresh embedded LMDB store (this test closes it), opened by the test
+ * as the container opens the application's (its {@code @PostConstruct}) with the application's repository factories
+ * and store-call guard, and its own configuration ({@code kg.store.path}, the rest at the shipped defaults); a real
+ * write ({@link GraphStore#replaceEmbedded}) whose part is produced slowly, as a model producing a batch's statements
+ * is; the files reopened by a fresh LMDB store after the close. It runs in the default test application instead of
+ * one of its own, which cost a Quarkus build in JUnit discovery and a start (BENCHMARKS.md, "Test suite time",
+ * suite24).
  */
 @QuarkusTest
-@TestProfile(CloseWaitsForWriteTest.OwnStore.class)
 class CloseWaitsForWriteTest {
-
-    /** A store of its own: the test closes it. */
-    public static class OwnStore implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("kg.store.path", "target/test-data/close-" + UUID.randomUUID(),
-                    "kg.sample.load-on-empty", "false");
-        }
-    }
 
     static final SimpleValueFactory VF = SimpleValueFactory.getInstance();
     static final IRI GRAPH = VF.createIRI("urn:kg-test:close");
@@ -57,10 +52,28 @@ class CloseWaitsForWriteTest {
     static final long WRITE_MILLIS = 4_000;
 
     @Inject
-    GraphStore store;
+    Instance<GraphRepositoryFactory> factories;
 
     @Inject
+    StoreCalls calls;
+
     KgConfig config;
+
+    GraphStore store;
+
+    /** This test's own store, wired as CDI wires the application's; the application's store is left alone. */
+    @BeforeEach
+    void openOwnStore() {
+        config = KgConfigKeys.mapping(Map.of("kg.store.path", "target/test-data/close-" + UUID.randomUUID()));
+        FreeSpaceGuard freeSpace = new FreeSpaceGuard();
+        freeSpace.config = config;
+        store = new GraphStore();
+        store.config = config;
+        store.factories = factories;
+        store.freeSpace = freeSpace;
+        store.calls = calls;
+        store.open();
+    }
 
     @Test
     void closeWaitsForTheWriteInProgress() throws Exception {

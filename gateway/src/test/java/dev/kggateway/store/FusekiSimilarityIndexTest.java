@@ -38,17 +38,8 @@ import org.junit.jupiter.api.Test;
  * brute-force count over the fixture.
  */
 @QuarkusTest
-@TestProfile(FusekiSimilarityIndexTest.Profile.class)
+@TestProfile(FusekiModelProfile.class)
 class FusekiSimilarityIndexTest {
-
-    /** Fuseki of its own, no result cache (every call reaches the store), a feed that does not poll during the test. */
-    public static class Profile extends FusekiProfile {
-        @Override
-        protected Map<String, String> extraOverrides() {
-            return Map.of("kg.sample.load-on-empty", "false", "kg.cache.enabled", "false",
-                    "kg.store.change-feed.poll-period", "1h");
-        }
-    }
 
     static final int PRODUCTS = 40;
     static final String SOURCE = id(0);

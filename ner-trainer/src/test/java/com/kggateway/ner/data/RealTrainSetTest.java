@@ -73,29 +73,63 @@ class RealTrainSetTest {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     }
 
-    /** 1 - Levenshtein distance / longer length, on normalised text. */
-    static double charSimilarity(String a, String b) {
+    /**
+     * The largest edit distance at which two lines whose longer one has {@code longer} characters still count as
+     * similar ({@link #MAX_CHAR_SIMILARITY}), by the same floating-point test {@link #overlap} applies, so a bounded
+     * distance below decides exactly as the full one did.
+     */
+    static int maxSimilarDistance(int longer) {
+        int d = (int) Math.floor((1 - MAX_CHAR_SIMILARITY) * longer) + 1;
+        while (d >= 0 && 1.0 - (double) d / longer < MAX_CHAR_SIMILARITY) {
+            d--;
+        }
+        return d;
+    }
+
+    /**
+     * Levenshtein distance if it is at most {@code bound}, else some value above {@code bound}: only the diagonal band
+     * |i - j| <= bound is filled (a path leaving it already costs more than the bound), and a row whose every cell
+     * exceeds the bound ends the walk (the distance is never below a row's minimum). The full table for every
+     * training x dev pair, with both lines normalised again per pair, took this class 37 s; the band and lines
+     * normalised once take 8-10 s (BENCHMARKS.md, suite24). Character similarity is 1 - distance / longer length.
+     */
+    static int levenshtein(String a, String b, int bound) {
         int n = a.length();
         int m = b.length();
-        if (n == 0 && m == 0) {
-            return 1;
+        if (Math.abs(n - m) > bound) {
+            return bound + 1;
         }
+        int over = bound + 1;
         int[] prev = new int[m + 1];
         int[] cur = new int[m + 1];
         for (int j = 0; j <= m; j++) {
-            prev[j] = j;
+            prev[j] = j <= bound ? j : over;
         }
         for (int i = 1; i <= n; i++) {
-            cur[0] = i;
-            for (int j = 1; j <= m; j++) {
+            int from = Math.max(1, i - bound);
+            int to = Math.min(m, i + bound);
+            cur[0] = i <= bound ? i : over;
+            if (from > 1) {
+                cur[from - 1] = over;
+            }
+            int rowMin = cur[0];
+            for (int j = from; j <= to; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                int d = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                cur[j] = Math.min(d, over);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (to < m) {
+                cur[to + 1] = over;
+            }
+            if (rowMin > bound) {
+                return over;
             }
             int[] t = prev;
             prev = cur;
             cur = t;
         }
-        return 1.0 - (double) prev[m] / Math.max(n, m);
+        return prev[m];
     }
 
     /**
@@ -110,30 +144,43 @@ class RealTrainSetTest {
         return words;
     }
 
-    static double wordJaccard(String a, String b) {
-        Set<String> x = wordSet(a);
-        Set<String> y = wordSet(b);
+    static double jaccard(Set<String> x, Set<String> y) {
         Set<String> union = new HashSet<>(x);
         union.addAll(y);
-        x.retainAll(y);
-        return union.isEmpty() ? 1 : (double) x.size() / union.size();
+        Set<String> both = new HashSet<>(x);
+        both.retainAll(y);
+        return union.isEmpty() ? 1 : (double) both.size() / union.size();
+    }
+
+    /** A line as {@link #overlap} compares it, worked out once instead of once per pair. */
+    record Line(String text, String normalised, int words, Set<String> wordSet) {
+        static Line of(String text) {
+            String normalised = normalise(text);
+            return new Line(text, normalised, normalised.split(" ").length, RealTrainSetTest.wordSet(normalised));
+        }
     }
 
     /** Why a training line is too close to a dev line, or null. Short lines (1-2 words) only count when equal. */
     static String overlap(String trainText, String devText) {
-        String a = normalise(trainText);
-        String b = normalise(devText);
+        return overlap(Line.of(trainText), Line.of(devText));
+    }
+
+    static String overlap(Line train, Line dev) {
+        String a = train.normalised();
+        String b = dev.normalised();
         if (a.equals(b)) {
             return "equal after normalisation";
         }
-        if (a.split(" ").length < 3 || b.split(" ").length < 3) {
+        if (train.words() < 3 || dev.words() < 3) {
             return null;
         }
-        double sim = charSimilarity(a, b);
-        if (sim >= MAX_CHAR_SIMILARITY) {
-            return String.format(Locale.ROOT, "character similarity %.2f", sim);
+        int longer = Math.max(a.length(), b.length());
+        int similar = maxSimilarDistance(longer);
+        int distance = levenshtein(a, b, similar);
+        if (distance <= similar) {
+            return String.format(Locale.ROOT, "character similarity %.2f", 1.0 - (double) distance / longer);
         }
-        double jac = wordJaccard(a, b);
+        double jac = jaccard(train.wordSet(), dev.wordSet());
         if (jac >= MAX_WORD_JACCARD) {
             return String.format(Locale.ROOT, "word overlap %.2f", jac);
         }
@@ -143,9 +190,12 @@ class RealTrainSetTest {
     @Test
     void noTrainingLineEqualsOrNearlyEqualsADevLine() {
         List<String> problems = new ArrayList<>();
+        List<Line> devLines = devSources.values().stream().map(dev -> Line.of(dev[4])).toList();
         for (TaggedSentence s : train) {
+            Line line = Line.of(s.text());
+            int d = 0;
             for (String[] dev : devSources.values()) {
-                String why = overlap(s.text(), dev[4]);
+                String why = overlap(line, devLines.get(d++));
                 if (why != null) {
                     problems.add(s.id() + " '" + s.text() + "' ~ dev " + dev[0] + " '" + dev[4] + "': " + why);
                 }
