@@ -10,8 +10,10 @@
 # label=port@IDS gives that gateway its own ids (default IDS_FILE): two catalogues of different size (BSBM 100k and
 # 1M do not hold the same products under the same ids), each asked about its own products at the same moment; the
 # answers are compared only between gateways that share an ids file.
+# With BSBM_REASON=1 (bench/bsbm_calls.py) also similarReason, whose answer on every call is compared byte for byte with
+# the first gateway's.
 import http.client, json, sys
-from bsbm_calls import QUERIES, product_offset, similar_answers, timed_call
+from bsbm_calls import QUERIES, compare_kept, product_offset, similar_answers, timed_call
 n = int(sys.argv[1]); ids = [l.strip() for l in open(sys.argv[2]) if l.strip()]; warm = int(sys.argv[3])
 gws, gids = [], {}
 for a in sys.argv[4:]:
@@ -21,10 +23,11 @@ for a in sys.argv[4:]:
     gids[label] = (idsf, [l.strip() for l in open(idsf) if l.strip()]) if idsf else (sys.argv[2], ids)
 Q = QUERIES
 lat = {(g, k): [] for g, _ in gws for k in Q}
+kept = {g: {} for g, _ in gws}
 for i in range(warm + n):
     for k, (q, var) in Q.items():
         for g, c in gws:
-            ms = timed_call(c, q, var, gids[g][1], i * 7 + product_offset(k))
+            ms = timed_call(c, q, var, gids[g][1], i * 7 + product_offset(k), kept[g] if k == 'similarReason' else None)
             if i >= warm:
                 lat[(g, k)].append(ms)
 p = {}
@@ -41,6 +44,11 @@ for g, _ in gws[1:]:
         print('%s vs %s: own ids file (%s), answers not compared' % (g, gws[0][0], gids[g][0]))
 gws = same
 ids = gids[gws[0][0]][1]
+for g, _ in gws[1:]:
+    if kept[g]:
+        both, diff = compare_kept(kept[gws[0][0]], kept[g])
+        print('%s vs %s: %d of %d similarReason answers (every call) byte-equal%s' % (
+            g, gws[0][0], len(both) - len(diff), len(both), '' if not diff else '; first difference: ' + diff[0]))
 ans = {g: similar_answers(c, ids[:200]) for g, c in gws}
 for g, _ in gws[1:]:
     diff = [k for k in ans[gws[0][0]] if ans[gws[0][0]][k] != ans[g][k]]

@@ -9,13 +9,15 @@
 # cache off), the store requests per call of each (bench/store-queries-per-call.py) and the gateway's RSS. Fuseki 5.6
 # and its TDB2 loader come from the gateway's test classpath (Maven Central).
 #   bench/bsbm-stores.sh DIR [CALLS=1000]     (ROWS="fuseki-index fuseki-sparql" runs only those rows)
+# BSBM_REASON=1: a fourth operation, similarProducts with the reason fields (bench/bsbm_calls.py REASON_QUERY), timed and
+# counted like the others, its answer on every call (warm-up included) compared byte for byte across the rows.
 # DIR: a folder bench/bsbm.sh filled (DIR/products.jsonl, DIR/data loaded). Written here: DIR/nq (N-Quads of the same
 # products, bulk-load --target file), DIR/tdb2, DIR/answers-*.json, DIR/*.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=$1
 CALLS=${2:-1000}
-JAR=gateway/target/quarkus-app/quarkus-run.jar
+JAR=${JAR:-gateway/target/quarkus-app/quarkus-run.jar}   # JAR=…: another build (A/B)
 [ -f "$DIR/loaded" ] || { echo "run bench/bsbm.sh first: $DIR/data is not loaded" >&2; exit 1; }
 python3 -c "import json; [print(json.loads(l)['id']) for l in open('$DIR/products.jsonl')]" | shuf --random-source=<(yes) > "$DIR/ids.txt"
 CP_FILE=gateway/target/test-classpath.txt
@@ -93,4 +95,13 @@ for n in names[1:]:
     diff = [k for k in a[names[0]] if a[names[0]][k] != a[n].get(k)]
     print('%s vs %s: %d of %d similarProducts answers equal%s' % (n, names[0], len(a[n]) - len(diff), len(a[n]),
           '' if not diff else '; first difference: %s' % diff[0]))
+sys.path.insert(0, 'bench')
+from bsbm_calls import compare_kept
+r = {n: json.load(open('%s/answers-%s.reason.json' % (d, n))) for n in names
+     if os.path.exists('%s/answers-%s.reason.json' % (d, n)) and os.environ.get('BSBM_REASON')}
+rn = [n for n in names if n in r]
+for n in rn[1:]:
+    both, diff = compare_kept(r[rn[0]], r[n])
+    print('%s vs %s: %d of %d similarReason answers (every call) byte-equal%s' % (n, rn[0], len(both) - len(diff),
+          len(both), '' if not diff else '; first difference: %s' % diff[0]))
 PY

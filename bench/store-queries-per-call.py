@@ -3,7 +3,10 @@
 # queries: the gateway's kg_sparql timer counts per query name before and after N calls, different products per call
 # (ids 5000.. of IDS_FILE). Counts include what runs meanwhile in the background (change-feed polls: named so).
 #   python3 bench/store-queries-per-call.py PORT IDS_FILE N
-import http.client, json, re, sys, urllib.request
+# BSBM_REASON=1: also bench/bsbm_calls.py's similarReason (reason fields, the hits' names and prices).
+import http.client, json, os, re, sys, urllib.request
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bsbm_calls import QUERIES
 port, ids_file, n = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 ids = [l.strip() for l in open(ids_file) if l.strip()][5000:5000 + n]
 def counts(kind='count'):
@@ -17,7 +20,8 @@ def counts(kind='count'):
 c = http.client.HTTPConnection('localhost', port)
 for name, q in [('similarProducts', 'query($id: ID!){ similarProducts(id:$id, first:10){ score sharedCount product { id name } } }'),
                 ('product', 'query($id: ID!){ product(id:$id){ id name description price currency manufacturer '
-                            'properties { type value source confidence } } }')]:
+                            'properties { type value source confidence } } }')] + (
+        [('similarReason', QUERIES['similarReason'][0])] if 'similarReason' in QUERIES else []):
     before, before_s = counts(), counts('sum')
     for pid in ids:
         c.request('POST', '/graphql', json.dumps({"query": q, "variables": {"id": pid}}), {'Content-Type': 'application/json'})

@@ -24,6 +24,7 @@ import dev.kggateway.similarity.Ranking;
 import dev.kggateway.similarity.SimilarityMetric;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Nullable;
 import jakarta.inject.Inject;
@@ -171,11 +172,12 @@ public class ProductGraphQLApi {
     /** The similar product's own fields (one level down), and those the similarity index holds of it. */
     private static final String PRODUCT_FIELDS = "product/*";
     private static final Set<String> NAME_FIELDS = Set.of("id", "name", "__typename");
+    private static final Set<String> PRICE_FIELDS = Set.of("id", "name", "price", "currency", "__typename");
 
     /**
      * What the field being resolved prints of its hits' products, read once from its selection (any alias, through
      * fragments, after {@code @include}/{@code @skip}): their links (whole products), only fields the similarity index
-     * holds (ids and names), or other fields (summaries). Whole products when the selection cannot be read, so that a
+     * holds (ids and names; or those with prices and currencies), or other fields (summaries). Whole products when the selection cannot be read, so that a
      * doubt reads more rather than less.
      */
     private HitFields hitFields() {
@@ -184,9 +186,12 @@ public class ProductGraphQLApi {
         if (selection == null || selection.contains(PRODUCT_LINKS)) {
             return HitFields.WHOLE;
         }
-        boolean onlyNames = selection.getFields(PRODUCT_FIELDS).stream()
-                .allMatch(field -> NAME_FIELDS.contains(field.getName()));
-        return onlyNames ? HitFields.NAMES : HitFields.SUMMARY;
+        List<SelectedField> fields = selection.getFields(PRODUCT_FIELDS);
+        if (fields.stream().allMatch(field -> NAME_FIELDS.contains(field.getName()))) {
+            return HitFields.NAMES;
+        }
+        return fields.stream().allMatch(field -> PRICE_FIELDS.contains(field.getName()))
+                ? HitFields.NAMES_AND_PRICES : HitFields.SUMMARY;
     }
 
     static final String SIMILAR_FIRST = "Number of similar products: at most kg.api.max-similar.";

@@ -298,10 +298,10 @@ public interface KgConfig {
         boolean similarityIndex();
 
         /**
-         * similarProducts prints its hits' ids and names from the similarity index, beside which they are kept, when
-         * the response selects no other field of the hits' products: no store read for them. Embedded store: exact
-         * (the index follows every write). Remote store: as current as the index, i.e. another instance's rename or
-         * removal shows within the change feed's bound (docs/remote-store.md); {@code false} reads them from the store
+         * similarProducts prints its hits' ids, names, prices and currencies from the similarity index, beside which
+         * they are kept, when the response selects no other field of the hits' products: no store read for them.
+         * Embedded store: exact (the index follows every write). Remote store: as current as the index, i.e. another
+         * instance's rename, repricing or removal shows within the change feed's bound (docs/remote-store.md); {@code false} reads them from the store
          * on every call, which also proves each hit still exists there (one store request per call).
          */
         @WithDefault("true")

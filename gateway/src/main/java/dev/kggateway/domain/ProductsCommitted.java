@@ -80,11 +80,12 @@ public final class ProductsCommitted {
     }
 
     /** A product's fields and property nodes as committed: what the in-memory mirrors hold of it. */
-    public record ProductState(String id, String name, Double price, String manufacturer,
+    public record ProductState(String id, String name, Double price, String currency, String manufacturer,
             List<PropertyNode> nodes) {
 
         public static ProductState of(Product product) {
-            return new ProductState(product.id(), product.name(), product.price(), product.manufacturer(),
+            return new ProductState(product.id(), product.name(), product.price(), product.currency(),
+                    product.manufacturer(),
                     product.links().stream().map(PropertyLink::property).toList());
         }
     }

@@ -38,7 +38,8 @@ public class SimilarityService {
      * The ranking of product {@code id}; when the ranking has to read its hits' products (a remote store's index, see
      * {@link SimilarityRepository#similar}) they are whole products if {@code fields} is {@link HitFields#WHOLE} (the
      * response selects their links), else summaries, read through the product caches; with
-     * {@link HitFields#NAMES} the index's ids and names when it holds them.
+     * {@link HitFields#NAMES} the index's ids and names when it holds them ({@link HitFields#NAMES_AND_PRICES}: with
+     * prices and currencies).
      */
     public Ranking similar(String id, int first, int minShared, SimilarityMetric metric, HitFields fields) {
         SimilarityMetric m = metric == null ? SimilarityMetric.SHARED_COUNT : metric;

@@ -1,5 +1,6 @@
 package dev.kggateway.similarity;
 
+import dev.kggateway.domain.Product;
 import dev.kggateway.domain.PropertyNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,6 +47,18 @@ public final class SimilarityIndex {
      * 24-byte String object less per product (43 bytes a product at BSBM 100k).
      */
     private byte[][] names = new byte[1024][];
+    /**
+     * Each product's price (NaN: none) and currency (one shared String per code; null: none), and whether the write
+     * that set its name also gave these two ({@link #put(String, Collection, String, Double, String)}): a ranking
+     * whose response prints only the hits' ids, names, prices and currencies (a recommendation widget) then needs
+     * no store read for them either (perf24: on a remote store that read was the call's one store request). 13
+     * bytes a product.
+     */
+    private double[] prices = new double[1024];
+    private String[] currencies = new String[1024];
+    private boolean[] pricesKnown = new boolean[1024];
+    /** Currency codes as held: one String per distinct code, not one per product. */
+    private final Map<String, String> currencyCodes = new HashMap<>();
     private int[][] postings = new int[1024][];
     private int[] postingSizes = new int[1024];
     /** Posting entries the pruning did not walk (tests and diagnostics: shows that it prunes). */
@@ -72,9 +85,22 @@ public final class SimilarityIndex {
 
     /**
      * Sets a product's property nodes (replacing what it had) and its name (null: unknown, so {@link #names} does
-     * not serve it); null nodes remove both.
+     * not serve it), its price and currency unknown; null nodes remove all.
      */
     public void put(String productId, Collection<PropertyNode> nodes, String name) {
+        put(productId, nodes, name, false, null, null);
+    }
+
+    /**
+     * Sets a product's property nodes, name, price and currency as one version of it (price and currency null:
+     * it has none); a null name leaves all three unknown; null nodes remove all.
+     */
+    public void put(String productId, Collection<PropertyNode> nodes, String name, Double price, String currency) {
+        put(productId, nodes, name, name != null, price, currency);
+    }
+
+    private void put(String productId, Collection<PropertyNode> nodes, String name, boolean priced, Double price,
+            String currency) {
         lock.writeLock().lock();
         try {
             int p = productOrdinal.getIfAbsent(productId, -1);
@@ -87,6 +113,8 @@ public final class SimilarityIndex {
             }
             if (p >= 0) {
                 names[p] = null;
+                pricesKnown[p] = false;
+                currencies[p] = null;
             }
             if (nodes == null) {
                 return;
@@ -99,9 +127,15 @@ public final class SimilarityIndex {
                     productProperties = Arrays.copyOf(productProperties, p * 2);
                     nodeCounts = Arrays.copyOf(nodeCounts, p * 2);
                     names = Arrays.copyOf(names, p * 2);
+                    prices = Arrays.copyOf(prices, p * 2);
+                    currencies = Arrays.copyOf(currencies, p * 2);
+                    pricesKnown = Arrays.copyOf(pricesKnown, p * 2);
                 }
             }
             names[p] = name == null ? null : name.getBytes(StandardCharsets.UTF_8);
+            pricesKnown[p] = priced;
+            prices[p] = priced && price != null ? price : Double.NaN;
+            currencies[p] = priced && currency != null ? currencyCodes.computeIfAbsent(currency, c -> c) : null;
             // Sorted, so a candidate's membership in a node is a binary search (the top-k pruning below).
             int[] props = nodes.stream().mapToInt(this::propertyOrdinal).distinct().sorted().toArray();
             productProperties[p] = props;
@@ -196,12 +230,41 @@ public final class SimilarityIndex {
         }
     }
 
-    /** Names held and the bytes holding them (arrays with their headers, and the reference column), for the logs. */
+    /**
+     * The products these ids name as the index holds them (id, name, price, currency; no other field, no links), in
+     * one read of the index (so all of one version); null when it lacks any of them (unknown, removed, its name not
+     * known, or its price and currency not known when {@code withPrices}): then the caller reads them all elsewhere.
+     */
+    public Map<String, Product> products(Collection<String> productIds, boolean withPrices) {
+        lock.readLock().lock();
+        try {
+            Map<String, Product> found = new HashMap<>(productIds.size() * 2);
+            for (String id : productIds) {
+                int p = productOrdinal.getIfAbsent(id, -1);
+                byte[] name = p < 0 || productProperties[p] == null ? null : names[p];
+                if (name == null || withPrices && !pricesKnown[p]) {
+                    return null;
+                }
+                Double price = withPrices && !Double.isNaN(prices[p]) ? prices[p] : null;
+                found.put(id, new Product(id, new String(name, StandardCharsets.UTF_8), null, price,
+                        withPrices ? currencies[p] : null, null));
+            }
+            return found;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Names held and the bytes holding them (arrays with their headers, and the reference column) with the price,
+     * currency and known-flag columns, for the logs.
+     */
     public long[] namesAndBytes() {
         lock.readLock().lock();
         try {
             long held = 0;
-            long bytes = 16 + 4L * names.length;
+            long bytes = 16 + 4L * names.length + 16 + 8L * prices.length + 16 + 4L * currencies.length
+                    + 16 + pricesKnown.length;
             for (int p = 0; p < productIds.size(); p++) {
                 if (names[p] != null) {
                     held++;

@@ -193,7 +193,8 @@ public class ChangeFeed {
         List<String> ids = allProductIds();
         for (int from = 0; from < ids.size(); from += size) {
             nodesOf(ids.subList(from, Math.min(ids.size(), from + size)))
-                    .forEach((id, product) -> built.put(id, product.nodes(), product.name()));
+                    .forEach((id, product) -> built.put(id, product.nodes(), product.name(), product.price(),
+                            product.currency()));
         }
         int indexed = ids.size();
         target.install(built);

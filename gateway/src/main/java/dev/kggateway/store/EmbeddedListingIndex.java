@@ -142,7 +142,7 @@ public class EmbeddedListingIndex {
         SimilarityIndex other = similarity.built();
         boolean withSimilarity = other == null && similarity.enabled();
         ListingEntries entries = new ListingEntries(iris, other == null ? id -> null : other::node);
-        for (IRI predicate : List.of(Vocab.PRODUCT_ID, Vocab.NAME, Vocab.PRICE,
+        for (IRI predicate : List.of(Vocab.PRODUCT_ID, Vocab.NAME, Vocab.PRICE, Vocab.CURRENCY,
                 Vocab.MANUFACTURER, Vocab.HAS_PROPERTY, Vocab.PROPERTY_TYPE, Vocab.PROPERTY_VALUE)) {
             store.forEachStatement(null, predicate, null, iris.catalogGraph(), entries::accept);
         }
@@ -163,7 +163,7 @@ public class EmbeddedListingIndex {
             if (both != null && !p.nodes().isEmpty()) {
                 // as the similarity index's own scan: the products with links, by the id their IRI carries
                 long t = System.nanoTime();
-                both.put(p.id(), p.nodes(), p.name());
+                both.put(p.id(), p.nodes(), p.name(), p.price(), p.currency());
                 similarityNanos[0] += System.nanoTime() - t;
                 withLinks[0]++;
             }

@@ -19,9 +19,10 @@ import org.eclipse.rdf4j.model.vocabulary.XSD;
 
 /**
  * Collects the statements a {@link ListingIndex} needs (productId, name, price, manufacturer, hasProperty, and the
- * type/value literals of property nodes) into index entries, checking that they have the shape the gateway writes
+ * type/value literals of property nodes; and currency, which the similarity index built from the same scan keeps
+ * beside the price) into index entries, checking that they have the shape the gateway writes
  * ({@link ProductTriples}): one id, one name, at most one decimal price whose text is {@code BigDecimal.valueOf} of
- * its double, at most one literal manufacturer, links only from products, node literals matching the node IRI. Any
+ * its double, at most one literal manufacturer and currency, links only from products, node literals matching the node IRI. Any
  * other shape (a foreign RDF import) makes the result {@link #inexact()}: the index could not answer as SPARQL does.
  */
 final class ListingEntries {
@@ -30,6 +31,7 @@ final class ListingEntries {
         String id;
         String name;
         Double price;
+        String currency;
         String manufacturer;
         final List<PropertyNode> nodes = new ArrayList<>();
     }
@@ -66,7 +68,7 @@ final class ListingEntries {
             return;
         }
         if (!(p.equals(Vocab.PRODUCT_ID) || p.equals(Vocab.NAME) || p.equals(Vocab.PRICE)
-                || p.equals(Vocab.MANUFACTURER) || p.equals(Vocab.HAS_PROPERTY))) {
+                || p.equals(Vocab.CURRENCY) || p.equals(Vocab.MANUFACTURER) || p.equals(Vocab.HAS_PROPERTY))) {
             return;
         }
         Row row = rows.computeIfAbsent(st.getSubject().stringValue(), k -> new Row());
@@ -89,6 +91,9 @@ final class ListingEntries {
             row.name = once(row.name, label, p, st);
         } else if (p.equals(Vocab.MANUFACTURER)) {
             row.manufacturer = once(row.manufacturer, label, p, st);
+        } else if (p.equals(Vocab.CURRENCY)) {
+            // not the listing index's, but the similarity index keeps it beside the price (HitFields.NAMES_AND_PRICES)
+            row.currency = once(row.currency, label, p, st);
         } else {
             Double price = price(literal);
             if (price == null) {
@@ -171,7 +176,7 @@ final class ListingEntries {
     List<ProductsCommitted.ProductState> entries() {
         List<ProductsCommitted.ProductState> out = new ArrayList<>(rows.size());
         rows.forEach((subject, r) -> out.add(new ProductsCommitted.ProductState(idOf(subject, r), r.name, r.price,
-                r.manufacturer, r.nodes)));
+                r.currency, r.manufacturer, r.nodes)));
         return out;
     }
 
@@ -188,8 +193,8 @@ final class ListingEntries {
             Map.Entry<String, Row> e = it.next();
             Row r = e.getValue();
             it.remove();
-            action.accept(new ProductsCommitted.ProductState(idOf(e.getKey(), r), r.name, r.price, r.manufacturer,
-                    r.nodes));
+            action.accept(new ProductsCommitted.ProductState(idOf(e.getKey(), r), r.name, r.price, r.currency,
+                    r.manufacturer, r.nodes));
         }
     }
 

@@ -60,11 +60,11 @@ public class SimilarityRepository {
      * that many exist; when more vanished it ranks further and reads only the products not read yet. A source the
      * store no longer holds ranks nothing, as on the store.
      *
-     * <p>When the response prints nothing of the hits' products but ids and names ({@link HitFields#NAMES}) and the
-     * index holds every hit's name ({@code kg.store.similarity-index-names}), the hits' products are the index's ids
-     * and names and nothing is read from the store: exact on the embedded store; on a remote store as current as the
-     * index (another instance's rename or removal shows within the change feed's bound), the same bound as the
-     * ranking's own.
+     * <p>When the response prints nothing of the hits' products but ids and names ({@link HitFields#NAMES}), or those
+     * and prices and currencies ({@link HitFields#NAMES_AND_PRICES}), and the index holds them for every hit
+     * ({@code kg.store.similarity-index-names}), the hits' products are the index's and nothing is read from the
+     * store: exact on the embedded store; on a remote store as current as the index (another instance's rename,
+     * repricing or removal shows within the change feed's bound), the same bound as the ranking's own.
      */
     public Ranking similar(String productId, Map<PropertyNode, Double> weights, int minShared, int first,
             SimilarityMetric metric, int sourceCount, HitFields fields,
@@ -82,22 +82,21 @@ public class SimilarityRepository {
             return new Ranking(hits, null);
         }
         int min = Math.max(1, minShared);
-        boolean namesFromIndex = fields == HitFields.NAMES && config.store().similarityIndexNames();
-        if (index.exact() || namesFromIndex) {
+        boolean fromIndex = (fields == HitFields.NAMES || fields == HitFields.NAMES_AND_PRICES)
+                && config.store().similarityIndexNames();
+        if (index.exact() || fromIndex) {
             List<SimilarityHit> hits = postings.similar(productId, weights, min, first, metric, sourceCount);
-            Map<String, String> names = namesFromIndex
-                    ? postings.names(hits.stream().map(SimilarityHit::productId).toList()) : null;
-            if (names != null) {
-                // Only id and name are printed (HitFields.NAMES): the other fields stay empty.
-                Map<String, Product> named = new HashMap<>();
-                names.forEach((id, name) -> named.put(id, new Product(id, name, null, null, null, null)));
-                return new Ranking(hits, named);
+            // Only the fields the index holds are printed: the others stay empty.
+            Map<String, Product> held = fromIndex ? postings.products(
+                    hits.stream().map(SimilarityHit::productId).toList(), fields == HitFields.NAMES_AND_PRICES) : null;
+            if (held != null) {
+                return new Ranking(hits, held);
             }
             if (index.exact()) {
                 // The same hits, their products read after the ranking (one ranking, not a second one).
                 return new Ranking(hits, null);
             }
-            // A remote index without a hit's name (data the gateway did not write): read as below.
+            // A remote index without a hit's name, price or currency (data the gateway did not write): read below.
         }
         Map<String, Product> stored = new HashMap<>();
         Set<String> asked = new HashSet<>();
@@ -172,17 +171,21 @@ public class SimilarityRepository {
                 shared);
     }
 
-    /** What the similarity index holds of a product: its property nodes and its name (null: none stored). */
-    record Indexed(List<PropertyNode> nodes, String name) {
+    /**
+     * What the similarity index holds of a product: its property nodes, its name (null: none stored) and, read with
+     * the name, its price and currency (null: none).
+     */
+    record Indexed(List<PropertyNode> nodes, String name, Double price, String currency) {
     }
 
     /**
-     * The property nodes and the name of each of these products that has any nodes, read from the store (not from the
-     * index) in one query, so both are of one version.
+     * The property nodes, name, price and currency of each of these products that has any nodes, read from the store
+     * (not from the index) in one query, so all are of one version. Price and currency are read as the summaries read
+     * them ({@code product-summaries-by-iri.rq}, {@link ProductRepository}), so the index prints what a read prints.
      */
     Map<String, Indexed> nodesOf(List<String> ids) {
         Map<String, List<PropertyNode>> nodes = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
+        Map<String, BindingSet> names = new HashMap<>();
         for (BindingSet row : store.select("nodes-of-products", Map.of("graph", iris.catalogGraph(),
                 "products", ids.stream().map(iris::product).toList()))) {
             String product = iris.productId(row.getValue("product").stringValue());
@@ -190,11 +193,16 @@ public class SimilarityRepository {
                 nodes.computeIfAbsent(product, k -> new ArrayList<>())
                         .add(iris.propertyFromIri(row.getValue("property").stringValue()));
             } else if (row.hasBinding("name")) {
-                names.putIfAbsent(product, row.getValue("name").stringValue());
+                names.putIfAbsent(product, row);
             }
         }
         Map<String, Indexed> indexed = new HashMap<>();
-        nodes.forEach((id, n) -> indexed.put(id, new Indexed(n, names.get(id))));
+        nodes.forEach((id, n) -> {
+            BindingSet named = names.get(id);
+            indexed.put(id, named == null ? new Indexed(n, null, null, null) : new Indexed(n,
+                    named.getValue("name").stringValue(), Rows.doubleOrNull(named, "price"),
+                    Rows.stringOrNull(named, "currency")));
+        });
         return indexed;
     }
 

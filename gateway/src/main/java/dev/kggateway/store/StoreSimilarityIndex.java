@@ -143,7 +143,13 @@ public class StoreSimilarityIndex {
             }
             return;
         }
-        commit.written().forEach(p -> i.put(p.id(), p.nodes(), p.name()));
+        if (commit.unmirrorable() != null) {
+            // A bulk add of data not of the gateway's shape (several names or prices, a price not mirrorable): its
+            // nodes, but nothing of its fields, so the hits' fields are read from the store.
+            commit.written().forEach(p -> i.put(p.id(), p.nodes(), null));
+        } else {
+            commit.written().forEach(p -> i.put(p.id(), p.nodes(), p.name(), p.price(), p.currency()));
+        }
         commit.removed().forEach(id -> i.put(id, null));
     }
 
@@ -220,7 +226,8 @@ public class StoreSimilarityIndex {
         long[] size = built.linksAndArrayBytes();
         long[] nameBytes = built.namesAndBytes();
         LOG.infof("Similarity index: %d products with links indexed in %d ms (%s); %d links in %d bytes of int arrays"
-                + " (%.1f bytes per link); %d names in %d bytes (%.1f bytes per product)", products, nanos / 1_000_000,
+                + " (%.1f bytes per link); %d names in %d bytes with the price and currency columns (%.1f bytes per"
+                + " product)", products, nanos / 1_000_000,
                 source, size[0], size[1], size[0] == 0 ? 0.0 : (double) size[1] / size[0], nameBytes[0], nameBytes[1],
                 nameBytes[0] == 0 ? 0.0 : (double) nameBytes[1] / nameBytes[0]);
     }

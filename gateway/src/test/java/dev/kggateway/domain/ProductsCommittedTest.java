@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProductsCommittedTest {
 
-    private static final ProductsCommitted.ProductState P1 = new ProductsCommitted.ProductState("P1", "one", 1.5, "acme",
-            List.of());
+    private static final ProductsCommitted.ProductState P1 = new ProductsCommitted.ProductState("P1", "one", 1.5, "EUR",
+            "acme", List.of());
 
     @Test
     void addedProductsAreCollectedOnFirstAskOnly() {

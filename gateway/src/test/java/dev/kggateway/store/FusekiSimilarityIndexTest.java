@@ -33,9 +33,10 @@ import org.junit.jupiter.api.Test;
  * similarProducts on a real Fuseki with the similarity index ready: what the store is asked per call; products
  * removed from the store behind the index's back (another instance's removal before the next poll, or a tool that
  * does not stamp: here deleted straight from Fuseki's dataset, with a poll period of an hour) are never named when the
- * response reads their summaries, the page refilled to {@code first}; a response printing only ids and names takes
- * them from the index without a store request, as current as the index (perf21). The expected rankings come from a
- * brute-force count over the fixture.
+ * response reads their summaries, the page refilled to {@code first}; a response printing only ids and names (perf21),
+ * or only ids, names, prices and currencies (perf24), takes them from the index without a store request, as current
+ * as the index, and equal to the store's summaries; also after the change feed rebuilt the index from the store. The
+ * expected rankings come from a brute-force count over the fixture.
  */
 @QuarkusTest
 @TestProfile(FusekiModelProfile.class)
@@ -57,6 +58,9 @@ class FusekiSimilarityIndexTest {
 
     @Inject
     Iris iris;
+
+    @Inject
+    ChangeFeed feed;
 
     static String id(int i) {
         return String.format("SIMF-%02d", i);
@@ -112,7 +116,7 @@ class FusekiSimilarityIndexTest {
     }
 
     /** The ids and shared counts of a response's hits, and the store queries it cost by name. */
-    record Answer(List<String> hits, Map<String, Long> queries, List<String> names) {
+    record Answer(List<String> hits, Map<String, Long> queries, List<String> names, List<Map<?, ?>> products) {
     }
 
     Answer ask(String id, int first, String selection) {
@@ -127,20 +131,22 @@ class FusekiSimilarityIndexTest {
         List<Map<String, Object>> hits = r.getList("data.similarProducts");
         List<String> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<Map<?, ?>> printed = new ArrayList<>();
         for (Map<String, Object> hit : hits) {
             Object product = hit.get("product");
+            printed.add((Map<?, ?>) product);
             int shared = ((Number) hit.get("sharedCount")).intValue();
             ids.add(product == null ? "? " + shared : ((Map<?, ?>) product).get("id") + " " + shared);
             names.add(product == null ? null : (String) ((Map<?, ?>) product).get("name"));
         }
-        return new Answer(ids, queries, names);
+        return new Answer(ids, queries, names, printed);
     }
 
     @Test
     void oneStoreCallPerRankingWithTheIndexReady() {
         // Summaries when the hits' links are not selected (also when no product field is: the read proves they exist),
         // whole products when they are; the source's nodes and the ranking come from the index.
-        Answer summaries = ask(SOURCE, 10, "product { id name price }");
+        Answer summaries = ask(SOURCE, 10, "product { id name manufacturer }");
         assertEquals(expected(10, Set.of()), summaries.hits());
         assertEquals(Map.of("product-summaries-by-iri", 1L), summaries.queries());
 
@@ -156,6 +162,50 @@ class FusekiSimilarityIndexTest {
         Answer bare = ask(SOURCE, 10, "shared { id }");
         assertEquals(10, bare.hits().size());
         assertEquals(Map.of(), bare.queries());
+
+        // Ids, names, prices and currencies (a recommendation's card, with the reason): the index holds them too.
+        Answer cards = ask(SOURCE, 10, "shared { type value } product { id name price currency }");
+        assertEquals(expected(10, Set.of()), cards.hits());
+        assertEquals(Map.of(), cards.queries());
+        assertEquals(storeCards(SOURCE, 10), cards.products());
+    }
+
+    /** The hits' ids, names, prices and currencies as the store's summaries print them (the yardstick). */
+    List<Map<?, ?>> storeCards(String id, int first) {
+        Answer read = ask(id, first, "product { id name price currency manufacturer }");
+        assertEquals(Map.of("product-summaries-by-iri", 1L), read.queries());
+        List<Map<?, ?>> out = new ArrayList<>();
+        for (Map<?, ?> product : read.products()) {
+            Map<Object, Object> card = new LinkedHashMap<>(product);
+            card.remove("manufacturer");
+            out.add(card);
+        }
+        return out;
+    }
+
+    @Test
+    void pricesAndCurrenciesAreTheStoresAfterWritesAndAfterARebuild() {
+        List<String> before = expected(5, Set.of());
+        String first = before.get(0).split(" ")[0];
+        String second = before.get(1).split(" ")[0];
+        // This instance's own writes: a price that is no binary fraction, a currency removed, and no price at all.
+        products.replaceAll(List.of(
+                ProductVersion.of(new Product(first, "Repriced", null, 0.30000000000000004, null, "ACME"),
+                        linksOf(first), null),
+                ProductVersion.of(new Product(second, "Unpriced", null, null, null, "ACME"), linksOf(second), null)));
+        Answer written = ask(SOURCE, 5, "product { id name price currency }");
+        assertEquals(before, written.hits());
+        assertEquals(Map.of(), written.queries());
+        assertEquals(storeCards(SOURCE, 5), written.products());
+        assertEquals(0.30000000000000004, written.products().get(0).get("price"));
+        assertEquals(null, written.products().get(1).get("price"));
+
+        // The change feed's rebuild reads the index from the store (nodes-of-products.rq): the same cards.
+        feed.rebuild();
+        Answer rebuilt = ask(SOURCE, 5, "product { id name price currency }");
+        assertEquals(Map.of(), rebuilt.queries());
+        assertEquals(written.products(), rebuilt.products());
+        assertEquals(storeCards(SOURCE, 5), rebuilt.products());
     }
 
     @Test
@@ -169,13 +219,15 @@ class FusekiSimilarityIndexTest {
         assertEquals(before, renamed.hits());
         assertEquals("Renamed " + hit, renamed.names().get(0));
         assertEquals(Map.of(), renamed.queries());
-        assertEquals(renamed.names(), ask(SOURCE, 5, "product { id name price }").names(), "as the store's summaries");
+        assertEquals(renamed.names(), ask(SOURCE, 5, "product { id name manufacturer }").names(),
+                "as the store's summaries");
 
         // Removed behind the index's back (no stamp, no poll yet): an id-and-name response still names it until the
         // feed catches up (docs/remote-store.md), a response that reads summaries does not.
         deleteFromFuseki(hit);
         assertEquals(before, ask(SOURCE, 5, "product { id name }").hits());
-        assertEquals(expected(5, Set.of(hit)), ask(SOURCE, 5, "product { id name price }").hits());
+        assertEquals(before, ask(SOURCE, 5, "product { id name price currency }").hits());
+        assertEquals(expected(5, Set.of(hit)), ask(SOURCE, 5, "product { id name manufacturer }").hits());
     }
 
     /** The links the seed gives product {@code id}. */
@@ -189,7 +241,7 @@ class FusekiSimilarityIndexTest {
     @Test
     void hitsRemovedBehindTheIndexAreNotNamedAndThePageIsRefilled() {
         List<String> before = expected(5, Set.of());
-        assertEquals(before, ask(SOURCE, 5, "product { id name price }").hits());
+        assertEquals(before, ask(SOURCE, 5, "product { id name manufacturer }").hits());
 
         // Two of the top five vanish from the store; the index still holds them (no stamp, no poll).
         Set<String> gone = new HashSet<>();
@@ -199,7 +251,7 @@ class FusekiSimilarityIndexTest {
             assertNotNull(index.get().nodesOf(id), "the index still holds " + id);
             gone.add(id);
         }
-        Answer afterTwo = ask(SOURCE, 5, "product { id name price }");
+        Answer afterTwo = ask(SOURCE, 5, "product { id name manufacturer }");
         assertEquals(expected(5, gone), afterTwo.hits());
         assertEquals(Map.of("product-summaries-by-iri", 1L), afterTwo.queries(), "over-fetched: one read");
 
@@ -216,7 +268,7 @@ class FusekiSimilarityIndexTest {
 
         // The source itself vanishes: nothing is ranked for it, as the store would answer.
         deleteFromFuseki(SOURCE);
-        assertEquals(List.of(), ask(SOURCE, 5, "product { id price }").hits());
+        assertEquals(List.of(), ask(SOURCE, 5, "product { id description }").hits());
     }
 
     /** Removes a product's statements straight from Fuseki's dataset: no stamp, so the index does not learn of it. */

@@ -68,7 +68,8 @@ class RebuildPageSplitUnitTest {
                         new QueryEvaluationException(new QueryResultParseException("XML document ends mid-way")));
             }
             Map<String, SimilarityRepository.Indexed> nodes = new HashMap<>();
-            page.forEach(id -> nodes.put(id, new SimilarityRepository.Indexed(List.of(NODE), "Name " + id)));
+            page.forEach(id -> nodes.put(id,
+                    new SimilarityRepository.Indexed(List.of(NODE), "Name " + id, null, null)));
             return nodes;
         });
 
