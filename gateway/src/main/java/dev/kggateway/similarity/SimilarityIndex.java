@@ -209,28 +209,6 @@ public final class SimilarityIndex {
     }
 
     /**
-     * The names the index holds for these products, by id, in one read of the index (so all of one version); null
-     * when it lacks any of them (unknown, removed, or its name not known): then the caller reads them all elsewhere.
-     */
-    public Map<String, String> names(Collection<String> productIds) {
-        lock.readLock().lock();
-        try {
-            Map<String, String> found = new HashMap<>(productIds.size() * 2);
-            for (String id : productIds) {
-                int p = productOrdinal.getIfAbsent(id, -1);
-                byte[] name = p < 0 || productProperties[p] == null ? null : names[p];
-                if (name == null) {
-                    return null;
-                }
-                found.put(id, new String(name, StandardCharsets.UTF_8));
-            }
-            return found;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /**
      * The products these ids name as the index holds them (id, name, price, currency; no other field, no links), in
      * one read of the index (so all of one version); null when it lacks any of them (unknown, removed, its name not
      * known, or its price and currency not known when {@code withPrices}): then the caller reads them all elsewhere.
