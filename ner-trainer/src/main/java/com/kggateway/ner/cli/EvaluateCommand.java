@@ -142,7 +142,6 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void choose(ThresholdSweep byValue, Path csv) throws Exception {
-        Path model = models.get(0);
         Optional<ThresholdSweep.Row> row = byValue.lowestThresholdFor(targetPrecision, minRecall);
         boolean reached = row.isPresent();
         if (!reached) {
@@ -158,25 +157,15 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.printf("min confidence (target precision %.2f%s) on %s: %s (precision %.4f, recall %.4f, F1 %.4f)%n",
                 targetPrecision, reached ? "" : ", not reached", csv, rounded, c.precision(), c.recall(), c.f1());
         if (write) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("minConfidence", rounded);
-            fields.put("minConfidenceByType", Map.of()); // one threshold for all: drop an earlier per-type choice
-            fields.put("chosenOn", csv.toString() + " (sha256 " + TrainCommand.sha256(csv) + "), (type, value) match, "
-                    + (reached ? "lowest threshold with precision >= " + targetPrecision + " and recall >= " + minRecall
-                            : "precision " + targetPrecision + " not reached at any threshold keeping recall >= "
-                                    + minRecall + ": the most precise threshold that keeps it"));
-            fields.put("minRecall", minRecall);
-            fields.put("targetPrecision", targetPrecision);
-            fields.put("targetReached", reached);
-            fields.put("precisionAtMin", Math.round(c.precision() * 10000) / 10000.0);
-            fields.put("recallAtMin", Math.round(c.recall() * 10000) / 10000.0);
-            ModelManifest.updateCalibration(model, fields);
-            System.out.printf("written to %s%n", model.resolve("manifest.json"));
+            // one threshold for all: an empty per-type map drops an earlier per-type choice
+            writeThresholds(csv, rounded, Map.of(), reached ? "lowest threshold with precision >= " + targetPrecision
+                    + " and recall >= " + minRecall : "precision " + targetPrecision
+                    + " not reached at any threshold keeping recall >= " + minRecall
+                    + ": the most precise threshold that keeps it", targetPrecision, reached, c);
         }
     }
 
     private void choosePerType(ThresholdSweep byValue, Path csv) throws Exception {
-        Path model = models.get(0);
         PerTypeThresholds.Choice c = PerTypeThresholds.choose(byValue, perTypePrecision, typePrecision, minRecall, minSupport);
         EntityMetrics.Counts m = c.micro();
         System.out.printf("per-type min confidence (target precision %.2f overall, %.2f per type, support >= %d) on %s: "
@@ -185,21 +174,28 @@ final class EvaluateCommand implements Callable<Integer> {
         c.perType().forEach((type, t) -> System.out.printf("  %-9s min %.4f  P %.4f R %.4f F1 %.4f (support %d)%n",
                 type, c.of(type), t.precision(), t.recall(), t.f1(), t.gold));
         if (write) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("minConfidence", c.global());
-            fields.put("minConfidenceByType", c.byType());
-            fields.put("chosenOn", csv.toString() + " (sha256 " + TrainCommand.sha256(csv) + "), (type, value) match, "
-                    + "per type (ner-contract PerTypeThresholds): overall precision >= " + perTypePrecision
-                    + ", per type >= " + typePrecision + " where recall >= " + minRecall + " allows, types with < "
-                    + minSupport + " gold values at the global threshold");
-            fields.put("minRecall", minRecall);
-            fields.put("targetPrecision", perTypePrecision);
-            fields.put("targetReached", m.precision() >= perTypePrecision);
-            fields.put("precisionAtMin", Math.round(m.precision() * 10000) / 10000.0);
-            fields.put("recallAtMin", Math.round(m.recall() * 10000) / 10000.0);
-            ModelManifest.updateCalibration(model, fields);
-            System.out.printf("written to %s%n", model.resolve("manifest.json"));
+            writeThresholds(csv, c.global(), c.byType(), "per type (ner-contract PerTypeThresholds): overall precision >= "
+                    + perTypePrecision + ", per type >= " + typePrecision + " where recall >= " + minRecall
+                    + " allows, types with < " + minSupport + " gold values at the global threshold",
+                    perTypePrecision, m.precision() >= perTypePrecision, m);
         }
+    }
+
+    /** Records the chosen thresholds, how and where they were chosen, and the figures at them in the manifest. */
+    private void writeThresholds(Path csv, double global, Map<String, Double> byType, String how,
+            double targetPrecision, boolean reached, EntityMetrics.Counts at) throws Exception {
+        Path model = models.get(0);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("minConfidence", global);
+        fields.put("minConfidenceByType", byType);
+        fields.put("chosenOn", csv + " (sha256 " + TrainCommand.sha256(csv) + "), (type, value) match, " + how);
+        fields.put("minRecall", minRecall);
+        fields.put("targetPrecision", targetPrecision);
+        fields.put("targetReached", reached);
+        fields.put("precisionAtMin", Math.round(at.precision() * 10000) / 10000.0);
+        fields.put("recallAtMin", Math.round(at.recall() * 10000) / 10000.0);
+        ModelManifest.updateCalibration(model, fields);
+        System.out.printf("written to %s%n", model.resolve("manifest.json"));
     }
 
     /**
