@@ -84,6 +84,13 @@ final class TrainCommand implements Callable<Integer> {
             + "A model that has them keeps them when fine-tuned.")
     boolean wordFeatures;
 
+    @Option(names = "--tag-weight", paramLabel = "TYPE=W", description = "loss weight W (finite, > 0) of every "
+            + "labelled position whose gold tag is B-TYPE or I-TYPE; other labelled positions weigh 1 and the mean still "
+            + "divides by the number of labelled positions (so without the option the loss is unchanged). For a rare "
+            + "type the lines under-teach, e.g. --tag-weight series=2. Repeatable, one per type; TYPE must be one of "
+            + "the model's types. Recorded in manifest.json's options.tagWeights")
+    List<String> tagWeightSpecs = new ArrayList<>();
+
     @Option(names = "--teacher", split = ",", paramLabel = "FOLDERS", description = "distil from these model folders "
             + "(comma-separated or repeated): the student also fits the mean of their temperature-scaled per-piece tag "
             + "distributions, computed once per distinct training row on the unmasked row. They must read the "
@@ -98,6 +105,8 @@ final class TrainCommand implements Callable<Integer> {
         if (!teachers.isEmpty() && !(distillWeight > 0 && distillWeight <= 1)) {
             throw new IllegalArgumentException("--distill-weight must be in (0, 1]: " + distillWeight);
         }
+        // checked before any data is read: a bad weight must not cost a data load
+        Map<String, Float> tagWeights = parseTagWeights(tagWeightSpecs);
         List<TaggedSentence> train = NerCsv.read(trainCsv);
         if (trainLimit != null && trainLimit < train.size()) {
             train = new ArrayList<>(train.subList(0, trainLimit));
@@ -150,7 +159,7 @@ final class TrainCommand implements Callable<Integer> {
             vocabSize = MiniLm.VOCAB_SIZE;
         }
         TrainingOptions options = new TrainingOptions(hidden, layers, heads, ff, maxSeq, vocabSize, dropout, unkProbability,
-                epochCount, batchSize, learningRate, 0.06f, patience, seed, threads);
+                epochCount, batchSize, learningRate, 0.06f, patience, seed, threads, tagWeights);
         NerTrainer.InitialModel initial = null;
         if (fineTune) {
             try (ModelFolder base = ModelFolder.load(initFrom, threads)) {
@@ -288,6 +297,34 @@ final class TrainCommand implements Callable<Integer> {
         e.put("loss", weight + " x cross-entropy against the targets + " + (1 - weight)
                 + " x hard-label cross-entropy, same positions and weights");
         return e;
+    }
+
+    /**
+     * "TYPE=W" specs to a type -> weight map: W finite and > 0, each type once, TYPE a standard type or one the data
+     * brings (checked against the model's tag set when training starts, NerTrainer.tagWeights).
+     */
+    static Map<String, Float> parseTagWeights(List<String> specs) {
+        Map<String, Float> weights = new LinkedHashMap<>();
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw new IllegalArgumentException("--tag-weight must be TYPE=W: " + spec);
+            }
+            String type = spec.substring(0, eq).trim();
+            float w;
+            try {
+                w = Float.parseFloat(spec.substring(eq + 1).trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--tag-weight " + spec + ": W is not a number");
+            }
+            if (!(w > 0) || !Float.isFinite(w)) {
+                throw new IllegalArgumentException("--tag-weight " + spec + ": W must be finite and > 0");
+            }
+            if (weights.put(type, w) != null) {
+                throw new IllegalArgumentException("--tag-weight: type " + type + " given twice");
+            }
+        }
+        return weights;
     }
 
     /** "file.csv*8" = the file's sentences eight times; "file.csv" = once. */

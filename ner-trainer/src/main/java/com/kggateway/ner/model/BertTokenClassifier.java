@@ -65,6 +65,7 @@ public final class BertTokenClassifier {
     private final Map<String, Placeholder<TFloat32>> assignInputs = new LinkedHashMap<>();
     private final List<Op> assignOps = new ArrayList<>();
     private final boolean training;
+    private final float[] tagWeights;
     private int dropoutCounter;
     private Operand<TInt32> seqShape; // shape(inputWordIds) = [batch, seq]
 
@@ -78,6 +79,21 @@ public final class BertTokenClassifier {
      *     weights (knowledge distillation, Hinton et al. 2015). Training graph only.
      */
     public BertTokenClassifier(Graph graph, BertConfig config, boolean training, float distillWeight) {
+        this(graph, config, training, distillWeight, null);
+    }
+
+    /**
+     * @param tagWeights null: every labelled position weighs 1 in the loss (the loss is then built exactly as
+     *     without weights); else the loss weight of a labelled position by its gold tag id, length {@code nTags}.
+     *     The weighted sum is still divided by the number of labelled positions, so all-ones weights give the
+     *     unweighted mean. Training graph only.
+     */
+    public BertTokenClassifier(Graph graph, BertConfig config, boolean training, float distillWeight,
+                               float[] tagWeights) {
+        if (tagWeights != null && (!training || tagWeights.length != config.nTags())) {
+            throw new IllegalArgumentException("tag weights: one per tag (" + config.nTags() + "), training graph only");
+        }
+        this.tagWeights = tagWeights == null ? null : tagWeights.clone();
         if (distillWeight < 0 || distillWeight > 1 || (distillWeight > 0 && !training)) {
             throw new IllegalArgumentException("distill weight " + distillWeight + " (in [0, 1], training graph only)");
         }
@@ -263,6 +279,8 @@ public final class BertTokenClassifier {
 
     /**
      * Mean over labelled positions of -log p(gold); one-hot of label -1 is all zeros, so ignored positions drop out.
+     * With tag weights, each labelled position's term is multiplied by its gold tag's weight (the sum is still
+     * divided by the number of labelled positions); the distillation term uses the same per-position weights.
      * Distilling, the same mean of -sum(teacher * log p) is mixed in with weight {@code distillWeight}: a soft target
      * fits the same expression as a one-hot one, on the same positions (the labelled ones).
      */
@@ -271,8 +289,12 @@ public final class BertTokenClassifier {
         Operand<TFloat32> oneHot = tf.oneHot(flatLabels, tf.constant(config.nTags()), tf.constant(1f), tf.constant(0f));
         Operand<TFloat32> logp = tf.nn.logSoftmax(logits2d);
         Operand<TFloat32> perToken = tf.math.neg(tf.sum(tf.math.mul(oneHot, logp), tf.constant(1)));
-        Operand<TFloat32> weights = tf.dtypes.cast(tf.math.greaterEqual(flatLabels, tf.constant(0)), TFloat32.class);
-        Operand<TFloat32> count = tf.math.maximum(tf.sum(weights, tf.constant(0)), tf.constant(1f));
+        Operand<TFloat32> labelled = tf.dtypes.cast(tf.math.greaterEqual(flatLabels, tf.constant(0)), TFloat32.class);
+        // the divisor counts labelled positions whatever their weights, so a weight W on a rare tag raises its
+        // share of the gradient W-fold without rescaling the rest (weights all 1 = the unweighted mean)
+        Operand<TFloat32> count = tf.math.maximum(tf.sum(labelled, tf.constant(0)), tf.constant(1f));
+        Operand<TFloat32> weights = tagWeights == null ? labelled : tf.math.mul(labelled,
+                tf.gather(tf.constant(tagWeights), tf.math.maximum(flatLabels, tf.constant(0)), tf.constant(0)));
         if (distillWeight <= 0) {
             return tf.withName("loss").math.div(tf.sum(tf.math.mul(perToken, weights), tf.constant(0)), count);
         }

@@ -158,6 +158,10 @@ public final class NerTrainer {
         if (wordFeatures != null) {
             config = config.withFeatureCount(WordFeatures.COUNT);
         }
+        float[] lossWeights = tagWeights(tags, options.tagWeights());
+        if (lossWeights != null) {
+            log.printf("loss weights by tag: %s%n", options.tagWeights());
+        }
         SentenceEncoder encoder = new SentenceEncoder(new WordPiece(vocab), config.maxSequenceLength(), wordFeatures);
         List<EncodedWindow> windows = new ArrayList<>();
         for (TaggedSentence s : train) {
@@ -171,7 +175,7 @@ public final class NerTrainer {
         List<TrainedModel.EpochStats> history = new ArrayList<>();
         try (Graph graph = new Graph()) {
             BertTokenClassifier model = new BertTokenClassifier(graph, config, true,
-                    teacher == null ? 0f : distillWeight);
+                    teacher == null ? 0f : distillWeight, lossWeights);
             AdamOptimizer adam = new AdamOptimizer(model, frozen);
             try (Session session = Sessions.open(graph, options.threads())) {
                 session.initialize();
@@ -226,6 +230,40 @@ public final class NerTrainer {
                 return new TrainedModel(config, vocab, tags, best, history, bestEpoch, total, wordFeatures);
             }
         }
+    }
+
+    /**
+     * The loss weight of each tag id: W for B-TYPE and I-TYPE of every weighted type, 1 for the rest; null when no
+     * type is weighted (the loss graph is then the unweighted one). A type the tag set lacks is refused: a misspelt
+     * type would otherwise train silently unweighted.
+     */
+    public static float[] tagWeights(TagSet tags, Map<String, Float> byType) {
+        if (byType == null || byType.isEmpty()) {
+            return null;
+        }
+        Set<String> types = new TreeSet<>();
+        for (String t : tags.tags()) {
+            String type = TagSet.type(t);
+            if (type != null) {
+                types.add(type);
+            }
+        }
+        for (Map.Entry<String, Float> e : byType.entrySet()) {
+            if (!types.contains(e.getKey())) {
+                throw new IllegalArgumentException("--tag-weight: unknown type " + e.getKey() + " (the model's types: "
+                        + types + ")");
+            }
+            float w = e.getValue();
+            if (!(w > 0) || !Float.isFinite(w)) {
+                throw new IllegalArgumentException("--tag-weight " + e.getKey() + ": weight must be finite and > 0: " + w);
+            }
+        }
+        float[] weights = new float[tags.size()];
+        for (int id = 0; id < tags.size(); id++) {
+            String type = TagSet.type(tags.tag(id));
+            weights[id] = type != null && byType.containsKey(type) ? byType.get(type) : 1f;
+        }
+        return weights;
     }
 
     /**
