@@ -3,6 +3,7 @@ package dev.kggateway.ner.contract;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -36,6 +37,14 @@ public final class ThresholdSweep {
         return at(type -> t);
     }
 
+    /**
+     * Metrics keeping predictions of the types in {@code fixed} at their own threshold and every other prediction at
+     * confidence ≥ {@code global}.
+     */
+    public EntityMetrics at(double global, Map<String, Double> fixed) {
+        return at(type -> fixed.getOrDefault(type, global));
+    }
+
     /** Metrics keeping predictions with confidence ≥ the threshold of their type (per-type thresholds). */
     public EntityMetrics at(ToDoubleFunction<String> thresholdOfType) {
         EntityMetrics m = new EntityMetrics();
@@ -56,12 +65,40 @@ public final class ThresholdSweep {
     }
 
     public List<Row> rows(double[] thresholds) {
+        return rows(thresholds, Map.of());
+    }
+
+    /** One row per global threshold, the types in {@code fixed} kept at their own threshold. */
+    public List<Row> rows(double[] thresholds, Map<String, Double> fixed) {
         List<Row> rows = new ArrayList<>();
         for (double t : thresholds) {
-            EntityMetrics.Counts c = at(t).micro();
+            EntityMetrics.Counts c = at(t, fixed).micro();
             rows.add(new Row(t, c.precision(), c.recall(), c.f1(), c.predicted));
         }
         return rows;
+    }
+
+    /** One type's counts when only its predictions with confidence ≥ t are kept, for each t (other types do not matter). */
+    public List<EntityMetrics.Counts> typeCounts(String type, double[] thresholds) {
+        List<EntityMetrics.Counts> counts = new ArrayList<>();
+        for (double t : thresholds) {
+            EntityMetrics.Counts c = at(t).perType().get(type);
+            counts.add(c == null ? new EntityMetrics.Counts() : c);
+        }
+        return counts;
+    }
+
+    /** Markdown sweep table of one type. */
+    public String typeMarkdown(String type, double[] thresholds) {
+        StringBuilder sb = new StringBuilder("| " + type + " min confidence | precision | recall | F1 | kept | right | gold |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        List<EntityMetrics.Counts> counts = typeCounts(type, thresholds);
+        for (int i = 0; i < thresholds.length; i++) {
+            EntityMetrics.Counts c = counts.get(i);
+            sb.append(String.format("| %.3f | %.4f | %.4f | %.4f | %d | %d | %d |%n", thresholds[i], c.precision(),
+                    c.recall(), c.f1(), c.predicted, c.truePositives, c.gold));
+        }
+        return sb.toString();
     }
 
     /**
@@ -74,7 +111,16 @@ public final class ThresholdSweep {
 
     /** As {@link #lowestThresholdFor(double)}, but only thresholds that keep recall ≥ {@code minRecall} count. */
     public Optional<Row> lowestThresholdFor(double targetPrecision, double minRecall) {
-        for (Row r : exactRows()) {
+        return lowestThresholdFor(targetPrecision, minRecall, Map.of());
+    }
+
+    /**
+     * As {@link #lowestThresholdFor(double, double)} for the global threshold only: the types in {@code fixed} keep
+     * their own thresholds (chosen elsewhere) while the global one, for every other type, is searched; precision and
+     * recall are micro figures over all types, the fixed ones at their thresholds.
+     */
+    public Optional<Row> lowestThresholdFor(double targetPrecision, double minRecall, Map<String, Double> fixed) {
+        for (Row r : exactRows(fixed)) {
             if (r.predicted() > 0 && r.precision() >= targetPrecision && r.recall() >= minRecall) {
                 return Optional.of(r);
             }
@@ -84,8 +130,13 @@ public final class ThresholdSweep {
 
     /** The threshold (over the distinct confidences seen) with the best micro F1; empty without predictions. */
     public Optional<Row> bestF1() {
+        return bestF1(Map.of());
+    }
+
+    /** As {@link #bestF1()} over the global threshold, the types in {@code fixed} at their own thresholds. */
+    public Optional<Row> bestF1(Map<String, Double> fixed) {
         Row best = null;
-        for (Row r : exactRows()) {
+        for (Row r : exactRows(fixed)) {
             if (best == null || r.f1() > best.f1()) {
                 best = r;
             }
@@ -98,8 +149,13 @@ public final class ThresholdSweep {
      * lower threshold, more recall); empty if none does.
      */
     public Optional<Row> highestPrecisionWithRecall(double minRecall) {
+        return highestPrecisionWithRecall(minRecall, Map.of());
+    }
+
+    /** As {@link #highestPrecisionWithRecall(double)} over the global threshold, {@code fixed} types at their own. */
+    public Optional<Row> highestPrecisionWithRecall(double minRecall, Map<String, Double> fixed) {
         Row best = null;
-        for (Row r : exactRows()) {
+        for (Row r : exactRows(fixed)) {
             if (r.recall() >= minRecall && (best == null || r.precision() > best.precision())) {
                 best = r;
             }
@@ -107,9 +163,15 @@ public final class ThresholdSweep {
         return Optional.ofNullable(best);
     }
 
-    /** One row per distinct confidence seen, ascending. */
-    private List<Row> exactRows() {
-        return rows(confidences(null));
+    /**
+     * One row per distinct confidence seen among the types not in {@code fixed}, ascending: the micro figures change
+     * only at those, so the search is exact.
+     */
+    private List<Row> exactRows(Map<String, Double> fixed) {
+        double[] thresholds = fixed.isEmpty() ? confidences(null)
+                : predicted.stream().flatMap(List::stream).filter(e -> !fixed.containsKey(e.type()))
+                        .mapToDouble(Entity::confidence).distinct().sorted().toArray();
+        return rows(thresholds, fixed);
     }
 
     /** The distinct confidences of the predictions (of one type, or of all when {@code type} is null), ascending. */
@@ -157,8 +219,13 @@ public final class ThresholdSweep {
 
     /** Markdown sweep table. */
     public String markdown(double[] thresholds) {
+        return markdown(thresholds, Map.of());
+    }
+
+    /** Markdown sweep table over the global threshold, the types in {@code fixed} at their own thresholds. */
+    public String markdown(double[] thresholds, Map<String, Double> fixed) {
         StringBuilder sb = new StringBuilder("| min confidence | precision | recall | F1 | kept |\n|---|---|---|---|---|\n");
-        for (Row r : rows(thresholds)) {
+        for (Row r : rows(thresholds, fixed)) {
             sb.append(String.format("| %.3f | %.4f | %.4f | %.4f | %d |%n", r.threshold(), r.precision(), r.recall(), r.f1(), r.predicted()));
         }
         return sb.toString();

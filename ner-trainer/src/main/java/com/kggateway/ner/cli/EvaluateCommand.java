@@ -63,6 +63,12 @@ final class EvaluateCommand implements Callable<Integer> {
     double typePrecision;
     @Option(names = "--min-support", defaultValue = "15", description = "with --choose-per-type: types with fewer "
             + "gold values keep the global threshold (default ${DEFAULT-VALUE})") int minSupport;
+    @Option(names = "--type-min-confidence", paramLabel = "TYPE=T", description = "keep this type's entities at "
+            + "confidence ≥ T (repeatable), over --min-confidence and the manifest; with --choose-min-confidence the "
+            + "global threshold is chosen with these types held at T (micro figures over all types) and --write "
+            + "records them as calibration.minConfidenceByType") Map<String, Double> typeMinConfidence = new TreeMap<>();
+    @Option(names = "--sweep-type", paramLabel = "TYPE", description = "with --sweep: also print this type's own "
+            + "(type, value) precision/recall/F1 at each sweep threshold (repeatable)") List<String> sweepTypes = List.of();
     @Option(names = "--write", description = "with --choose-min-confidence or --choose-per-type: record the choice "
             + "in the model's manifest.json") boolean write;
 
@@ -72,11 +78,20 @@ final class EvaluateCommand implements Callable<Integer> {
         if (write && models.size() > 1) {
             throw new IllegalArgumentException("--write records a threshold in one model's manifest; not with an ensemble");
         }
+        typeMinConfidence.forEach((type, t) -> {
+            if (!(t >= 0 && t <= 1)) {
+                throw new IllegalArgumentException("--type-min-confidence " + type + "=" + t + ": T must be in [0, 1]");
+            }
+        });
+        if (perTypePrecision != null && !typeMinConfidence.isEmpty()) {
+            throw new IllegalArgumentException("--type-min-confidence goes with --choose-min-confidence, not --choose-per-type");
+        }
         Optional<ModelManifest> manifest = ModelManifest.read(model);
         double threshold = minConfidence != null ? minConfidence
                 : manifest.flatMap(ModelManifest::minConfidence).orElse(0.0);
-        Map<String, Double> byType = minConfidence != null ? Map.of()
-                : manifest.map(ModelManifest::minConfidenceByType).orElse(Map.of());
+        Map<String, Double> byType = new TreeMap<>(minConfidence != null ? Map.of()
+                : manifest.map(ModelManifest::minConfidenceByType).orElse(Map.of()));
+        byType.putAll(typeMinConfidence); // given on the command line: over the manifest's
         ToDoubleFunction<String> thresholdOf = type -> byType.getOrDefault(type, threshold);
         Decoding decodingUsed = decoding != null ? Decoding.parse(decoding)
                 : manifest.map(ModelManifest::decoding).orElse(Decoding.ARGMAX);
@@ -110,7 +125,14 @@ final class EvaluateCommand implements Callable<Integer> {
                 ThresholdSweep byValue = evaluation.sweep(true);
                 if (sweep) {
                     System.out.println("-- threshold sweep, (type, value) match");
-                    System.out.println(byValue.markdown(ThresholdSweep.DEFAULT_THRESHOLDS));
+                    if (!typeMinConfidence.isEmpty()) {
+                        System.out.println("(global threshold per row; held at their own: " + typeMinConfidence + ")");
+                    }
+                    System.out.println(byValue.markdown(ThresholdSweep.DEFAULT_THRESHOLDS, typeMinConfidence));
+                    for (String type : sweepTypes) {
+                        System.out.println("-- threshold sweep of " + type + " alone, (type, value) match");
+                        System.out.println(byValue.typeMarkdown(type, ThresholdSweep.DEFAULT_THRESHOLDS));
+                    }
                     ThresholdSweep min = evaluation.sweep(true, BioDecoder.Confidence.MIN, tagger, folder.temperature());
                     ThresholdSweep mean = evaluation.sweep(true, BioDecoder.Confidence.MEAN, tagger, folder.temperature());
                     ThresholdSweep marginal = evaluation.sweep(true, BioDecoder.Confidence.SPAN_MARGINAL, tagger,
@@ -142,26 +164,35 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void choose(ThresholdSweep byValue, Path csv) throws Exception {
-        Optional<ThresholdSweep.Row> row = byValue.lowestThresholdFor(targetPrecision, minRecall);
+        Map<String, Double> fixed = typeMinConfidence;
+        Optional<ThresholdSweep.Row> row = byValue.lowestThresholdFor(targetPrecision, minRecall, fixed);
         boolean reached = row.isPresent();
         if (!reached) {
             // Say so, and recommend the most precise threshold that still keeps --min-recall of the links: a
             // threshold that reaches the target by keeping almost nothing would switch enrichment off.
-            row = byValue.highestPrecisionWithRecall(minRecall).or(byValue::bestF1);
+            row = byValue.highestPrecisionWithRecall(minRecall, fixed).or(() -> byValue.bestF1(fixed));
             System.out.printf("no threshold reaches precision %.2f with recall >= %.2f on %s; recommending the most "
                     + "precise threshold that keeps that recall%n", targetPrecision, minRecall, csv);
         }
         ThresholdSweep.Row r = row.orElseThrow();
-        double rounded = recordedThreshold(byValue, r.threshold(), reached ? targetPrecision : null, minRecall);
-        EntityMetrics.Counts c = byValue.at(rounded).micro();
-        System.out.printf("min confidence (target precision %.2f%s) on %s: %s (precision %.4f, recall %.4f, F1 %.4f)%n",
-                targetPrecision, reached ? "" : ", not reached", csv, rounded, c.precision(), c.recall(), c.f1());
+        double rounded = recordedThreshold(byValue, r.threshold(), reached ? targetPrecision : null, minRecall, fixed);
+        EntityMetrics at = byValue.at(rounded, fixed);
+        EntityMetrics.Counts c = at.micro();
+        System.out.printf("min confidence (target precision %.2f%s) on %s: %s%s (precision %.4f, recall %.4f, F1 %.4f)%n",
+                targetPrecision, reached ? "" : ", not reached", csv, rounded,
+                fixed.isEmpty() ? "" : ", held per type " + fixed, c.precision(), c.recall(), c.f1());
+        for (String type : fixed.keySet()) {
+            EntityMetrics.Counts t = at.perType().getOrDefault(type, new EntityMetrics.Counts());
+            System.out.printf("  %-9s min %.4f  P %.4f R %.4f F1 %.4f (support %d)%n", type, fixed.get(type),
+                    t.precision(), t.recall(), t.f1(), t.gold);
+        }
         if (write) {
-            // one threshold for all: an empty per-type map drops an earlier per-type choice
-            writeThresholds(csv, rounded, Map.of(), reached ? "lowest threshold with precision >= " + targetPrecision
+            // one threshold for all but the held types: the map given replaces an earlier per-type choice
+            writeThresholds(csv, rounded, new TreeMap<>(fixed), (fixed.isEmpty() ? "" : "types held at thresholds "
+                    + "given on the command line " + fixed + ", global: ") + (reached ? "lowest threshold with precision >= " + targetPrecision
                     + " and recall >= " + minRecall : "precision " + targetPrecision
                     + " not reached at any threshold keeping recall >= " + minRecall
-                    + ": the most precise threshold that keeps it", targetPrecision, reached, c);
+                    + ": the most precise threshold that keeps it"), targetPrecision, reached, c);
         }
     }
 
@@ -206,13 +237,19 @@ final class EvaluateCommand implements Callable<Integer> {
      * @param targetPrecision the precision the exact threshold reached, or null when it reached none
      */
     static double recordedThreshold(ThresholdSweep sweep, double exact, Double targetPrecision, double minRecall) {
+        return recordedThreshold(sweep, exact, targetPrecision, minRecall, Map.of());
+    }
+
+    /** As above for the global threshold, the types in {@code fixed} at their own thresholds. */
+    static double recordedThreshold(ThresholdSweep sweep, double exact, Double targetPrecision, double minRecall,
+            Map<String, Double> fixed) {
         // the epsilon keeps an exact 4-decimal value (0.9958 stored as 0.99580000000001) from moving up a step
         double rounded = Math.ceil(exact * 10000 - 1e-6) / 10000;
         if (rounded == exact) {
             return exact;
         }
-        EntityMetrics.Counts atExact = sweep.at(exact).micro();
-        EntityMetrics.Counts atRounded = sweep.at(rounded).micro();
+        EntityMetrics.Counts atExact = sweep.at(exact, fixed).micro();
+        EntityMetrics.Counts atRounded = sweep.at(rounded, fixed).micro();
         boolean keepsRecall = atRounded.recall() >= minRecall || atExact.recall() < minRecall;
         boolean keepsPrecision = targetPrecision == null || atRounded.precision() >= targetPrecision
                 || atExact.precision() < targetPrecision;
