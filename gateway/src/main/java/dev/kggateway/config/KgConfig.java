@@ -165,7 +165,7 @@ public interface KgConfig {
         @WithDefault("1000")
         int rounds();
 
-        /** Longest time readiness waits for the warm-up, counted from start. */
+        /** Longest time readiness waits for the warm-up, counted from when the HTTP server listens. */
         @WithDefault("60s")
         Duration timeout();
     }

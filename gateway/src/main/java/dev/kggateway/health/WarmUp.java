@@ -31,14 +31,14 @@ import org.jboss.logging.Logger;
 
 /**
  * Warms the JIT before the instance reports ready ({@code kg.warm-up.*}, docs/deploy.md "Warm-up before ready"). A
- * fresh JVM serves its first few thousand requests at 2-5x the warm latency: the request path runs interpreted or in
- * C1 code while the C2 compiler, itself busy on one of the two cores, catches up (BENCHMARKS "perf25": uncached
- * product(id) p50 2-4 ms in bsbm.sh's window of a fresh server, ~0.9 ms after ~3,000 rounds). So once the HTTP server
- * listens, this sends the server itself {@code rounds} rounds of three GraphQL requests over loopback HTTP - the same
- * route, guard, execution, store reads and response writing a client's request takes - and readiness stays DOWN until
- * they are done, one fails, or {@code timeout} after start has passed. Read-only: product by id with every field,
- * similarProducts, a listing page, for ids the first listing page returns. Off for command runs, dev and test mode,
- * random ports, and when the first request does not succeed (e.g. queries need credentials).
+ * fresh JVM serves its first few thousand requests at about twice the warm latency: the request path runs interpreted
+ * or in C1 code while the C2 compiler, itself busy on one of the two cores, catches up (BENCHMARKS "perf25": uncached
+ * product(id) p50 1.2-2.1 ms in bsbm.sh's window of a fresh server, 0.9-1.1 ms with this warm-up). So once the HTTP
+ * server listens, this sends the server itself {@code rounds} rounds of three GraphQL requests over loopback HTTP - the
+ * same route, guard, execution, store reads and response writing a client's request takes - and readiness stays DOWN
+ * until they are done, one fails, or {@code timeout} has passed since the server began to listen. Read-only: product
+ * by id with every field, similarProducts, a listing page, for ids the first listing page returns. Off for command
+ * runs, dev and test mode, random ports, and when the first request does not succeed (e.g. queries need credentials).
  */
 @Readiness
 @ApplicationScoped
@@ -72,15 +72,17 @@ public class WarmUp implements HealthCheck {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean done;
     private volatile int roundsDone;
-    private long deadline;
+    /** Readiness waits for the warm-up until then at most ({@link System#nanoTime}). */
+    private volatile long deadline;
 
     @PostConstruct
     void init() {
+        // Until the HTTP server listens: a bound for a server whose plain HTTP never starts (e.g. HTTPS only).
         deadline = System.nanoTime() + config.warmUp().timeout().toNanos();
         done = config.warmUp().rounds() <= 0 || runMode.command() || LaunchMode.current() != LaunchMode.NORMAL;
     }
 
-    /** Creates the bean at start, so the timeout counts from start and not from the first readiness probe. */
+    /** Creates the bean at start, so the fallback bound counts from start and not from the first readiness probe. */
     void onStart(@Observes StartupEvent event) {
     }
 
@@ -99,6 +101,8 @@ public class WarmUp implements HealthCheck {
             host = "127.0.0.1";
         }
         String target = host;
+        // The timeout counts from here: a large catalogue's start (index builds) must not use it up.
+        deadline = System.nanoTime() + config.warmUp().timeout().toNanos();
         Thread thread = new Thread(() -> {
             try {
                 long t0 = System.nanoTime();
