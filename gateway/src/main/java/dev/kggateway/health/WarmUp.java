@@ -19,6 +19,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,7 +38,8 @@ import org.jboss.logging.Logger;
  * server listens, this sends the server itself {@code rounds} rounds of three GraphQL requests over loopback HTTP - the
  * same route, guard, execution, store reads and response writing a client's request takes - and readiness stays DOWN
  * until they are done, one fails, or {@code timeout} has passed since the server began to listen. Read-only: product
- * by id with every field, similarProducts, a listing page, for ids the first listing page returns. Off for command
+ * by id with every field, similarProducts, a listing page, cycling over up to {@link #MAX_IDS} distinct ids read page
+ * by page. Off for command
  * runs, dev and test mode, random ports, and when the first request does not succeed (e.g. queries need credentials).
  */
 @Readiness
@@ -46,7 +48,15 @@ public class WarmUp implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
 
-    static final String IDS = "query WarmUpIds { products(first: 100) { edges { node { id } } } }";
+    /** Pages of ids; the rounds cycle over up to {@link #MAX_IDS} of them. */
+    static final String IDS = "query WarmUpIds($after: String) { products(first: 100, after: $after) { edges { node { id } } "
+            + "pageInfo { hasNextPage endCursor } } }";
+    /**
+     * Distinct products the rounds cycle over: with the result cache on (the default), a round on an id already
+     * asked is answered from the cache, so as many distinct ids as rounds (up to this) keep the store reads and the
+     * similarity ranking on the warmed path, not only the cache hit.
+     */
+    static final int MAX_IDS = 1000;
     static final List<String> DOCUMENTS = List.of(
             "query WarmUpProduct($id: ID!) { product(id: $id) { id name description price currency manufacturer "
                     + "properties { type value source confidence } } }",
@@ -72,6 +82,8 @@ public class WarmUp implements HealthCheck {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean done;
     private volatile int roundsDone;
+    /** Distinct products the last run cycled over. */
+    private volatile int products;
     /** Readiness waits for the warm-up until then at most ({@link System#nanoTime}). */
     private volatile long deadline;
 
@@ -107,8 +119,8 @@ public class WarmUp implements HealthCheck {
             try {
                 long t0 = System.nanoTime();
                 int n = run(target, port, graphQlPath(), config.warmUp().rounds(), deadline);
-                LOG.infof("Warm-up: %d of %d rounds in %d ms", n, config.warmUp().rounds(),
-                        (System.nanoTime() - t0) / 1_000_000);
+                LOG.infof("Warm-up: %d of %d rounds over %d products in %d ms", n, config.warmUp().rounds(),
+                        products, (System.nanoTime() - t0) / 1_000_000);
             } finally {
                 done = true;
             }
@@ -120,7 +132,7 @@ public class WarmUp implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean up = done || System.nanoTime() - deadline > 0;
-        return HealthCheckResponse.named("warm-up").status(up).withData("rounds", roundsDone).build();
+        return HealthCheckResponse.named("warm-up").status(up).withData("rounds", roundsDone).withData("products", products).build();
     }
 
     /**
@@ -133,12 +145,8 @@ public class WarmUp implements HealthCheck {
                 .setMaxPoolSize(1).setKeepAlive(true));
         int n = 0;
         try {
-            JsonNode listed = post(client, path, IDS, null);
-            List<String> ids = new ArrayList<>();
-            if (listed != null) {
-                listed.path("data").path("products").path("edges")
-                        .forEach(e -> ids.add(e.path("node").path("id").asText()));
-            }
+            List<String> ids = ids(client, path, Math.min(rounds, MAX_IDS), deadlineNanos);
+            products = ids.size();
             for (; n < rounds && !ids.isEmpty() && System.nanoTime() - deadlineNanos < 0; n++) {
                 String id = ids.get(n % ids.size());
                 for (String document : DOCUMENTS) {
@@ -154,15 +162,46 @@ public class WarmUp implements HealthCheck {
         }
     }
 
+    /** Up to {@code max} product ids, page after page from the first listing page (fewer if the catalogue is smaller). */
+    private List<String> ids(HttpClient client, String path, int max, long deadlineNanos) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        while (ids.size() < max && System.nanoTime() - deadlineNanos < 0) {
+            JsonNode page = post(client, path, IDS, after == null ? null : Map.of("after", after));
+            if (page == null) {
+                break;
+            }
+            JsonNode products = page.path("data").path("products");
+            products.path("edges").forEach(e -> ids.add(e.path("node").path("id").asText()));
+            JsonNode info = products.path("pageInfo");
+            if (!info.path("hasNextPage").asBoolean(false) || info.path("endCursor").isNull()) {
+                break;
+            }
+            after = info.path("endCursor").asText();
+        }
+        return ids.size() > max ? ids.subList(0, max) : ids;
+    }
+
+    /** Distinct products the last {@link #run} cycled over. */
+    int products() {
+        return products;
+    }
+
     String graphQlPath() {
         return rootPath.startsWith("/") ? rootPath : "/" + rootPath;
     }
 
     /** The answer, or null (logged) when it is not HTTP 200 without errors or does not come in time. */
     private JsonNode post(HttpClient client, String path, String document, String id) {
+        return post(client, path, document, id == null ? null : Map.of("id", id));
+    }
+
+    /** As above with the given variables (string values), or none. */
+    private JsonNode post(HttpClient client, String path, String document, Map<String, String> variables) {
         ObjectNode body = json.createObjectNode().put("query", document);
-        if (document.contains("$id")) {
-            body.putObject("variables").put("id", id);
+        if (variables != null) {
+            ObjectNode vars = body.putObject("variables");
+            variables.forEach(vars::put);
         }
         try {
             Answer answer = client.request(HttpMethod.POST, path)

@@ -41,6 +41,14 @@ class WarmUpTest {
     }
 
     @Test
+    void cyclesOverDistinctProductsPageAfterPage() {
+        // more rounds than one listing page holds: the ids come from the following pages too, so rounds are not
+        // answered from the result cache after the first page's products (the test catalogue has 300)
+        assertEquals(150, warmUp.run(server.getHost(), server.getPort(), warmUp.graphQlPath(), 150, later()));
+        assertEquals(150, warmUp.products());
+    }
+
+    @Test
     void stopsAtTheFirstAnswerThatIsNotGraphQl() {
         assertEquals(0, warmUp.run(server.getHost(), server.getPort(), "/not-graphql", 4, later()));
     }

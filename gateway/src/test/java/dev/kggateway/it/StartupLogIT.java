@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -92,6 +94,24 @@ class StartupLogIT {
         assertTrue(lines.stream().noneMatch(l -> l.contains("[rid=]") || l.contains("rid=")), String.join("\n", lines));
         assertTrue(lines.stream().noneMatch(l -> l.contains(" WARN ")), String.join("\n", lines));
         queriesWorkMutationsAreRefused(textGraphql);
+    }
+
+    /**
+     * The packaged server with the shipped defaults warms itself up before readiness says UP (kg.warm-up.*, on in
+     * production mode only): the warm-up's closing line is in the log collected once ready, and its rounds went over
+     * the sample catalogue's products page after page.
+     */
+    @Test
+    @Order(2)
+    void warmsUpBeforeItIsReady() throws Exception {
+        List<String> lines = textStart();
+        List<String> warmUp = lines.stream().filter(l -> l.contains("Warm-up: ")).toList();
+        assertEquals(1, warmUp.size(), String.join("\n", lines));
+        Matcher m = Pattern.compile("Warm-up: (\\d+) of 1000 rounds over (\\d+) products")
+                .matcher(warmUp.get(0));
+        assertTrue(m.find(), warmUp.get(0));
+        assertTrue(Integer.parseInt(m.group(1)) > 0, warmUp.get(0));
+        assertEquals(300, Integer.parseInt(m.group(2)), warmUp.get(0));
     }
 
     static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "and", "as", "at", "by", "for", "from", "in", "of",
