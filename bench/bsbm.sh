@@ -40,10 +40,13 @@ java -Xmx512m -XX:G1PeriodicGCInterval=60000 -XX:MinHeapFreeRatio=10 -XX:MaxHeap
   ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dkg.store.path="$DIR/data" -Dkg.sample.load-on-empty=false \
   -Dkg.cache.enabled=false -Dkg.ner.enabled=false -Dquarkus.log.level=WARN -jar "$JAR" > "$DIR/server.log" 2>&1 &
 SERVER=$!
+started=$(date +%s)
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 # BSBM 100k starts in ~50 s on a quiet machine, 8-9 min at load average 20 (index builds): wait up to 15 min.
+# Ready includes the warm-up (kg.warm-up.rounds, perf25): the requests below meet a JVM that has compiled its path.
 for _ in $(seq 900); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 1; done
 curl -sf "localhost:$PORT/q/health/ready" > /dev/null || { echo "server not ready, see $DIR/server.log" >&2; exit 1; }
+echo "server ready $(( $(date +%s) - started )) s after start (warm-up included); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 bench/bsbm-requests.py "$CALLS" "$DIR/ids.txt" "$PORT"
 # RSS in two parts: anonymous (heap, metaspace, code, threads) and file-backed (mostly LMDB's memory map of the store:
 # page cache, reclaimable, not heap).

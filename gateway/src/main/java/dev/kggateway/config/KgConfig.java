@@ -154,6 +154,22 @@ public interface KgConfig {
 
     Health health();
 
+    /** Requests the instance sends itself after start, before it reports ready ({@code health.WarmUp}). */
+    WarmUp warmUp();
+
+    interface WarmUp {
+        /**
+         * Rounds of three GraphQL requests (product by id with every field, similarProducts, a listing page) over
+         * loopback HTTP once the server listens; readiness waits for them. 0 turns the warm-up off.
+         */
+        @WithDefault("1000")
+        int rounds();
+
+        /** Longest time readiness waits for the warm-up, counted from when the HTTP server listens. */
+        @WithDefault("60s")
+        Duration timeout();
+    }
+
     interface Health {
         /**
          * Readiness data names the store path or endpoint and model errors (which may name paths). Off by default:

@@ -256,6 +256,7 @@ class CrashSafetyIT {
         List<String> cmd = PackagedApp.java();
         cmd.addAll(List.of("-Xmx512m",
                 "-Dquarkus.http.port=" + port,
+                "-Dkg.warm-up.rounds=0", // the warm-up is StartupLogIT's; here it would only delay readiness
                 "-Dkg.store.path=" + store.toAbsolutePath(),
                 "-Dkg.ner.enabled=false",
                 "-Dkg.sample.load-on-empty=false",

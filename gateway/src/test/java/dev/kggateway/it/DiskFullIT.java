@@ -278,6 +278,7 @@ class DiskFullIT {
         List<String> cmd = PackagedApp.java();
         cmd.addAll(List.of("-Xmx512m",
                 "-Dquarkus.http.port=" + port,
+                "-Dkg.warm-up.rounds=0", // the warm-up is StartupLogIT's; here it would only delay readiness
                 "-Dkg.store.path=" + store.toAbsolutePath(),
                 "-Dkg.store.min-free-space=" + reserve,
                 "-Dkg.ner.enabled=false",

@@ -145,6 +145,7 @@ class RemoteSimilarityIndexIT {
         int port = PackagedApp.freePort();
         List<String> options = new ArrayList<>(List.of("-Xmx384m",
                 "-Dquarkus.http.port=" + port,
+                "-Dkg.warm-up.rounds=0", // the warm-up is StartupLogIT's; here it would only delay readiness
                 "-Dkg.store.kind=sparql",
                 "-Dkg.store.query-endpoint=" + endpoint + "/query",
                 "-Dkg.store.update-endpoint=" + endpoint + "/update",
