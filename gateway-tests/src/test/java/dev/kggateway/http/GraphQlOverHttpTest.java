@@ -41,7 +41,7 @@ class GraphQlOverHttpTest {
     static final String ORIGIN = "http://shop.example.test";
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Path CLIENTS = Path.of("src/test/js"); // tests run in gateway/
+    static final Path CLIENTS = Path.of("src/test/js"); // tests run in gateway-tests/
     static final String LISTING = "query Listing($first: Int) { products(first: $first) { totalCount edges { node { id } } } }";
 
     @TestHTTPResource("/graphql")

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 public abstract class SparqlEndpointContractTest {
 
     static final Fixture F = Fixture.get();
-    static final Path EXAMPLES = Path.of("src/main/resources/META-INF/resources/sparql-ui/examples");
+    // the gateway's source files (tests run in gateway-tests/), compared with what the UI serves
+    static final Path EXAMPLES = Path.of("../gateway/src/main/resources/META-INF/resources/sparql-ui/examples");
     static final String COUNT = "PREFIX kg: <https://w3id.org/kg-gateway/vocab#>\n"
             + "SELECT (COUNT(?p) AS ?n) WHERE { GRAPH ?g { ?p a kg:Product } }";
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * (parent-first, %test.quarkus.class-loading) and the JIT warm.
  */
 class SpanVerifierFolderTest {
-    static final Path SHIPPED = Path.of("../model/ner"); // tests run in gateway/; the shipped model sits at the root
+    static final Path SHIPPED = Path.of("../model/ner"); // tests run in gateway-tests/; the shipped model sits at the root
     static final double BIAS = -1.0;
     static final Map<String, Double> WEIGHTS = Map.of("type=product", 2.5, "length1", 0.5, "length2", 1.0,
             "type=size", 1.5);

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ServedSchemaTest {
 
-    static final Path SDL = Path.of("../graphql-schema/schema.graphql"); // tests run in gateway/
+    static final Path SDL = Path.of("../graphql-schema/schema.graphql"); // tests run in gateway-tests/
     static final ObjectMapper JSON = new ObjectMapper();
     /** graphql-java and SmallRye disagree on @deprecated(reason: String vs String!); neither is in the SDL. */
     static final java.util.regex.Pattern BUILT_IN_DIRECTIVE =

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeedStyleModelFolderTest {
 
-    static final Path SHIPPED = Path.of("../model/ner"); // tests run in gateway/; the shipped model sits at the repository root
+    static final Path SHIPPED = Path.of("../model/ner"); // tests run in gateway-tests/; the shipped model sits at the repository root
 
     static Path seedStyleCopy(Path target) throws IOException {
         Files.createDirectories(target.resolve("variables"));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,12 +25,14 @@ class OperationsGuardedTest {
 
     @Test
     void everyMutationNeedsWriterAndEveryQueryNeedsReader() throws IOException, URISyntaxException, ClassNotFoundException {
-        // The main classes' own location: a getResource lookup would find test-classes/dev/kggateway/api first.
-        Path dir = Path.of(dev.kggateway.api.IngestGraphQLApi.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve("dev/kggateway/api");
+        // The main classes' own location: a getResource lookup would find test-classes/dev/kggateway/api first. The
+        // gateway's jar in a reactor build (these tests are in gateway-tests), its target/classes when run alone.
+        Path location = Path.of(dev.kggateway.api.IngestGraphQLApi.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
         List<String> unguarded = new ArrayList<>();
         int operations = 0;
-        try (Stream<Path> files = Files.list(dir)) {
+        try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location);
+                Stream<Path> files = Files.list((jar == null ? location : jar.getPath("/")).resolve("dev/kggateway/api"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
                 String name = "dev.kggateway.api." + f.getFileName().toString().replace(".class", "");
                 Class<?> c = Class.forName(name);

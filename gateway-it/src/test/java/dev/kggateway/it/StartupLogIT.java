@@ -235,7 +235,9 @@ class StartupLogIT {
     /** The packaged gateway with the shipped model on a fresh embedded store (the sample catalogue loads on start). */
     private Process start(boolean json, int port, Path log) throws Exception {
         Path model = Path.of("../model/ner").toAbsolutePath().normalize();
-        Path natives = Path.of("target/tensorflow-natives").toAbsolutePath();
+        // the natives the gateway's build unpacked beside its packaged app (gateway-it/pom.xml names the folder)
+        Path natives = Path.of(System.getProperty("kg.it.tensorflow-natives", "target/tensorflow-natives"))
+                .toAbsolutePath();
         return PackagedApp.builder(List.of("-Xmx1g", "-Dquarkus.http.port=" + port,
                 "-Dkg.store.path=" + tmp.resolve(json ? "store-json" : "store-text"), "-Dkg.ner.model-path=" + model,
                 "-Dkg.ner.tensorflow-library-path=" + natives), List.of(),
