@@ -28,7 +28,11 @@ public class KgMain implements QuarkusApplication {
             "export", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false",
                     "quarkus.log.console.stderr", "true"),
             // bulk-load: commits are not synced one by one (the loader syncs the store's files once at the end).
-            "bulk-load", Map.of("quarkus.http.host-enabled", "false", "kg.store.force-sync", "false"));
+            "bulk-load", Map.of("quarkus.http.host-enabled", "false", "kg.store.force-sync", "false"),
+            // compact and reenrich serve nothing either: without this they bound the server's port and failed beside
+            // a running gateway ("Port 8080 seems to be in use") before touching the store.
+            "compact", Map.of("quarkus.http.host-enabled", "false", "kg.ner.enabled", "false"),
+            "reenrich", Map.of("quarkus.http.host-enabled", "false"));
 
     public static void main(String... args) throws Exception {
         // Start-up observers tell a command run from a server run by config.RunMode (the same arguments).
