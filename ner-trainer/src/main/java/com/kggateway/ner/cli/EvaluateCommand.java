@@ -181,11 +181,7 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.printf("min confidence (target precision %.2f%s) on %s: %s%s (precision %.4f, recall %.4f, F1 %.4f)%n",
                 targetPrecision, reached ? "" : ", not reached", csv, rounded,
                 fixed.isEmpty() ? "" : ", held per type " + fixed, c.precision(), c.recall(), c.f1());
-        for (String type : fixed.keySet()) {
-            EntityMetrics.Counts t = at.perType().getOrDefault(type, new EntityMetrics.Counts());
-            System.out.printf("  %-9s min %.4f  P %.4f R %.4f F1 %.4f (support %d)%n", type, fixed.get(type),
-                    t.precision(), t.recall(), t.f1(), t.gold);
-        }
+        fixed.forEach((type, min) -> printTypeLine(type, min, at.perType().getOrDefault(type, new EntityMetrics.Counts())));
         if (write) {
             // one threshold for all but the held types: the map given replaces an earlier per-type choice
             writeThresholds(csv, rounded, new TreeMap<>(fixed), (fixed.isEmpty() ? "" : "types held at thresholds "
@@ -202,14 +198,19 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.printf("per-type min confidence (target precision %.2f overall, %.2f per type, support >= %d) on %s: "
                 + "global %s, %s (precision %.4f, recall %.4f, F1 %.4f)%n", perTypePrecision, typePrecision, minSupport,
                 csv, c.global(), c.byType(), m.precision(), m.recall(), m.f1());
-        c.perType().forEach((type, t) -> System.out.printf("  %-9s min %.4f  P %.4f R %.4f F1 %.4f (support %d)%n",
-                type, c.of(type), t.precision(), t.recall(), t.f1(), t.gold));
+        c.perType().forEach((type, t) -> printTypeLine(type, c.of(type), t));
         if (write) {
             writeThresholds(csv, c.global(), c.byType(), "per type (ner-contract PerTypeThresholds): overall precision >= "
                     + perTypePrecision + ", per type >= " + typePrecision + " where recall >= " + minRecall
                     + " allows, types with < " + minSupport + " gold values at the global threshold",
                     perTypePrecision, m.precision() >= perTypePrecision, m);
         }
+    }
+
+    /** One type's threshold and its figures there, as both threshold choices print them. */
+    private static void printTypeLine(String type, double min, EntityMetrics.Counts t) {
+        System.out.printf("  %-9s min %.4f  P %.4f R %.4f F1 %.4f (support %d)%n", type, min, t.precision(), t.recall(),
+                t.f1(), t.gold);
     }
 
     /** Records the chosen thresholds, how and where they were chosen, and the figures at them in the manifest. */

@@ -317,9 +317,7 @@ final class TrainCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--tag-weight " + spec + ": W is not a number");
             }
-            if (!(w > 0) || !Float.isFinite(w)) {
-                throw new IllegalArgumentException("--tag-weight " + spec + ": W must be finite and > 0");
-            }
+            TrainingOptions.requireValidTagWeight(type, w);
             if (weights.put(type, w) != null) {
                 throw new IllegalArgumentException("--tag-weight: type " + type + " given twice");
             }

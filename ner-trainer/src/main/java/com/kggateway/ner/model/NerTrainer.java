@@ -253,10 +253,7 @@ public final class NerTrainer {
                 throw new IllegalArgumentException("--tag-weight: unknown type " + e.getKey() + " (the model's types: "
                         + types + ")");
             }
-            float w = e.getValue();
-            if (!(w > 0) || !Float.isFinite(w)) {
-                throw new IllegalArgumentException("--tag-weight " + e.getKey() + ": weight must be finite and > 0: " + w);
-            }
+            TrainingOptions.requireValidTagWeight(e.getKey(), e.getValue());
         }
         float[] weights = new float[tags.size()];
         for (int id = 0; id < tags.size(); id++) {

@@ -1,5 +1,6 @@
 package com.kggateway.ner.model;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,14 +16,19 @@ public record TrainingOptions(int hiddenSize, int numLayers, int numHeads, int i
 
     public TrainingOptions {
         tagWeights = Map.copyOf(tagWeights == null ? Map.of() : tagWeights);
-        for (Map.Entry<String, Float> e : tagWeights.entrySet()) {
-            float w = e.getValue();
-            if (!(w > 0) || !Float.isFinite(w)) {
-                throw new IllegalArgumentException("tag weight of " + e.getKey() + " must be finite and > 0: " + w);
-            }
-        }
+        tagWeights.forEach(TrainingOptions::requireValidTagWeight);
         // sorted, so the manifest records the weights in a stable order
-        tagWeights = java.util.Collections.unmodifiableMap(new TreeMap<>(tagWeights));
+        tagWeights = Collections.unmodifiableMap(new TreeMap<>(tagWeights));
+    }
+
+    /**
+     * The one rule for a loss weight, checked wherever weights enter (the --tag-weight option, these options, the
+     * trainer's per-tag table): finite and > 0.
+     */
+    public static void requireValidTagWeight(String type, float weight) {
+        if (!(weight > 0) || !Float.isFinite(weight)) {
+            throw new IllegalArgumentException("tag weight of " + type + " must be finite and > 0: " + weight);
+        }
     }
 
     /** Unweighted loss (no --tag-weight). */
