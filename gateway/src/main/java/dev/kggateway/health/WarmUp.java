@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import java.io.IOException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,8 +40,8 @@ import org.jboss.logging.Logger;
  * same route, guard, execution, store reads and response writing a client's request takes - and readiness stays DOWN
  * until they are done, one fails, or {@code timeout} has passed since the server began to listen. Read-only: product
  * by id with every field, similarProducts, a listing page, cycling over up to {@link #MAX_IDS} distinct ids read page
- * by page. Off for command
- * runs, dev and test mode, random ports, and when the first request does not succeed (e.g. queries need credentials).
+ * by page. Off for command runs, dev and test mode, random ports, and when the first request does not succeed (e.g.
+ * queries need credentials).
  */
 @Readiness
 @ApplicationScoped
@@ -132,7 +133,8 @@ public class WarmUp implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean up = done || System.nanoTime() - deadline > 0;
-        return HealthCheckResponse.named("warm-up").status(up).withData("rounds", roundsDone).withData("products", products).build();
+        return HealthCheckResponse.named("warm-up").status(up).withData("rounds", roundsDone)
+                .withData("products", products).build();
     }
 
     /**
@@ -150,7 +152,7 @@ public class WarmUp implements HealthCheck {
             for (; n < rounds && !ids.isEmpty() && System.nanoTime() - deadlineNanos < 0; n++) {
                 String id = ids.get(n % ids.size());
                 for (String document : DOCUMENTS) {
-                    if (post(client, path, document, id) == null) {
+                    if (post(client, path, document, Map.of("id", id)) == null) {
                         return n;
                     }
                 }
@@ -191,12 +193,10 @@ public class WarmUp implements HealthCheck {
         return rootPath.startsWith("/") ? rootPath : "/" + rootPath;
     }
 
-    /** The answer, or null (logged) when it is not HTTP 200 without errors or does not come in time. */
-    private JsonNode post(HttpClient client, String path, String document, String id) {
-        return post(client, path, document, id == null ? null : Map.of("id", id));
-    }
-
-    /** As above with the given variables (string values), or none. */
+    /**
+     * The answer to the document with the given variables (string values, or none), or null (logged) when it is not
+     * HTTP 200 without errors or does not come in time.
+     */
     private JsonNode post(HttpClient client, String path, String document, Map<String, String> variables) {
         ObjectNode body = json.createObjectNode().put("query", document);
         if (variables != null) {
@@ -219,7 +219,7 @@ public class WarmUp implements HealthCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        } catch (ExecutionException | TimeoutException | java.io.IOException e) {
+        } catch (ExecutionException | TimeoutException | IOException e) {
             LOG.infof("Warm-up stopped: %s", e.toString());
             return null;
         }
