@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -168,15 +169,17 @@ public final class ThresholdSweep {
      * only at those, so the search is exact.
      */
     private List<Row> exactRows(Map<String, Double> fixed) {
-        double[] thresholds = fixed.isEmpty() ? confidences(null)
-                : predicted.stream().flatMap(List::stream).filter(e -> !fixed.containsKey(e.type()))
-                        .mapToDouble(Entity::confidence).distinct().sorted().toArray();
-        return rows(thresholds, fixed);
+        return rows(confidencesOf(type -> !fixed.containsKey(type)), fixed);
     }
 
     /** The distinct confidences of the predictions (of one type, or of all when {@code type} is null), ascending. */
     double[] confidences(String type) {
-        return predicted.stream().flatMap(List::stream).filter(e -> type == null || e.type().equals(type))
+        return confidencesOf(t -> type == null || t.equals(type));
+    }
+
+    /** The distinct confidences of the predictions whose type passes {@code types}, ascending. */
+    private double[] confidencesOf(Predicate<String> types) {
+        return predicted.stream().flatMap(List::stream).filter(e -> types.test(e.type()))
                 .mapToDouble(Entity::confidence).distinct().sorted().toArray();
     }
 

@@ -1,5 +1,6 @@
 package dev.kggateway.ner.contract;
 
+import static dev.kggateway.ner.contract.PerTypeThresholdsTest.e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +14,6 @@ import org.junit.jupiter.api.Test;
  * count in the micro precision the global threshold is chosen for.
  */
 class FixedTypeThresholdTest {
-
-    private static Entity e(String type, String value, double confidence) {
-        return new Entity(type, 0, 1, 0, value.length(), value, confidence);
-    }
 
     /**
      * Ten lines, each with one size and one series gold value. Size: right at 0.9, wrong at 0.60 + 0.01 i. Series:

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PerTypeThresholdsTest {
 
-    private static Entity e(String type, String value, double confidence) {
+    /** A one-word entity of a type with a confidence (the threshold tests' fixture; FixedTypeThresholdTest too). */
+    static Entity e(String type, String value, double confidence) {
         return new Entity(type, 0, 1, 0, value.length(), value, confidence);
     }
 

@@ -116,14 +116,10 @@ public final class Ensemble implements AutoCloseable {
                             if (p == null) { // same tokenizer: a word without pieces has none in every member
                                 continue;
                             }
-                            double[] q = Calibration.apply(p, 0, p.length, temperatures[m]);
                             if (sum == null) {
-                                sum = q;
-                            } else {
-                                for (int k = 0; k < q.length; k++) {
-                                    sum[k] += q[k];
-                                }
+                                sum = new double[p.length];
                             }
+                            addCalibrated(sum, 0, p, p.length, temperatures[m]);
                         }
                         words[w] = sum == null ? null : mean(sum, taggers.size());
                     }
@@ -153,13 +149,18 @@ public final class Ensemble implements AutoCloseable {
                 sum = new double[p.length];
             }
             for (int row = 0; row < p.length; row += n) {
-                double[] q = Calibration.apply(p, row, n, m.temperature());
-                for (int k = 0; k < n; k++) {
-                    sum[row + k] += q[k];
-                }
+                addCalibrated(sum, row, p, n, m.temperature());
             }
         }
         return mean(sum, members.size());
+    }
+
+    /** Adds the temperature-scaled distribution {@code p[at, at + n)} into {@code sum[at, at + n)}. */
+    private static void addCalibrated(double[] sum, int at, float[] p, int n, double temperature) {
+        double[] q = Calibration.apply(p, at, n, temperature);
+        for (int k = 0; k < n; k++) {
+            sum[at + k] += q[k];
+        }
     }
 
     private static float[] mean(double[] sum, int count) {
