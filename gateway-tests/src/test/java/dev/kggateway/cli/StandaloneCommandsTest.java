@@ -3,10 +3,10 @@ package dev.kggateway.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kggateway.support.Gql;
 import dev.kggateway.support.ModelProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ class StandaloneCommandsTest {
     void evaluateNerWithUrlRunsWithoutTheApplicationAndAgreesWithInProcess() throws Exception {
         Path csv = Files.createTempFile("standalone-eval", ".csv");
         Files.writeString(csv, CSV);
-        String url = "http://localhost:" + RestAssured.port + "/graphql";
+        String url = Gql.uri("/graphql").toString();
         String remote = printed(() -> Commands.runWithoutApplication(
                 new String[] { "evaluate-ner", "--data", csv.toString(), "--url", url }));
         String local = printed(() -> inProcess.run(new String[] { "--data", csv.toString() }));

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kggateway.support.Gql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,8 +74,8 @@ class FrozenStoreIsolationTest {
     static Answer post(String query) {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                    + "/graphql")).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(Gql.uri("/graphql"))
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query)))).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer((System.nanoTime() - start) / 1_000_000, r.statusCode(), JSON.readTree(r.body()));
@@ -88,8 +87,8 @@ class FrozenStoreIsolationTest {
     static Answer get(String path) {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                    + path)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(Gql.uri(path))
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer((System.nanoTime() - start) / 1_000_000, r.statusCode(), null);
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -19,8 +19,9 @@ import java.util.Map;
  * Posts GraphQL documents to the running test gateway, over the JDK's HTTP client (HTTP/1.1, one pooled connection
  * reused), to the address Quarkus gave RestAssured for the test application. Not through RestAssured's request
  * builder: its Groovy dispatch was in a quarter of the Quarkus test JVM's execution samples (JFR), and posting through
- * the JDK instead took that JVM from 240 to 223 CPU-s (BENCHMARKS.md, "Test suite time", suite26). The request is the one RestAssured sent (a JSON body by
- * Jackson, {@code application/json; charset=UTF-8}, {@code Accept: *}{@code /*}); the response is read as before.
+ * the JDK instead took that JVM from 240 to 223 CPU-s (BENCHMARKS.md, "Test suite time", suite26). The request is the
+ * one RestAssured sent (a JSON body by Jackson, {@code application/json; charset=UTF-8}, {@code Accept: *}{@code /*});
+ * the response is read as before.
  */
 public final class Gql {
 
@@ -60,7 +61,7 @@ public final class Gql {
 
     private static HttpResponse<String> send(Map<String, Object> body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(graphqlUri()).timeout(TIMEOUT)
+            HttpRequest request = HttpRequest.newBuilder(uri("/graphql")).timeout(TIMEOUT)
                     .header("Content-Type", "application/json; charset=UTF-8").header("Accept", "*/*")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -74,10 +75,13 @@ public final class Gql {
         }
     }
 
-    /** Read per call: each test application (profile) starts on a port of its own. */
-    private static URI graphqlUri() {
+    /**
+     * The running test application's address for {@code path} (e.g. {@code /graphql}), as Quarkus gave it to
+     * RestAssured. Read per call: each test application (profile) starts on a port of its own.
+     */
+    public static URI uri(String path) {
         String base = RestAssured.basePath == null ? "" : RestAssured.basePath.replaceAll("/+$", "");
-        return URI.create(RestAssured.baseURI + ":" + RestAssured.port + base + "/graphql");
+        return URI.create(RestAssured.baseURI + ":" + RestAssured.port + base + path);
     }
 
     /** Posts and fails on any GraphQL error. */
